@@ -1,0 +1,104 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/spec/FieldType.h"
+#include "core/util/Diagnostic.h"
+#include "core/value/Value.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace fondant {
+
+/// Where each key of a document was read, by dotted path ("component", "arguments.min_width").
+class SourceMap
+{
+public:
+    void set(const std::string &path, SourceMark mark) { m_marks[path] = mark; }
+    /// The place of path, else of its closest recorded parent path, else fallback.
+    SourceMark find(const std::string &path, SourceMark fallback = {}) const;
+    void clear() { m_marks.clear(); }
+
+private:
+    std::unordered_map<std::string, SourceMark> m_marks;
+};
+
+/// One entry of a consumes/produces mapping: the operation's field name, mapped either to a
+/// type (typing) or to another column name (rename).
+struct FieldMappingEntry
+{
+    std::string name;
+    std::optional<FieldType> type;
+    std::string rename;
+
+    bool isRename() const { return !type.has_value(); }
+};
+using FieldMapping = std::vector<FieldMappingEntry>;
+
+/// The Resources(...) of a step.
+struct Resources
+{
+    std::optional<std::int64_t> acceleratorNumber;
+    std::optional<std::string> acceleratorName;
+    std::optional<std::string> nodePoolLabel;
+    std::optional<std::string> nodePoolName;
+    std::optional<std::string> cpuRequest;
+    std::optional<std::string> cpuLimit;
+    std::optional<std::string> memoryRequest;
+    std::optional<std::string> memoryLimit;
+    std::optional<std::string> instanceType;
+
+    bool isEmpty() const;
+    friend bool operator==(const Resources &, const Resources &) = default;
+};
+
+struct Point
+{
+    double x = 0;
+    double y = 0;
+    friend bool operator==(const Point &, const Point &) = default;
+};
+
+/// One Dataset.create / apply / write call of a pipeline.
+struct Step
+{
+    std::string id;
+    std::string component; ///< a component name, or a path starting with ./ ../ or /
+    std::string input;     ///< id of the step whose output this step reads; empty for the first
+    Value arguments = Value::object();
+    std::optional<FieldMapping> consumes;
+    std::optional<FieldMapping> produces;
+    std::optional<Value> inputPartitionRows; ///< an int or a text
+    bool cache = true;
+    Resources resources;
+    SourceMap marks;               ///< places of this step's keys in the file it was read from
+    SourceMark mark;               ///< the place of the step itself
+};
+
+/// A pipeline document (*.pipeline.yaml): a Fondant dataset built step by step.
+struct Pipeline
+{
+    int version = 1;
+    std::string name;
+    std::string description;
+    std::string workingDirectory; ///< as written; relative to the file's folder
+    std::vector<std::string> componentDirs;
+    std::vector<Step> steps;
+    std::unordered_map<std::string, Point> positions; ///< where the designer draws each step, by id
+
+    std::string filePath; ///< where it was read from or saved to; empty for a new document
+    SourceMap marks;      ///< places of top-level keys
+
+    /// The folder relative paths are resolved against (the file's folder, or the current one).
+    std::string baseDirectory() const;
+    const Step *findStep(const std::string &id) const;
+    Step *findStep(const std::string &id);
+    /// Index of the step with this id, or -1.
+    int indexOf(const std::string &id) const;
+};
+
+} // namespace fondant

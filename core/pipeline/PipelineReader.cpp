@@ -1,0 +1,334 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/pipeline/PipelineReader.h"
+
+#include "core/util/Suggest.h"
+#include "core/value/PyJson.h"
+#include "core/yaml/YamlReader.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace fondant {
+
+namespace {
+
+const std::vector<std::string> &topLevelKeys()
+{
+    static const std::vector<std::string> keys{"version",        "name",  "description", "working_directory",
+                                               "component_dirs", "steps", "editor"};
+    return keys;
+}
+
+bool isOneOf(const std::string &key, const std::vector<std::string> &keys)
+{
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+class DocumentParser
+{
+public:
+    explicit DocumentParser(std::string fileName) : m_file(std::move(fileName)) { }
+
+    Diagnostics diagnostics;
+
+    void error(SourceMark mark, const std::string &message)
+    {
+        diagnostics.push_back(Diagnostic::error(m_file, mark, message));
+    }
+    void warning(SourceMark mark, const std::string &message)
+    {
+        diagnostics.push_back(Diagnostic::warning(m_file, mark, message));
+    }
+
+    std::optional<std::string> text(const Member &member, const std::string &where)
+    {
+        if (member.value.isString())
+            return member.value.toString();
+        error(member.value.mark(), "'" + where + "' must be text, not " + member.value.describe()
+                                       + (member.value.isNull() ? "" : "; put it in quotes"));
+        return std::nullopt;
+    }
+
+    Pipeline parseDocument(const Value &root)
+    {
+        Pipeline pipeline;
+        if (!root.isObject()) {
+            error(root.mark().isValid() ? root.mark() : SourceMark{1, 1},
+                  root.isNull() ? "the pipeline file is empty"
+                                : "a pipeline file must be a mapping with version, name and steps");
+            return pipeline;
+        }
+        for (const Member &member : root.members()) {
+            pipeline.marks.set(member.key, member.keyMark);
+            if (!isOneOf(member.key, topLevelKeys())) {
+                error(member.keyMark, "unknown key '" + member.key + "' in the pipeline"
+                                          + didYouMean(member.key, topLevelKeys()));
+                continue;
+            }
+            if (member.key == "version") {
+                if (!member.value.isInt() || member.value.toInt() != 1)
+                    error(member.value.mark(), "unsupported format version " + member.value.describe()
+                                                   + "; this version of the tool reads version 1");
+            } else if (member.key == "name") {
+                pipeline.name = text(member, "name").value_or("");
+            } else if (member.key == "description") {
+                pipeline.description = text(member, "description").value_or("");
+            } else if (member.key == "working_directory") {
+                pipeline.workingDirectory = text(member, "working_directory").value_or("");
+            } else if (member.key == "component_dirs") {
+                pipeline.componentDirs = textList(member);
+            } else if (member.key == "steps") {
+                if (!member.value.isArray()) {
+                    error(member.value.mark(), "'steps' must be a list of steps");
+                    continue;
+                }
+                for (const Value &stepValue : member.value.items())
+                    if (auto step = parseStep(stepValue))
+                        pipeline.steps.push_back(std::move(*step));
+            }
+        }
+        const SourceMark start = root.mark().isValid() ? root.mark() : SourceMark{1, 1};
+        if (!root.contains("version"))
+            error(start, "the pipeline has no 'version' (write 'version: 1')");
+        if (!root.contains("name"))
+            error(start, "the pipeline has no 'name' (the Fondant dataset name)");
+        if (!root.contains("steps"))
+            error(start, "the pipeline has no 'steps'");
+        if (const Value *editor = root.find("editor"))
+            parseEditor(*editor, pipeline);
+        return pipeline;
+    }
+
+private:
+    std::vector<std::string> textList(const Member &member)
+    {
+        std::vector<std::string> values;
+        if (!member.value.isArray()) {
+            error(member.value.mark(), "'" + member.key + "' must be a list of folders");
+            return values;
+        }
+        for (const Value &item : member.value.items()) {
+            if (item.isString())
+                values.push_back(item.toString());
+            else
+                error(item.mark(), "'" + member.key + "' entries must be text, not " + item.describe());
+        }
+        return values;
+    }
+
+    std::optional<Step> parseStep(const Value &value)
+    {
+        if (!value.isObject()) {
+            error(value.mark(), "a step must be a mapping with at least 'component'");
+            return std::nullopt;
+        }
+        Step step;
+        step.mark = value.mark();
+        for (const Member &member : value.members()) {
+            step.marks.set(member.key, member.value.mark().isValid() ? member.value.mark() : member.keyMark);
+            step.marks.set(member.key + ":key", member.keyMark);
+            if (!isOneOf(member.key, PipelineReader::stepKeys())) {
+                error(member.keyMark, "unknown key '" + member.key + "' in a step"
+                                          + didYouMean(member.key, PipelineReader::stepKeys()));
+                continue;
+            }
+            if (member.key == "id") {
+                step.id = text(member, "id").value_or("");
+            } else if (member.key == "component") {
+                step.component = text(member, "component").value_or("");
+            } else if (member.key == "input") {
+                step.input = text(member, "input").value_or("");
+            } else if (member.key == "arguments") {
+                if (member.value.isObject() || member.value.isNull()) {
+                    step.arguments = member.value.isNull() ? Value::object() : member.value;
+                    for (const Member &arg : step.arguments.members())
+                        step.marks.set("arguments." + arg.key, arg.keyMark);
+                } else {
+                    error(member.value.mark(), "'arguments' must be a mapping of argument names to values");
+                }
+            } else if (member.key == "consumes" || member.key == "produces") {
+                auto mapping = parseMapping(member, step.marks);
+                if (member.key == "consumes")
+                    step.consumes = std::move(mapping);
+                else
+                    step.produces = std::move(mapping);
+            } else if (member.key == "input_partition_rows") {
+                if (member.value.isInt() || member.value.isString())
+                    step.inputPartitionRows = member.value;
+                else if (!member.value.isNull())
+                    error(member.value.mark(), "'input_partition_rows' must be a whole number, not "
+                                                   + member.value.describe());
+            } else if (member.key == "cache") {
+                if (member.value.isBool())
+                    step.cache = member.value.toBool();
+                else
+                    error(member.value.mark(), "'cache' must be true or false, not " + member.value.describe());
+            } else if (member.key == "resources") {
+                parseResources(member, step);
+            }
+        }
+        if (!value.contains("component"))
+            error(step.mark, "this step has no 'component'");
+        return step;
+    }
+
+    std::optional<FieldMapping> parseMapping(const Member &member, SourceMap &marks)
+    {
+        if (member.value.isNull())
+            return std::nullopt;
+        if (!member.value.isObject()) {
+            error(member.value.mark(), "'" + member.key + "' must be a mapping of field names to types or "
+                                                          "column names");
+            return std::nullopt;
+        }
+        FieldMapping mapping;
+        for (const Member &entry : member.value.members()) {
+            const std::string where = member.key + "." + entry.key;
+            marks.set(where, entry.keyMark);
+            FieldMappingEntry parsed{entry.key, std::nullopt, {}};
+            const Value &target = entry.value;
+            if (target.isString() && !FieldType::isTypeName(target.toString())) {
+                parsed.rename = target.toString();
+            } else if (target.isObject() && target.contains("rename")) {
+                const Value *rename = target.find("rename");
+                if (target.size() != 1 || !rename->isString()) {
+                    error(target.mark(), "'" + where + "': write a rename as {rename: column_name}");
+                    continue;
+                }
+                parsed.rename = rename->toString();
+            } else if (target.isString() || target.isObject()) {
+                Result<FieldType> type = FieldType::fromValue(target);
+                if (!type.ok()) {
+                    error(target.mark(), "'" + where + "': " + type.errorMessage());
+                    continue;
+                }
+                parsed.type = type.value();
+            } else {
+                error(target.mark(), "'" + where + "' must be a field type (e.g. string) or a column name, not "
+                                         + target.describe());
+                continue;
+            }
+            mapping.push_back(std::move(parsed));
+        }
+        return mapping;
+    }
+
+    void parseResources(const Member &member, Step &step)
+    {
+        if (!member.value.isObject()) {
+            error(member.value.mark(), "'resources' must be a mapping");
+            return;
+        }
+        Resources &resources = step.resources;
+        for (const Member &entry : member.value.members()) {
+            const std::string where = "resources." + entry.key;
+            step.marks.set(where, entry.value.mark());
+            if (!isOneOf(entry.key, PipelineReader::resourceKeys())) {
+                error(entry.keyMark, "unknown resource '" + entry.key + "'"
+                                         + didYouMean(entry.key, PipelineReader::resourceKeys()));
+                continue;
+            }
+            if (entry.value.isNull())
+                continue;
+            if (entry.key == "accelerator_number") {
+                if (entry.value.isInt())
+                    resources.acceleratorNumber = entry.value.toInt();
+                else
+                    error(entry.value.mark(), "'accelerator_number' must be a whole number");
+                continue;
+            }
+            std::string textValue;
+            if (entry.value.isString()) {
+                textValue = entry.value.toString();
+            } else if (entry.value.isNumber()) {
+                textValue = entry.value.isInt() ? std::to_string(entry.value.toInt())
+                                                : PyJson::floatRepr(entry.value.toDouble());
+            } else {
+                error(entry.value.mark(), "'" + where + "' must be text, e.g. \"2\" or \"8G\"");
+                continue;
+            }
+            const std::pair<const char *, std::optional<std::string> Resources::*> fields[] = {
+                {"accelerator_name", &Resources::acceleratorName}, {"node_pool_label", &Resources::nodePoolLabel},
+                {"node_pool_name", &Resources::nodePoolName},      {"cpu_request", &Resources::cpuRequest},
+                {"cpu_limit", &Resources::cpuLimit},               {"memory_request", &Resources::memoryRequest},
+                {"memory_limit", &Resources::memoryLimit},         {"instance_type", &Resources::instanceType}};
+            for (const auto &[key, field] : fields)
+                if (entry.key == key)
+                    resources.*field = textValue;
+        }
+    }
+
+    void parseEditor(const Value &editor, Pipeline &pipeline)
+    {
+        if (!editor.isObject()) {
+            warning(editor.mark(), "'editor' must be a mapping; the layout is ignored");
+            return;
+        }
+        const Value *positions = editor.find("positions");
+        if (!positions)
+            return;
+        if (!positions->isObject()) {
+            warning(positions->mark(), "'editor.positions' must map step ids to [x, y]; the layout is ignored");
+            return;
+        }
+        for (const Member &entry : positions->members()) {
+            const Value &point = entry.value;
+            const bool valid = point.isArray() && point.size() == 2 && point.items()[0].isNumber()
+                               && point.items()[1].isNumber();
+            if (!valid) {
+                warning(point.mark(), "the position of '" + entry.key + "' must be [x, y]; it is ignored");
+                continue;
+            }
+            pipeline.positions[entry.key] = Point{point.items()[0].toDouble(), point.items()[1].toDouble()};
+        }
+    }
+
+    std::string m_file;
+};
+
+} // namespace
+
+const std::vector<std::string> &PipelineReader::stepKeys()
+{
+    static const std::vector<std::string> keys{"id",       "component",            "input", "arguments",
+                                               "consumes", "produces", "input_partition_rows", "cache",
+                                               "resources"};
+    return keys;
+}
+
+const std::vector<std::string> &PipelineReader::resourceKeys()
+{
+    static const std::vector<std::string> keys{
+        "accelerator_number", "accelerator_name", "node_pool_label", "node_pool_name", "cpu_request",
+        "cpu_limit",          "memory_request",   "memory_limit",    "instance_type"};
+    return keys;
+}
+
+Result<Pipeline> PipelineReader::parse(std::string_view text, const std::string &fileName)
+{
+    Result<Value> root = YamlReader::parse(text, fileName, ScalarRules::Yaml12Core);
+    if (!root.ok())
+        return root.takeDiagnostics();
+    DocumentParser parser(fileName);
+    parser.diagnostics = root.takeDiagnostics();
+    Pipeline pipeline = parser.parseDocument(root.value());
+    pipeline.filePath = fileName;
+    if (hasErrors(parser.diagnostics))
+        return std::move(parser.diagnostics);
+    return Result<Pipeline>(std::move(pipeline), std::move(parser.diagnostics));
+}
+
+Result<Pipeline> PipelineReader::readFile(const QString &path)
+{
+    Result<std::string> text = readTextFile(path, YamlLimits{}.maxFileBytes);
+    if (!text.ok())
+        return text.takeDiagnostics();
+    Result<Pipeline> pipeline = parse(text.value(), path.toStdString());
+    if (pipeline.ok())
+        pipeline->filePath = QFileInfo(path).absoluteFilePath().toStdString();
+    return pipeline;
+}
+
+} // namespace fondant

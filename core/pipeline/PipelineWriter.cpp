@@ -1,0 +1,146 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/pipeline/PipelineWriter.h"
+
+#include "core/value/PyJson.h"
+#include "core/yaml/YamlWriter.h"
+
+#include <QSaveFile>
+
+#include <cmath>
+
+namespace fondant {
+
+namespace {
+
+std::string typeText(const FieldType &type)
+{
+    const Value &value = type.toValue();
+    if (value.size() == 1)
+        return YamlWriter::text(value.find("type")->toString());
+    return YamlWriter::flow(value);
+}
+
+void appendMapping(std::string &out, const char *name, const std::optional<FieldMapping> &mapping)
+{
+    if (!mapping)
+        return;
+    out += std::string("    ") + name + ":";
+    if (mapping->empty()) {
+        out += " {}\n";
+        return;
+    }
+    out += "\n";
+    for (const FieldMappingEntry &entry : *mapping) {
+        out += "      " + YamlWriter::key(entry.name) + ": ";
+        if (!entry.isRename())
+            out += typeText(*entry.type);
+        else if (FieldType::isTypeName(entry.rename))
+            out += "{rename: " + YamlWriter::text(entry.rename) + "}";
+        else
+            out += YamlWriter::text(entry.rename);
+        out += "\n";
+    }
+}
+
+void appendResources(std::string &out, const Resources &resources)
+{
+    if (resources.isEmpty())
+        return;
+    out += "    resources:\n";
+    if (resources.acceleratorNumber)
+        out += "      accelerator_number: " + std::to_string(*resources.acceleratorNumber) + "\n";
+    const std::pair<const char *, const std::optional<std::string> *> fields[] = {
+        {"accelerator_name", &resources.acceleratorName}, {"node_pool_label", &resources.nodePoolLabel},
+        {"node_pool_name", &resources.nodePoolName},      {"cpu_request", &resources.cpuRequest},
+        {"cpu_limit", &resources.cpuLimit},               {"memory_request", &resources.memoryRequest},
+        {"memory_limit", &resources.memoryLimit},         {"instance_type", &resources.instanceType}};
+    for (const auto &[key, field] : fields)
+        if (*field)
+            out += std::string("      ") + key + ": " + YamlWriter::text(**field) + "\n";
+}
+
+std::string coordinate(double value)
+{
+    if (std::isfinite(value) && value == std::round(value) && std::fabs(value) < 1e15)
+        return std::to_string(static_cast<long long>(value));
+    return YamlWriter::scalar(Value(value));
+}
+
+void appendStep(std::string &out, const Step &step)
+{
+    out += "  - id: " + YamlWriter::text(step.id) + "\n";
+    out += "    component: " + YamlWriter::text(step.component) + "\n";
+    if (!step.input.empty())
+        out += "    input: " + YamlWriter::text(step.input) + "\n";
+    if (step.arguments.size() > 0)
+        YamlWriter::appendMember(out, "arguments", step.arguments, 4);
+    appendMapping(out, "consumes", step.consumes);
+    appendMapping(out, "produces", step.produces);
+    if (step.inputPartitionRows)
+        out += "    input_partition_rows: " + YamlWriter::scalar(*step.inputPartitionRows) + "\n";
+    if (!step.cache)
+        out += "    cache: false\n";
+    appendResources(out, step.resources);
+}
+
+} // namespace
+
+std::string PipelineWriter::toYaml(const Pipeline &pipeline)
+{
+    std::string out;
+    out += "version: " + std::to_string(pipeline.version) + "\n";
+    out += "name: " + YamlWriter::text(pipeline.name) + "\n";
+    if (!pipeline.description.empty())
+        out += "description: " + YamlWriter::text(pipeline.description) + "\n";
+    if (!pipeline.workingDirectory.empty())
+        out += "working_directory: " + YamlWriter::text(pipeline.workingDirectory) + "\n";
+    if (!pipeline.componentDirs.empty()) {
+        out += "component_dirs:\n";
+        for (const std::string &dir : pipeline.componentDirs)
+            out += "  - " + YamlWriter::text(dir) + "\n";
+    }
+    if (pipeline.steps.empty()) {
+        out += "steps: []\n";
+    } else {
+        out += "steps:\n";
+        for (const Step &step : pipeline.steps)
+            appendStep(out, step);
+    }
+    bool wrotePositions = false;
+    for (const Step &step : pipeline.steps) {
+        auto it = pipeline.positions.find(step.id);
+        if (it == pipeline.positions.end())
+            continue;
+        if (!wrotePositions) {
+            out += "editor:\n  positions:\n";
+            wrotePositions = true;
+        }
+        out += "    " + YamlWriter::key(step.id) + ": [" + coordinate(it->second.x) + ", "
+               + coordinate(it->second.y) + "]\n";
+    }
+    return out;
+}
+
+std::optional<Diagnostic> writeFileAtomically(const QString &path, const std::string &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Diagnostic::error(path.toStdString(), {}, "cannot write the file: " + file.errorString().toStdString());
+    const auto size = static_cast<qint64>(bytes.size());
+    if (file.write(bytes.data(), size) != size) {
+        const std::string reason = file.errorString().toStdString();
+        file.cancelWriting();
+        return Diagnostic::error(path.toStdString(), {}, "cannot write the file: " + reason);
+    }
+    if (!file.commit())
+        return Diagnostic::error(path.toStdString(), {}, "cannot save the file: " + file.errorString().toStdString());
+    return std::nullopt;
+}
+
+std::optional<Diagnostic> PipelineWriter::save(const Pipeline &pipeline, const QString &path)
+{
+    return writeFileAtomically(path, toYaml(pipeline));
+}
+
+} // namespace fondant

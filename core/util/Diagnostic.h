@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fondant {
+
+/// A 1-based line and column in a source file; line 0 means "no place known".
+struct SourceMark
+{
+    int line = 0;
+    int column = 0;
+
+    bool isValid() const { return line > 0; }
+    friend bool operator==(const SourceMark &, const SourceMark &) = default;
+};
+
+enum class Severity { Error, Warning, Note };
+
+/// One problem found in user input, with the place it was found and what to change.
+struct Diagnostic
+{
+    Severity severity = Severity::Error;
+    std::string file;
+    SourceMark mark;
+    std::string message;
+    std::string stepId;    ///< the pipeline step the problem belongs to, if any
+    std::string fieldPath; ///< the key inside that step, e.g. "arguments.min_width"
+
+    bool isError() const { return severity == Severity::Error; }
+
+    /// Compiler style: "FILE:LINE:COLUMN: error: MESSAGE" (place parts omitted when unknown).
+    std::string toString() const;
+
+    static Diagnostic error(std::string file, SourceMark mark, std::string message);
+    static Diagnostic warning(std::string file, SourceMark mark, std::string message);
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+bool hasErrors(const Diagnostics &diagnostics);
+void append(Diagnostics &to, const Diagnostics &from);
+
+} // namespace fondant

@@ -1,0 +1,439 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/validate/PipelineValidator.h"
+
+#include "core/pipeline/Pipeline.h"
+#include "core/spec/ComponentResolver.h"
+#include "core/util/Suggest.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+namespace fondant {
+
+namespace {
+
+bool contains(const std::vector<std::string> &list, const std::string &value)
+{
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+std::string quoted(const std::string &text)
+{
+    return "'" + text + "'";
+}
+
+bool argumentFits(const std::string &type, const Value &value)
+{
+    if (type == "str")
+        return value.isString();
+    if (type == "int")
+        return value.isInt();
+    if (type == "float")
+        return value.isNumber();
+    if (type == "bool")
+        return value.isBool();
+    if (type == "dict")
+        return value.isObject();
+    return value.isArray();
+}
+
+std::string argumentTypeWords(const std::string &type)
+{
+    if (type == "str")
+        return "text";
+    if (type == "int")
+        return "a whole number";
+    if (type == "float")
+        return "a number";
+    if (type == "bool")
+        return "true or false";
+    if (type == "dict")
+        return "a mapping";
+    return "a list";
+}
+
+class Validator
+{
+public:
+    Validator(const Pipeline &pipeline, const ComponentResolver &resolver)
+        : m_pipeline(pipeline), m_resolver(resolver)
+    {
+    }
+
+    PipelineAnalysis run()
+    {
+        checkPipeline();
+        for (std::size_t i = 0; i < m_pipeline.steps.size(); ++i)
+            analyzeStep(static_cast<int>(i));
+        return std::move(m_analysis);
+    }
+
+private:
+    void report(Severity severity, const Step *step, const std::string &path, const std::string &message)
+    {
+        Diagnostic diagnostic;
+        diagnostic.severity = severity;
+        diagnostic.file = m_pipeline.filePath;
+        diagnostic.message = message;
+        if (step) {
+            diagnostic.stepId = step->id;
+            diagnostic.fieldPath = path;
+            diagnostic.mark = path.empty() ? step->mark : step->marks.find(path, step->mark);
+        } else {
+            diagnostic.mark = m_pipeline.marks.find(path, SourceMark{1, 1});
+        }
+        m_analysis.diagnostics.push_back(std::move(diagnostic));
+    }
+    void error(const Step *step, const std::string &path, const std::string &message)
+    {
+        report(Severity::Error, step, path, message);
+        if (step)
+            markStepError(*step);
+    }
+    void warning(const Step *step, const std::string &path, const std::string &message)
+    {
+        report(Severity::Warning, step, path, message);
+    }
+    void markStepError(const Step &step)
+    {
+        const auto index = static_cast<std::size_t>(&step - m_pipeline.steps.data());
+        if (index < m_analysis.steps.size())
+            m_analysis.steps[index].hasErrors = true;
+    }
+
+    void checkPipeline()
+    {
+        static const std::regex datasetName("[a-z0-9][a-z0-9_-]*");
+        if (m_pipeline.name.empty())
+            error(nullptr, "name", "the pipeline needs a name: the Fondant dataset name, e.g. 'reviews'");
+        else if (!std::regex_match(m_pipeline.name, datasetName))
+            error(nullptr, "name", "the name " + quoted(m_pipeline.name)
+                                       + " is not a valid Fondant dataset name: use lowercase letters, digits, "
+                                         "'-' and '_', starting with a letter or digit");
+        if (m_pipeline.steps.empty())
+            warning(nullptr, "steps", "the pipeline has no steps");
+
+        m_analysis.steps.resize(m_pipeline.steps.size());
+        static const std::regex safeId("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+        std::map<std::string, const Step *> byId;
+        std::map<std::string, const Step *> byKfpName;
+        for (const Step &step : m_pipeline.steps) {
+            if (step.id.empty()) {
+                error(&step, "id", "this step has no id");
+                continue;
+            }
+            if (!std::regex_match(step.id, safeId) || step.id == "." || step.id == "..") {
+                error(&step, "id", "the id " + quoted(step.id)
+                                       + " cannot name a folder and a service: use letters, digits, '_', "
+                                         "'-' and '.', starting with a letter, digit or '_'");
+                continue;
+            }
+            if (const auto [it, inserted] = byId.emplace(step.id, &step); !inserted) {
+                error(&step, "id", "the id " + quoted(step.id)
+                                       + " is already used by an earlier step; give this step its own 'id'");
+                continue;
+            }
+            const std::string kfpName = ComponentSpec::kfpSafeNameOf(step.id);
+            if (const auto [it, inserted] = byKfpName.emplace(kfpName, &step); !inserted)
+                error(&step, "id", "the ids " + quoted(it->second->id) + " and " + quoted(step.id)
+                                       + " both become the Kubeflow task name " + quoted(kfpName)
+                                       + "; rename one of them");
+        }
+    }
+
+    void analyzeStep(int index)
+    {
+        const Step &step = m_pipeline.steps[static_cast<std::size_t>(index)];
+        StepAnalysis &analysis = m_analysis.steps[static_cast<std::size_t>(index)];
+        analysis.id = step.id;
+
+        checkInput(step, index, analysis);
+        const StepAnalysis *parent =
+            analysis.parent >= 0 ? &m_analysis.steps[static_cast<std::size_t>(analysis.parent)] : nullptr;
+        if (parent) {
+            analysis.inputFields = parent->outputFields;
+            m_producers = parent->fieldProducers;
+        } else {
+            m_producers.clear();
+        }
+        analysis.outputFields = analysis.inputFields;
+        analysis.fieldProducers = m_producers;
+
+        auto resolved = m_resolver.resolve(step.component);
+        reportSpecDiagnostics(step, resolved.diagnostics());
+        if (!resolved.ok()) {
+            if (!fondant::hasErrors(resolved.diagnostics()))
+                error(&step, "component", resolved.errorMessage());
+            else
+                error(&step, "component", "component " + quoted(step.component) + " cannot be used: "
+                                              + firstLine(resolved.errorMessage()));
+            return;
+        }
+        analysis.spec = resolved.value();
+        const ComponentSpec &spec = *analysis.spec;
+
+        checkArguments(step, spec);
+        checkResources(step);
+        checkPartitionRows(step);
+        checkCaching(step, spec, analysis);
+
+        Result<OperationSpec> operation =
+            OperationSpec::build(analysis.spec, step.consumes, step.produces, parent ? &analysis.inputFields : nullptr);
+        if (!operation.ok()) {
+            for (const Diagnostic &d : operation.diagnostics())
+                error(&step, d.fieldPath, "step " + quoted(step.id) + ": " + d.message);
+            return;
+        }
+        analysis.operation = std::move(operation).value();
+        checkConsumedFields(step, *analysis.operation, analysis, index == 0 || !parent);
+
+        analysis.outputFields = analysis.operation->evolve(analysis.inputFields);
+        analysis.fieldProducers.clear();
+        for (const Field &field : analysis.outputFields) {
+            const bool produced = findField(analysis.operation->datasetProduces(), field.name) != nullptr;
+            const auto inputPosition = std::find_if(analysis.inputFields.begin(), analysis.inputFields.end(),
+                                                    [&](const Field &f) { return f.name == field.name; });
+            if (produced || inputPosition == analysis.inputFields.end())
+                analysis.fieldProducers.push_back(step.id);
+            else
+                analysis.fieldProducers.push_back(
+                    m_producers[static_cast<std::size_t>(inputPosition - analysis.inputFields.begin())]);
+        }
+    }
+
+    static std::string firstLine(const std::string &text) { return text.substr(0, text.find('\n')); }
+
+    void reportSpecDiagnostics(const Step &step, const Diagnostics &diagnostics)
+    {
+        for (const Diagnostic &d : diagnostics) {
+            const std::string key = d.file + ":" + std::to_string(d.mark.line) + ":" + d.message;
+            if (!m_reportedSpecProblems.insert(key).second)
+                continue;
+            Diagnostic copy = d;
+            copy.stepId = step.id;
+            copy.fieldPath = "component";
+            m_analysis.diagnostics.push_back(std::move(copy));
+        }
+    }
+
+    void checkInput(const Step &step, int index, StepAnalysis &analysis)
+    {
+        if (index == 0) {
+            if (!step.input.empty())
+                error(&step, "input", "the first step starts the dataset and cannot have an 'input'; "
+                                      "move the step " + quoted(step.input) + " before it");
+            return;
+        }
+        if (step.input.empty()) {
+            error(&step, "component", "step " + quoted(step.id)
+                                          + " has no 'input': name the step whose output it reads (only "
+                                            "the first step starts the dataset)");
+            return;
+        }
+        const int parent = m_pipeline.indexOf(step.input);
+        if (parent < 0) {
+            std::vector<std::string> ids;
+            for (int i = 0; i < index; ++i)
+                ids.push_back(m_pipeline.steps[static_cast<std::size_t>(i)].id);
+            error(&step, "input", "the input " + quoted(step.input) + " is not a step of this pipeline"
+                                      + didYouMean(step.input, ids));
+            return;
+        }
+        if (parent >= index) {
+            error(&step, "input", parent == index ? "a step cannot read its own output"
+                                                  : "the input " + quoted(step.input)
+                                                        + " comes later in the file; steps must follow the "
+                                                          "step they read");
+            return;
+        }
+        analysis.parent = parent;
+    }
+
+    void checkArguments(const Step &step, const ComponentSpec &spec)
+    {
+        std::vector<std::string> declared;
+        for (const ArgumentSpec &argument : spec.arguments())
+            declared.push_back(argument.name);
+        for (const Member &member : step.arguments.members()) {
+            const std::string path = "arguments." + member.key;
+            if (contains(PipelineValidator::reservedArgumentNames(), member.key)) {
+                error(&step, path, "'" + member.key + "' is set by Fondant itself and cannot be an argument"
+                                       + (member.key == "cache" || member.key == "input_partition_rows"
+                                              ? "; use the step's own '" + member.key + "' key"
+                                              : std::string()));
+                continue;
+            }
+            const ArgumentSpec *argument = spec.argument(member.key);
+            if (!argument) {
+                error(&step, path, "component " + quoted(spec.name()) + " has no argument " + quoted(member.key)
+                                       + didYouMean(member.key, declared)
+                                       + (declared.empty() ? std::string(" (it takes no arguments)") : std::string()));
+                continue;
+            }
+            const Value &value = member.value;
+            if (value.isNull()) {
+                if (argument->type != "str")
+                    warning(&step, path, "null is passed to the container as the text None, which the "
+                                         + argument->type + " argument " + quoted(member.key)
+                                         + " cannot read under Docker Compose; leave the argument out instead");
+                continue;
+            }
+            if (!argumentFits(argument->type, value)) {
+                std::string message = "argument " + quoted(member.key) + " takes " + argumentTypeWords(argument->type)
+                                      + " (" + argument->type + "), not " + value.pythonTypeName() + " "
+                                      + value.describe();
+                if (value.isString() && argument->type != "str")
+                    message += "; write the value without quotes";
+                error(&step, path, message);
+            }
+        }
+        for (const ArgumentSpec &argument : spec.arguments()) {
+            if (!argument.isRequired() || step.arguments.contains(argument.name))
+                continue;
+            const std::string path = step.arguments.size() > 0 ? "arguments:key" : "component";
+            error(&step, path, "step " + quoted(step.id) + " misses the required argument " + quoted(argument.name)
+                                   + " (" + argument.type + (argument.description.empty() ? "" : ": " + argument.description)
+                                   + ")");
+        }
+    }
+
+    void checkResources(const Step &step)
+    {
+        const Resources &r = step.resources;
+        if (r.nodePoolLabel.has_value() != r.nodePoolName.has_value())
+            error(&step, r.nodePoolLabel ? "resources.node_pool_label" : "resources.node_pool_name",
+                  "give both 'node_pool_label' and 'node_pool_name', or neither");
+        if (r.acceleratorNumber.has_value() != r.acceleratorName.has_value())
+            error(&step, r.acceleratorNumber ? "resources.accelerator_number" : "resources.accelerator_name",
+                  "give both 'accelerator_number' and 'accelerator_name', or neither");
+        if (r.acceleratorNumber && *r.acceleratorNumber <= 0)
+            error(&step, "resources.accelerator_number", "'accelerator_number' must be at least 1");
+        if (r.acceleratorName) {
+            const std::string &name = *r.acceleratorName;
+            if (contains(PipelineValidator::vertexAcceleratorNames(), name)) {
+                warning(&step, "resources.accelerator_name",
+                        "accelerator " + quoted(name) + " works on Vertex AI only; Kubeflow and Docker Compose "
+                        "take 'GPU' or 'TPU'");
+            } else if (!contains(PipelineValidator::acceleratorNames(), name)) {
+                std::vector<std::string> all = PipelineValidator::acceleratorNames();
+                const auto &vertex = PipelineValidator::vertexAcceleratorNames();
+                all.insert(all.end(), vertex.begin(), vertex.end());
+                error(&step, "resources.accelerator_name",
+                      "unknown accelerator " + quoted(name) + ": use 'GPU' or 'TPU' (or a Vertex AI type such as "
+                      "'NVIDIA_TESLA_T4')" + didYouMean(name, all));
+            }
+        }
+        static const std::regex memory("[0-9]+(\\.[0-9]+)?([EPTGMK]i?|[eE][0-9]+)?");
+        static const std::regex cpu("[0-9]+(\\.[0-9]+)?m?");
+        const std::pair<const char *, const std::optional<std::string> *> memories[] = {
+            {"memory_request", &r.memoryRequest}, {"memory_limit", &r.memoryLimit}};
+        for (const auto &[key, value] : memories)
+            if (*value && !std::regex_match(**value, memory))
+                error(&step, std::string("resources.") + key,
+                      quoted(**value) + " is not a memory size; write a number with an optional unit such as 512M, 8G or 2Gi");
+        const std::pair<const char *, const std::optional<std::string> *> cpus[] = {
+            {"cpu_request", &r.cpuRequest}, {"cpu_limit", &r.cpuLimit}};
+        for (const auto &[key, value] : cpus)
+            if (*value && !std::regex_match(**value, cpu))
+                error(&step, std::string("resources.") + key,
+                      quoted(**value) + " is not a CPU amount; write cores such as 2 or 0.5, or millicores such as 500m");
+    }
+
+    void checkPartitionRows(const Step &step)
+    {
+        if (!step.inputPartitionRows)
+            return;
+        const Value &value = *step.inputPartitionRows;
+        if (value.isInt() && value.toInt() <= 0)
+            error(&step, "input_partition_rows", "'input_partition_rows' must be at least 1");
+        else if (value.isString())
+            warning(&step, "input_partition_rows",
+                    "'input_partition_rows' is text " + value.describe() + "; Fondant expects a number of rows");
+    }
+
+    void checkCaching(const Step &step, const ComponentSpec &spec, StepAnalysis &analysis)
+    {
+        if (!step.cache) {
+            analysis.cacheEnabled = false;
+            analysis.cacheDisabledReason = "cache: false";
+        } else if (spec.hasLatestTag()) {
+            analysis.cacheEnabled = false;
+            analysis.cacheDisabledReason = "image tag 'latest' (" + spec.image() + ")";
+            warning(&step, "component", "the image " + quoted(spec.image())
+                                            + " is tagged 'latest', so Fondant turns caching off for step "
+                                            + quoted(step.id) + "; pin a version to cache it");
+        }
+    }
+
+    void checkConsumedFields(const Step &step, const OperationSpec &operation, const StepAnalysis &analysis,
+                             bool isFirst)
+    {
+        for (const Field &field : operation.datasetConsumes()) {
+            const std::string path = step.consumes ? "consumes." + field.name : "component";
+            const auto position = std::find_if(analysis.inputFields.begin(), analysis.inputFields.end(),
+                                               [&](const Field &f) { return f.name == field.name; });
+            if (isFirst) {
+                error(&step, path, "step " + quoted(step.id) + " is the first step, so no earlier step produces "
+                                       "the field " + quoted(field.name) + " it consumes");
+                continue;
+            }
+            if (position == analysis.inputFields.end()) {
+                std::vector<std::string> names;
+                for (const Field &f : analysis.inputFields)
+                    names.push_back(f.name);
+                error(&step, path, "step " + quoted(step.id) + " consumes the field " + quoted(field.name)
+                                       + ", which no earlier step produces (available: "
+                                       + fieldNames(analysis.inputFields) + ")" + didYouMean(field.name, names));
+                continue;
+            }
+            if (!(position->type == field.type)) {
+                const std::string producer =
+                    m_producers[static_cast<std::size_t>(position - analysis.inputFields.begin())];
+                error(&step, path, "step " + quoted(step.id) + " consumes " + quoted(field.name) + " as "
+                                       + field.type.displayName() + ", but step " + quoted(producer)
+                                       + " produces it as " + position->type.displayName());
+            }
+        }
+    }
+
+    const Pipeline &m_pipeline;
+    const ComponentResolver &m_resolver;
+    PipelineAnalysis m_analysis;
+    std::vector<std::string> m_producers;
+    std::set<std::string> m_reportedSpecProblems;
+};
+
+} // namespace
+
+const std::vector<std::string> &PipelineValidator::acceleratorNames()
+{
+    static const std::vector<std::string> names{"GPU", "TPU"};
+    return names;
+}
+
+const std::vector<std::string> &PipelineValidator::vertexAcceleratorNames()
+{
+    static const std::vector<std::string> names{
+        "ACCELERATOR_TYPE_UNSPECIFIED", "NVIDIA_TESLA_K80", "NVIDIA_TESLA_P100", "NVIDIA_TESLA_V100",
+        "NVIDIA_TESLA_P4",              "NVIDIA_TESLA_T4",  "NVIDIA_TESLA_A100", "NVIDIA_A100_80GB",
+        "NVIDIA_L4",                    "TPU_V2",           "TPU_V3",            "TPU_V4_POD"};
+    return names;
+}
+
+const std::vector<std::string> &PipelineValidator::reservedArgumentNames()
+{
+    static const std::vector<std::string> names{"cache",           "operation_spec",       "input_partition_rows",
+                                                "metadata",        "output_manifest_path", "input_manifest_path",
+                                                "working_directory"};
+    return names;
+}
+
+PipelineAnalysis PipelineValidator::validate(const Pipeline &pipeline, const ComponentResolver &resolver)
+{
+    return Validator(pipeline, resolver).run();
+}
+
+} // namespace fondant

@@ -1,0 +1,22 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/util/Diagnostic.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fondant::utf8 {
+
+/// Decodes the code point at pos of valid UTF-8 text and advances pos past it.
+char32_t decode(std::string_view text, std::size_t &pos);
+
+/// The place of the first byte that is not valid UTF-8, or nothing when the text is valid.
+std::optional<SourceMark> firstInvalid(std::string_view text);
+
+/// Appends the UTF-8 encoding of a code point.
+void encode(std::string &out, char32_t codePoint);
+
+} // namespace fondant::utf8

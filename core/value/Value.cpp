@@ -1,0 +1,154 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/value/Value.h"
+
+#include "core/value/PyJson.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace fondant {
+
+double Value::toDouble() const
+{
+    if (isInt())
+        return static_cast<double>(toInt());
+    if (isBool())
+        return toBool() ? 1.0 : 0.0;
+    return std::get<double>(m_data);
+}
+
+bool Value::isTruthy() const
+{
+    switch (kind()) {
+    case Kind::Null:
+        return false;
+    case Kind::Bool:
+        return toBool();
+    case Kind::Int:
+        return toInt() != 0;
+    case Kind::Float:
+        return toDouble() != 0.0;
+    case Kind::String:
+        return !toString().empty();
+    case Kind::Array:
+        return !items().empty();
+    case Kind::Object:
+        return !members().empty();
+    }
+    return false;
+}
+
+std::size_t Value::size() const
+{
+    if (isArray())
+        return items().size();
+    if (isObject())
+        return members().size();
+    return 0;
+}
+
+const Member *Value::findMember(std::string_view key) const
+{
+    if (!isObject())
+        return nullptr;
+    const Object &object = members();
+    auto it = std::find_if(object.begin(), object.end(), [&](const Member &m) { return m.key == key; });
+    return it == object.end() ? nullptr : &*it;
+}
+
+const Value *Value::find(std::string_view key) const
+{
+    const Member *member = findMember(key);
+    return member ? &member->value : nullptr;
+}
+
+Value *Value::find(std::string_view key)
+{
+    return const_cast<Value *>(std::as_const(*this).find(key));
+}
+
+void Value::set(std::string key, Value value, SourceMark keyMark)
+{
+    if (!isObject())
+        m_data = Object{};
+    if (Value *existing = find(key)) {
+        *existing = std::move(value);
+        return;
+    }
+    members().push_back(Member{std::move(key), std::move(value), keyMark});
+}
+
+bool Value::remove(std::string_view key)
+{
+    if (!isObject())
+        return false;
+    Object &object = members();
+    auto it = std::find_if(object.begin(), object.end(), [&](const Member &m) { return m.key == key; });
+    if (it == object.end())
+        return false;
+    object.erase(it);
+    return true;
+}
+
+bool Value::equals(const Value &other) const
+{
+    const bool numeric = (isNumber() || isBool()) && (other.isNumber() || other.isBool());
+    if (numeric) {
+        if ((isInt() || isBool()) && (other.isInt() || other.isBool())) {
+            const std::int64_t a = isBool() ? std::int64_t{toBool()} : toInt();
+            const std::int64_t b = other.isBool() ? std::int64_t{other.toBool()} : other.toInt();
+            return a == b;
+        }
+        return toDouble() == other.toDouble();
+    }
+    if (kind() != other.kind())
+        return false;
+    switch (kind()) {
+    case Kind::Null:
+        return true;
+    case Kind::String:
+        return toString() == other.toString();
+    case Kind::Array:
+        return std::equal(items().begin(), items().end(), other.items().begin(), other.items().end(),
+                          [](const Value &a, const Value &b) { return a.equals(b); });
+    case Kind::Object: {
+        if (members().size() != other.members().size())
+            return false;
+        return std::all_of(members().begin(), members().end(), [&](const Member &m) {
+            const Value *theirs = other.find(m.key);
+            return theirs && m.value.equals(*theirs);
+        });
+    }
+    default:
+        return false;
+    }
+}
+
+const char *Value::pythonTypeName() const
+{
+    switch (kind()) {
+    case Kind::Null:
+        return "NoneType";
+    case Kind::Bool:
+        return "bool";
+    case Kind::Int:
+        return "int";
+    case Kind::Float:
+        return "float";
+    case Kind::String:
+        return "str";
+    case Kind::Array:
+        return "list";
+    case Kind::Object:
+        return "dict";
+    }
+    return "object";
+}
+
+std::string Value::describe() const
+{
+    return PyJson::dumps(*this, PyJson::KeyOrder::Insertion, PyJson::Ascii::Keep);
+}
+
+} // namespace fondant

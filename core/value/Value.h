@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/util/Diagnostic.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace fondant {
+
+struct Member;
+
+/// A JSON-like value as Python sees it after yaml.safe_load or json.loads: null, bool, int,
+/// float, string, list or dict (insertion ordered), with the place it was read from.
+class Value
+{
+public:
+    enum class Kind { Null, Bool, Int, Float, String, Array, Object };
+    using Array = std::vector<Value>;
+    using Object = std::vector<Member>;
+
+    Value() = default;
+    Value(std::nullptr_t) { }
+    Value(bool b) : m_data(b) { }
+    Value(int i) : m_data(std::int64_t{i}) { }
+    Value(std::int64_t i) : m_data(i) { }
+    Value(double d) : m_data(d) { }
+    Value(const char *s) : m_data(std::string(s)) { }
+    Value(std::string s) : m_data(std::move(s)) { }
+    Value(std::string_view s) : m_data(std::string(s)) { }
+    Value(Array items) : m_data(std::move(items)) { }
+    Value(Object members) : m_data(std::move(members)) { }
+
+    static Value object() { return Value(Object{}); }
+    static Value array() { return Value(Array{}); }
+
+    Kind kind() const { return static_cast<Kind>(m_data.index()); }
+    bool isNull() const { return kind() == Kind::Null; }
+    bool isBool() const { return kind() == Kind::Bool; }
+    bool isInt() const { return kind() == Kind::Int; }
+    bool isFloat() const { return kind() == Kind::Float; }
+    bool isNumber() const { return isInt() || isFloat(); }
+    bool isString() const { return kind() == Kind::String; }
+    bool isArray() const { return kind() == Kind::Array; }
+    bool isObject() const { return kind() == Kind::Object; }
+
+    bool toBool() const { return std::get<bool>(m_data); }
+    std::int64_t toInt() const { return std::get<std::int64_t>(m_data); }
+    double toDouble() const;
+    const std::string &toString() const { return std::get<std::string>(m_data); }
+    const Array &items() const { return std::get<Array>(m_data); }
+    Array &items() { return std::get<Array>(m_data); }
+    const Object &members() const { return std::get<Object>(m_data); }
+    Object &members() { return std::get<Object>(m_data); }
+
+    /// Python truthiness: null, false, 0, 0.0, "" and empty containers are false.
+    bool isTruthy() const;
+    /// Number of items or members; 0 for scalars.
+    std::size_t size() const;
+
+    /// The member with this key, or nullptr (objects only; null for other kinds).
+    const Value *find(std::string_view key) const;
+    Value *find(std::string_view key);
+    const Member *findMember(std::string_view key) const;
+    bool contains(std::string_view key) const { return find(key) != nullptr; }
+    /// Sets a member like a Python dict: an existing key keeps its place, a new key goes last.
+    void set(std::string key, Value value, SourceMark keyMark = {});
+    bool remove(std::string_view key);
+    void append(Value item) { items().push_back(std::move(item)); }
+
+    SourceMark mark() const { return m_mark; }
+    void setMark(SourceMark mark) { m_mark = mark; }
+
+    /// Python equality: 1 == 1.0 and True == 1, dicts compare without order, marks ignored.
+    bool equals(const Value &other) const;
+    /// Python type name of the value: NoneType, bool, int, float, str, list, dict.
+    const char *pythonTypeName() const;
+    /// Short text for messages: strings quoted, containers as compact JSON.
+    std::string describe() const;
+
+    friend bool operator==(const Value &a, const Value &b) { return a.equals(b); }
+
+private:
+    std::variant<std::monostate, bool, std::int64_t, double, std::string, Array, Object> m_data;
+    SourceMark m_mark;
+};
+
+/// One key of an object, with the place of the key itself.
+struct Member
+{
+    std::string key;
+    Value value;
+    SourceMark keyMark;
+};
+
+} // namespace fondant
