@@ -180,7 +180,8 @@ int CliApplication::validate(const Options &options)
         document.set("diagnostics", std::move(list));
         m_out << PyJson::dumps(document, PyJson::KeyOrder::Insertion, PyJson::Ascii::Keep) << "\n";
     } else {
-        m_out << options.pipelinePath.toStdString() << ": " << pipeline.steps.size() << " steps, " << errors
+        m_out << options.pipelinePath.toStdString() << ": " << pipeline.steps.size()
+              << (pipeline.steps.size() == 1 ? " step, " : " steps, ") << errors
               << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings")
               << "\n";
     }

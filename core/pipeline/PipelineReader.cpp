@@ -61,7 +61,7 @@ public:
             return pipeline;
         }
         for (const Member &member : root.members()) {
-            pipeline.marks.set(member.key, member.keyMark);
+            pipeline.marks.set(member.key, member.value.mark().isValid() ? member.value.mark() : member.keyMark);
             if (!isOneOf(member.key, topLevelKeys())) {
                 error(member.keyMark, "unknown key '" + member.key + "' in the pipeline"
                                           + didYouMean(member.key, topLevelKeys()));

@@ -165,11 +165,9 @@ private:
         auto resolved = m_resolver.resolve(step.component);
         reportSpecDiagnostics(step, resolved.diagnostics());
         if (!resolved.ok()) {
-            if (!fondant::hasErrors(resolved.diagnostics()))
-                error(&step, "component", resolved.errorMessage());
-            else
-                error(&step, "component", "component " + quoted(step.component) + " cannot be used: "
-                                              + firstLine(resolved.errorMessage()));
+            if (fondant::hasErrors(resolved.diagnostics()) && !resolved.diagnostics().front().file.empty())
+                error(&step, "component", "component " + quoted(step.component)
+                                              + " cannot be used: its spec has errors (see above)");
             return;
         }
         analysis.spec = resolved.value();
@@ -204,11 +202,18 @@ private:
         }
     }
 
-    static std::string firstLine(const std::string &text) { return text.substr(0, text.find('\n')); }
 
+    // Problems of a spec file are reported once, at their place in that file; a component that
+    // cannot be found is reported at the step.
     void reportSpecDiagnostics(const Step &step, const Diagnostics &diagnostics)
     {
         for (const Diagnostic &d : diagnostics) {
+            if (d.file.empty()) {
+                report(d.severity, &step, "component", d.message);
+                if (d.isError())
+                    markStepError(step);
+                continue;
+            }
             const std::string key = d.file + ":" + std::to_string(d.mark.line) + ":" + d.message;
             if (!m_reportedSpecProblems.insert(key).second)
                 continue;
@@ -372,7 +377,12 @@ private:
                              bool isFirst)
     {
         for (const Field &field : operation.datasetConsumes()) {
-            const std::string path = step.consumes ? "consumes." + field.name : "component";
+            std::string path = "component";
+            if (step.consumes) {
+                for (const FieldMappingEntry &entry : *step.consumes)
+                    if (entry.isRename() ? entry.rename == field.name : entry.name == field.name)
+                        path = "consumes." + entry.name;
+            }
             const auto position = std::find_if(analysis.inputFields.begin(), analysis.inputFields.end(),
                                                [&](const Field &f) { return f.name == field.name; });
             if (isFirst) {

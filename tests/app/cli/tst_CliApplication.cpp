@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "app/cli/CliApplication.h"
+
+#include "core/value/JsonReader.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sstream>
+
+using namespace fondant;
+
+class tst_CliApplication : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void usageErrors_data();
+    void usageErrors();
+    void helpAndVersion();
+    void validateValidPipeline();
+    void validateReportsLocatedErrors();
+    void keysTextAndJson();
+    void keysOfInvalidPipelineFail();
+    void unreadableInputExitsOne_data();
+    void unreadableInputExitsOne();
+
+private:
+    int run(const QStringList &arguments);
+    std::ostringstream m_out;
+    std::ostringstream m_err;
+};
+
+static const QString fixture = QStringLiteral(FONDANT_TEST_DATA_DIR "/pipelines/reviews.pipeline.yaml");
+
+int tst_CliApplication::run(const QStringList &arguments)
+{
+    m_out.str({});
+    m_err.str({});
+    return CliApplication(m_out, m_err).run(arguments);
+}
+
+void tst_CliApplication::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("nothing") << QStringList{};
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("compile"), fixture};
+    QTest::newRow("no pipeline") << QStringList{QStringLiteral("keys")};
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("keys"), fixture, QStringLiteral("--fast")};
+    QTest::newRow("components without folder") << QStringList{QStringLiteral("keys"), fixture, QStringLiteral("--components")};
+}
+
+void tst_CliApplication::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QCOMPARE(run(arguments), int(CliApplication::UsageError));
+    QVERIFY(m_err.str().find("--help") != std::string::npos);
+}
+
+void tst_CliApplication::helpAndVersion()
+{
+    QCOMPARE(run({QStringLiteral("--help")}), 0);
+    QVERIFY(m_out.str().find("validate PIPELINE") != std::string::npos);
+    QCOMPARE(run({QStringLiteral("--version")}), 0);
+    QVERIFY(m_out.str().find("fondant-studio-cli") != std::string::npos);
+}
+
+void tst_CliApplication::validateValidPipeline()
+{
+    QCOMPARE(run({QStringLiteral("validate"), fixture}), 0);
+    QVERIFY(m_out.str().find("3 steps, 0 errors") != std::string::npos);
+    QCOMPARE(m_err.str(), std::string());
+}
+
+void tst_CliApplication::validateReportsLocatedErrors()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.pipeline.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("version: 1\nname: Bad Name\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\nsteps:\n"
+               "  - id: load\n    component: load_table\n    arguments: {uri: /in, rowz: 3}\n");
+    file.close();
+    QCOMPARE(run({QStringLiteral("validate"), path}), 1);
+    const std::string err = m_err.str();
+    QVERIFY2(err.find(path.toStdString() + ":2:7: error: the name 'Bad Name'") != std::string::npos, err.c_str());
+    QVERIFY2(err.find(path.toStdString() + ":7:27: error: component 'Load table' has no argument 'rowz' (did you mean 'rows'?)")
+                 != std::string::npos, err.c_str());
+    QCOMPARE(run({QStringLiteral("validate"), path, QStringLiteral("--json")}), 1);
+    Result<Value> json = JsonReader::parse(m_out.str(), "stdout");
+    QVERIFY(json.ok());
+    QCOMPARE(json->find("valid")->toBool(), false);
+    QCOMPARE(json->find("diagnostics")->size(), std::size_t{2});
+}
+
+void tst_CliApplication::keysTextAndJson()
+{
+    QCOMPARE(run({QStringLiteral("keys"), fixture}), 0);
+    QVERIFY(m_out.str().find("trim    255ab9edb57e309110d81a0d403f975a") != std::string::npos);
+    QCOMPARE(run({QStringLiteral("keys"), fixture, QStringLiteral("--json"), QStringLiteral("--preimages")}), 0);
+    Result<Value> json = JsonReader::parse(m_out.str(), "stdout");
+    QVERIFY2(json.ok(), m_out.str().c_str());
+    QCOMPARE(json->find("pipeline")->toString(), std::string("reviews"));
+    const Value &steps = *json->find("steps");
+    QCOMPARE(steps.size(), std::size_t{3});
+    QCOMPARE(steps.items()[2].find("cache_key")->toString(), std::string("8425a8fbacfa3df582dc2ef06758dcfd"));
+    QCOMPARE(steps.items()[2].find("preimage")->find("previous_key")->toString(), std::string("255ab9edb57e309110d81a0d403f975a"));
+    QVERIFY(steps.items()[0].find("preimage")->find("final_text")->toString().starts_with("{\"accelerator_name\": null"));
+}
+
+void tst_CliApplication::keysOfInvalidPipelineFail()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p.pipeline.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("version: 1\nname: p\nsteps:\n  - component: not_a_component\n");
+    file.close();
+    QCOMPARE(run({QStringLiteral("keys"), path, QStringLiteral("--json")}), 1);
+    QCOMPARE(m_out.str(), std::string());
+    QVERIFY(m_err.str().find(":4:16: error: component 'not_a_component' not found") != std::string::npos);
+}
+
+void tst_CliApplication::unreadableInputExitsOne_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("malformed yaml") << QByteArray("version: 1\nname: [\n");
+    QTest::newRow("invalid utf-8") << QByteArray("version: 1\nname: \xff\n");
+    QTest::newRow("binary") << QByteArray("\x00\x01\x02", 3);
+    QTest::newRow("alias bomb") << QByteArray("a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+                                              "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+                                              "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n");
+    QTest::newRow("deep nesting") << QByteArray(100000, '[');
+    QTest::newRow("not a mapping") << QByteArray("- 1\n- 2\n");
+}
+
+void tst_CliApplication::unreadableInputExitsOne()
+{
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("x.pipeline.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    for (const char *command : {"validate", "keys"}) {
+        QCOMPARE(run({QString::fromLatin1(command), path}), 1);
+        QVERIFY2(m_err.str().starts_with(path.toStdString() + ":"), m_err.str().c_str());
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_CliApplication)
+#include "tst_CliApplication.moc"

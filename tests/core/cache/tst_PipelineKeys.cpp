@@ -1,0 +1,140 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/cache/PipelineKeys.h"
+
+#include "core/pipeline/PipelineReader.h"
+#include "core/spec/ComponentResolver.h"
+#include "core/validate/PipelineValidator.h"
+
+#include <QTest>
+
+#include <functional>
+
+using namespace fondant;
+
+class tst_PipelineKeys : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fixtureKeys();
+    void whatChangesAKey_data();
+    void whatChangesAKey();
+    void branchesChainInGraphOrder();
+    void invalidStepStopsTheChain();
+};
+
+using Edit = std::function<void(Pipeline &)>;
+Q_DECLARE_METATYPE(Edit)
+
+static Pipeline fixturePipeline()
+{
+    Result<Pipeline> pipeline = PipelineReader::readFile(QStringLiteral(FONDANT_TEST_DATA_DIR "/pipelines/reviews.pipeline.yaml"));
+    return pipeline.value();
+}
+
+static std::vector<std::string> keysOf(Pipeline pipeline)
+{
+    const ComponentResolver resolver = ComponentResolver::forPipeline(pipeline, {}, {});
+    resolver.assignDefaultIds(pipeline);
+    const PipelineAnalysis analysis = PipelineValidator::validate(pipeline, resolver);
+    const PipelineKeys keys = PipelineKeys::compute(pipeline, analysis);
+    std::vector<std::string> result;
+    for (const auto &key : keys.keys)
+        result.push_back(key ? key->key : std::string("-"));
+    return result;
+}
+
+// Expected keys computed independently with Python's json and hashlib (Fondant's recipe).
+void tst_PipelineKeys::fixtureKeys()
+{
+    QCOMPARE(keysOf(fixturePipeline()), (std::vector<std::string>{"0c8cbbca8558c4ed13786ca5471eac23",
+                                                                   "255ab9edb57e309110d81a0d403f975a",
+                                                                   "8425a8fbacfa3df582dc2ef06758dcfd"}));
+}
+
+void tst_PipelineKeys::whatChangesAKey_data()
+{
+    QTest::addColumn<Edit>("edit");
+    QTest::addColumn<int>("firstChanged"); // -1: no key changes
+    const auto trim = [](Pipeline &p) -> Step & { return p.steps[1]; };
+    QTest::newRow("argument value") << Edit([=](Pipeline &p) { trim(p).arguments.set("max_length", 81); }) << 1;
+    QTest::newRow("argument order") << Edit([=](Pipeline &p) {
+        Value reordered = Value::object();
+        auto members = trim(p).arguments.members();
+        for (auto it = members.rbegin(); it != members.rend(); ++it)
+            reordered.set(it->key, it->value);
+        trim(p).arguments = reordered;
+    }) << -1;
+    QTest::newRow("default spelled out") << Edit([=](Pipeline &p) { trim(p).arguments.set("lowercase", false); }) << 1;
+    QTest::newRow("partition rows") << Edit([=](Pipeline &p) { trim(p).inputPartitionRows = Value(501); }) << 1;
+    QTest::newRow("cache off") << Edit([=](Pipeline &p) { trim(p).cache = false; }) << 1;
+    QTest::newRow("node pool label") << Edit([=](Pipeline &p) {
+        trim(p).resources.nodePoolLabel = "a";
+        trim(p).resources.nodePoolName = "pool";
+    }) << 1;
+    QTest::newRow("only the label differs") << Edit([=](Pipeline &p) {
+        p.steps[0].resources.nodePoolLabel = "other";
+        p.steps[0].resources.nodePoolName = "pool";
+    }) << 0;
+    QTest::newRow("cpu and memory") << Edit([=](Pipeline &p) {
+        trim(p).resources.cpuRequest = "2";
+        trim(p).resources.memoryLimit = "8G";
+    }) << -1;
+    QTest::newRow("accelerator") << Edit([=](Pipeline &p) {
+        trim(p).resources.acceleratorNumber = 1;
+        trim(p).resources.acceleratorName = "GPU";
+    }) << 1;
+    QTest::newRow("consumes typed like inferred") << Edit([=](Pipeline &p) {
+        trim(p).consumes = FieldMapping{FieldMappingEntry{"text", FieldType::fromName("string").value(), {}}};
+    }) << -1;
+    QTest::newRow("upstream produces") << Edit([=](Pipeline &p) {
+        p.steps[0].produces->push_back(FieldMappingEntry{"extra", FieldType::fromName("int8").value(), {}});
+    }) << 0;
+    QTest::newRow("dataset name") << Edit([=](Pipeline &p) { p.name = "other"; }) << -1;
+    QTest::newRow("description and folder") << Edit([=](Pipeline &p) {
+        p.description = "changed";
+        p.workingDirectory = "/elsewhere";
+    }) << -1;
+    QTest::newRow("step id") << Edit([=](Pipeline &p) { p.steps[2].id = "export_renamed"; }) << -1;
+}
+
+void tst_PipelineKeys::whatChangesAKey()
+{
+    QFETCH(Edit, edit);
+    QFETCH(int, firstChanged);
+    const std::vector<std::string> before = keysOf(fixturePipeline());
+    Pipeline changed = fixturePipeline();
+    edit(changed);
+    const std::vector<std::string> after = keysOf(changed);
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(after[static_cast<std::size_t>(i)] != "-");
+        const bool differs = before[static_cast<std::size_t>(i)] != after[static_cast<std::size_t>(i)];
+        // A change invalidates its own step and, through chaining, every later one.
+        QCOMPARE(differs, firstChanged >= 0 && i >= firstChanged);
+    }
+}
+
+void tst_PipelineKeys::branchesChainInGraphOrder()
+{
+    Pipeline pipeline = fixturePipeline();
+    pipeline.steps[2].input = "load"; // export now branches off load, next to trim
+    const std::vector<std::string> keys = keysOf(pipeline);
+    const ComponentResolver resolver = ComponentResolver::forPipeline(pipeline, {}, {});
+    const PipelineAnalysis analysis = PipelineValidator::validate(pipeline, resolver);
+    const PipelineKeys computed = PipelineKeys::compute(pipeline, analysis);
+    QCOMPARE(*computed.keys[2]->inputs.previousKey, keys[1]); // chained on trim, not on its parent
+    QCOMPARE(computed.keys[2]->inputs.operationSpec.find("consumes")->size(), std::size_t{2});
+}
+
+void tst_PipelineKeys::invalidStepStopsTheChain()
+{
+    Pipeline pipeline = fixturePipeline();
+    pipeline.steps[1].arguments.set("max_lenght", 3);
+    const std::vector<std::string> keys = keysOf(pipeline);
+    QVERIFY(keys[0] != "-");
+    QCOMPARE(keys[1], std::string("-"));
+    QCOMPARE(keys[2], std::string("-"));
+}
+
+QTEST_GUILESS_MAIN(tst_PipelineKeys)
+#include "tst_PipelineKeys.moc"

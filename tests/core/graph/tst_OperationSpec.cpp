@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/graph/OperationSpec.h"
+
+#include "core/spec/ComponentResolver.h"
+#include "core/value/PyJson.h"
+
+#include <QTest>
+
+using namespace fondant;
+
+class tst_OperationSpec : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void infersConsumesFromSpec();
+    void genericConsumerTakesWholeDataset();
+    void firstStepGenericConsumerInfersNothing();
+    void renamesMoveFieldsToTheEnd();
+    void typedProducesOfGenericComponent();
+    void rejects_data();
+    void rejects();
+    void serialisesInFondantOrder();
+    void evolvesFields();
+};
+
+static std::shared_ptr<const ComponentSpec> fixture(const char *name)
+{
+    static const ComponentResolver resolver({QStringLiteral(FONDANT_TEST_DATA_DIR "/components")});
+    return resolver.resolve(name).value();
+}
+
+static FieldList fields(std::initializer_list<std::pair<const char *, const char *>> list)
+{
+    FieldList result;
+    for (const auto &[name, type] : list)
+        result.push_back(Field{name, FieldType::fromName(type).value()});
+    return result;
+}
+
+static FieldMappingEntry typed(const char *name, const char *type)
+{
+    return FieldMappingEntry{name, FieldType::fromName(type).value(), {}};
+}
+
+static FieldMappingEntry renamed(const char *name, const char *column)
+{
+    return FieldMappingEntry{name, std::nullopt, column};
+}
+
+void tst_OperationSpec::infersConsumesFromSpec()
+{
+    const FieldList dataset = fields({{"text", "string"}, {"stars", "int8"}});
+    auto operation = OperationSpec::build(fixture("trim_text"), std::nullopt, std::nullopt, &dataset);
+    QVERIFY(operation.ok());
+    QVERIFY(operation->consumesInferred());
+    QCOMPARE(PyJson::dumps(operation->consumesMapping(), PyJson::KeyOrder::Insertion),
+             std::string(R"({"text": {"type": "string"}})"));
+}
+
+void tst_OperationSpec::genericConsumerTakesWholeDataset()
+{
+    const FieldList dataset = fields({{"text", "utf8"}, {"stars", "int8"}});
+    auto operation = OperationSpec::build(fixture("export_rows"), std::nullopt, std::nullopt, &dataset);
+    QVERIFY(operation.ok());
+    QCOMPARE(PyJson::dumps(operation->consumesMapping(), PyJson::KeyOrder::Insertion),
+             std::string(R"({"text": {"type": "string"}, "stars": {"type": "int8"}})"));
+}
+
+void tst_OperationSpec::firstStepGenericConsumerInfersNothing()
+{
+    auto operation = OperationSpec::build(fixture("export_rows"), std::nullopt, std::nullopt, nullptr);
+    QVERIFY(operation.ok());
+    QCOMPARE(operation->consumesMapping().size(), std::size_t{0});
+}
+
+void tst_OperationSpec::renamesMoveFieldsToTheEnd()
+{
+    const FieldList dataset = fields({{"body", "string"}});
+    auto operation = OperationSpec::build(fixture("trim_text"), FieldMapping{renamed("text", "body")},
+                                          FieldMapping{renamed("text", "short_text")}, &dataset);
+    QVERIFY2(operation.ok(), operation.errorMessage().c_str());
+    QCOMPARE(operation->datasetConsumes().front().name, std::string("body"));
+    QCOMPARE(operation->datasetProduces().size(), std::size_t{2});
+    QCOMPARE(operation->datasetProduces()[0].name, std::string("length"));
+    QCOMPARE(operation->datasetProduces()[1].name, std::string("short_text"));
+}
+
+void tst_OperationSpec::typedProducesOfGenericComponent()
+{
+    auto operation = OperationSpec::build(fixture("load_table"), std::nullopt,
+                                          FieldMapping{typed("text", "string"), typed("n", "int64")}, nullptr);
+    QVERIFY(operation.ok());
+    QCOMPARE(operation->datasetProduces().size(), std::size_t{2});
+    QVERIFY(operation->toJson().ends_with(
+        R"("consumes": {}, "produces": {"text": {"type": "string"}, "n": {"type": "int64"}}})"));
+}
+
+void tst_OperationSpec::rejects_data()
+{
+    QTest::addColumn<QString>("component");
+    QTest::addColumn<int>("which");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("column missing in dataset") << "trim_text" << 0 << "consumes.text";
+    QTest::newRow("rename of unconsumed field") << "trim_text" << 1 << "consumes.other";
+    QTest::newRow("typed produces conflicts with spec") << "trim_text" << 2 << "produces.length";
+    QTest::newRow("produces rename of unknown field") << "trim_text" << 3 << "produces.nope";
+}
+
+void tst_OperationSpec::rejects()
+{
+    QFETCH(QString, component);
+    QFETCH(int, which);
+    QFETCH(QString, path);
+    const FieldList dataset = fields({{"text", "string"}});
+    std::optional<FieldMapping> consumes;
+    std::optional<FieldMapping> produces;
+    switch (which) {
+    case 0:
+        consumes = FieldMapping{renamed("text", "body")};
+        break;
+    case 1:
+        consumes = FieldMapping{renamed("other", "text")};
+        break;
+    case 2:
+        produces = FieldMapping{typed("length", "string")};
+        break;
+    default:
+        produces = FieldMapping{renamed("nope", "x")};
+    }
+    auto operation = OperationSpec::build(fixture(qPrintable(component)), consumes, produces, &dataset);
+    QVERIFY(!operation.ok());
+    QCOMPARE(QString::fromStdString(operation.diagnostics().front().fieldPath), path);
+}
+
+void tst_OperationSpec::serialisesInFondantOrder()
+{
+    auto operation = OperationSpec::build(fixture("embed_text_latest"), std::nullopt, std::nullopt, nullptr);
+    QVERIFY(operation.ok());
+    QCOMPARE(operation->toJson(),
+             std::string(R"({"specification": {"name": "Embed text latest", "image": "registry.example.com/embed_text:latest", )"
+                         R"("description": "Embeds text with an image that is always rebuilt", "consumes": {"text": {"type": "string"}}, )"
+                         R"("produces": {"embedding": {"type": "array", "items": {"type": "float32"}}}}, )"
+                         R"("consumes": {"text": {"type": "string"}}, "produces": {}})"));
+}
+
+void tst_OperationSpec::evolvesFields()
+{
+    const FieldList dataset = fields({{"text", "string"}, {"stars", "int8"}});
+    auto operation = OperationSpec::build(fixture("trim_text"), std::nullopt, std::nullopt, &dataset);
+    const FieldList output = operation->evolve(dataset);
+    QCOMPARE(fieldNames(output), std::string("text, stars, length"));
+}
+
+QTEST_GUILESS_MAIN(tst_OperationSpec)
+#include "tst_OperationSpec.moc"

@@ -1,0 +1,133 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/validate/PipelineValidator.h"
+
+#include "core/pipeline/PipelineReader.h"
+#include "core/spec/ComponentResolver.h"
+
+#include <QTest>
+
+using namespace fondant;
+
+class tst_PipelineValidator : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void fixtureIsValid();
+    void fieldFlowAndProducers();
+    void reports_data();
+    void reports();
+    void latestTagTurnsCachingOff();
+};
+
+static const std::string head = "version: 1\nname: reviews\nsteps:\n"
+                                "  - id: load\n    component: load_table\n    arguments: {uri: /in}\n"
+                                "    produces: {text: string, stars: int8}\n";
+
+static PipelineAnalysis analyse(const std::string &yaml, Pipeline *out = nullptr)
+{
+    Result<Pipeline> pipeline = PipelineReader::parse(yaml, "p.pipeline.yaml");
+    if (!pipeline.ok())
+        qFatal("fixture does not parse: %s", pipeline.errorMessage().c_str());
+    const ComponentResolver resolver({QStringLiteral(FONDANT_TEST_DATA_DIR "/components")});
+    resolver.assignDefaultIds(pipeline.value());
+    if (out)
+        *out = pipeline.value();
+    return PipelineValidator::validate(pipeline.value(), resolver);
+}
+
+void tst_PipelineValidator::fixtureIsValid()
+{
+    const PipelineAnalysis analysis = analyse(head + "  - component: trim_text\n    input: load\n");
+    QVERIFY2(analysis.diagnostics.empty(), analysis.diagnostics.empty() ? "" : analysis.diagnostics[0].toString().c_str());
+    QCOMPARE(analysis.steps[1].id, std::string("trim_text"));
+}
+
+void tst_PipelineValidator::fieldFlowAndProducers()
+{
+    const PipelineAnalysis analysis = analyse(head + "  - {id: trim, component: trim_text, input: load}\n");
+    const StepAnalysis &trim = analysis.steps[1];
+    QCOMPARE(fieldNames(trim.inputFields), std::string("text, stars"));
+    QCOMPARE(fieldNames(trim.outputFields), std::string("text, stars, length"));
+    QCOMPARE(trim.fieldProducers, (std::vector<std::string>{"trim", "load", "trim"}));
+    QCOMPARE(trim.parent, 0);
+}
+
+void tst_PipelineValidator::reports_data()
+{
+    QTest::addColumn<QString>("steps");
+    QTest::addColumn<QString>("messagePart");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<bool>("isError");
+    QTest::newRow("unknown argument") << "  - {id: t, component: trim_text, input: load, arguments: {max_lenght: 3}}\n"
+                                      << "did you mean 'max_length'" << "arguments.max_lenght" << 8 << true;
+    QTest::newRow("argument type") << "  - {id: t, component: trim_text, input: load, arguments: {max_length: '3'}}\n"
+                                   << "without quotes" << "arguments.max_length" << 8 << true;
+    QTest::newRow("float for int") << "  - {id: t, component: trim_text, input: load, arguments: {max_length: 3.5}}\n"
+                                   << "whole number" << "arguments.max_length" << 8 << true;
+    QTest::newRow("missing required") << "  - {id: e, component: export_rows, input: load}\n"
+                                      << "required argument 'path'" << "component" << 8 << true;
+    QTest::newRow("reserved") << "  - {id: t, component: trim_text, input: load, arguments: {cache: false}}\n"
+                              << "set by Fondant" << "arguments.cache" << 8 << true;
+    QTest::newRow("duplicate id") << "  - {id: load, component: trim_text, input: load}\n" << "already used" << "id" << 8 << true;
+    QTest::newRow("unsafe id") << "  - {id: ../x, component: trim_text, input: load}\n" << "folder" << "id" << 8 << true;
+    QTest::newRow("unknown input") << "  - {id: t, component: trim_text, input: lod}\n" << "did you mean 'load'" << "input" << 8 << true;
+    QTest::newRow("no input") << "  - {id: t, component: trim_text}\n" << "no 'input'" << "component" << 8 << true;
+    QTest::newRow("unknown component") << "  - {id: t, component: trim, input: load}\n" << "not found" << "component" << 8 << true;
+    QTest::newRow("consumed field missing") << "  - {id: t, component: trim_text, input: load, consumes: {text: body}}\n"
+                                            << "no column 'body'" << "consumes.text" << 8 << true;
+    QTest::newRow("type mismatch") << "  - {id: t, component: trim_text, input: load, consumes: {text: stars}}\n"
+                                   << "produces it as int8" << "consumes.text" << 8 << true;
+    QTest::newRow("node pool pairing") << "  - {id: t, component: trim_text, input: load, resources: {node_pool_label: a}}\n"
+                                       << "node_pool_name" << "resources.node_pool_label" << 8 << true;
+    QTest::newRow("accelerator pairing") << "  - {id: t, component: trim_text, input: load, resources: {accelerator_number: 1}}\n"
+                                         << "accelerator_name" << "resources.accelerator_number" << 8 << true;
+    QTest::newRow("accelerator name") << "  - {id: t, component: trim_text, input: load, resources: {accelerator_number: 1, accelerator_name: GPUS}}\n"
+                                      << "did you mean 'GPU'" << "resources.accelerator_name" << 8 << true;
+    QTest::newRow("vertex accelerator") << "  - {id: t, component: trim_text, input: load, resources: {accelerator_number: 1, accelerator_name: NVIDIA_TESLA_T4}}\n"
+                                        << "Vertex AI only" << "resources.accelerator_name" << 8 << false;
+    QTest::newRow("memory format") << "  - {id: t, component: trim_text, input: load, resources: {memory_limit: lots}}\n"
+                                   << "memory size" << "resources.memory_limit" << 8 << true;
+    QTest::newRow("null for int") << "  - {id: t, component: trim_text, input: load, arguments: {max_length: null}}\n"
+                                   << "text None" << "arguments.max_length" << 8 << false;
+    QTest::newRow("kfp name clash") << "  - {id: a_b, component: trim_text, input: load}\n  - {id: a-b, component: trim_text, input: load}\n"
+                                    << "Kubeflow task name" << "id" << 9 << true;
+}
+
+void tst_PipelineValidator::reports()
+{
+    QFETCH(QString, steps);
+    QFETCH(QString, messagePart);
+    QFETCH(QString, field);
+    QFETCH(int, line);
+    QFETCH(bool, isError);
+    const PipelineAnalysis analysis = analyse(head + steps.toStdString());
+    const auto it = std::find_if(analysis.diagnostics.begin(), analysis.diagnostics.end(), [&](const Diagnostic &d) {
+        return d.message.find(messagePart.toStdString()) != std::string::npos;
+    });
+    if (it == analysis.diagnostics.end()) {
+        for (const Diagnostic &d : analysis.diagnostics)
+            qWarning("%s", d.toString().c_str());
+        QFAIL("expected diagnostic not reported");
+    }
+    QCOMPARE(it->isError(), isError);
+    QCOMPARE(QString::fromStdString(it->fieldPath), field);
+    QCOMPARE(it->mark.line, line);
+    QCOMPARE(it->file, std::string("p.pipeline.yaml"));
+    QVERIFY(!it->stepId.empty());
+}
+
+void tst_PipelineValidator::latestTagTurnsCachingOff()
+{
+    const PipelineAnalysis analysis = analyse(head + "  - {id: e, component: embed_text_latest, input: load}\n  - {id: t, component: trim_text, input: load, cache: false}\n");
+    QVERIFY(!analysis.hasErrors());
+    QVERIFY(!analysis.steps[1].cacheEnabled);
+    QVERIFY(analysis.steps[1].cacheDisabledReason.find("latest") != std::string::npos);
+    QVERIFY(!analysis.steps[2].cacheEnabled);
+    QCOMPARE(analysis.steps[2].cacheDisabledReason, std::string("cache: false"));
+    QVERIFY(analysis.steps[0].cacheEnabled);
+}
+
+QTEST_GUILESS_MAIN(tst_PipelineValidator)
+#include "tst_PipelineValidator.moc"

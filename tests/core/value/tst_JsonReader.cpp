@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/value/JsonReader.h"
+
+#include "core/value/PyJson.h"
+
+#include <QTest>
+
+using namespace fondant;
+
+class tst_JsonReader : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void keepsOrderAndNumberKinds();
+    void syntaxErrorIsLocated();
+    void deepNestingIsRefused();
+    void missingFile();
+};
+
+void tst_JsonReader::keepsOrderAndNumberKinds()
+{
+    Result<Value> value = JsonReader::parse(R"({"b": 1, "a": 1.0, "c": [1e-05, "\u00e9"]})", "x.json");
+    QVERIFY(value.ok());
+    QVERIFY(value.value().find("b")->isInt());
+    QVERIFY(value.value().find("a")->isFloat());
+    QCOMPARE(PyJson::dumps(value.value(), PyJson::KeyOrder::Insertion),
+             std::string(R"({"b": 1, "a": 1.0, "c": [1e-05, "\u00e9"]})"));
+}
+
+void tst_JsonReader::syntaxErrorIsLocated()
+{
+    Result<Value> value = JsonReader::parse("{\n  \"a\": tru\n}", "bad.json");
+    QVERIFY(!value.ok());
+    const Diagnostic &d = value.diagnostics().front();
+    QCOMPARE(d.file, std::string("bad.json"));
+    QCOMPARE(d.mark.line, 2);
+}
+
+void tst_JsonReader::deepNestingIsRefused()
+{
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    Result<Value> value = JsonReader::parse(deep, "deep.json");
+    QVERIFY(!value.ok());
+    QVERIFY(value.errorMessage().find("deeper") != std::string::npos);
+}
+
+void tst_JsonReader::missingFile()
+{
+    Result<Value> value = JsonReader::readFile(QStringLiteral("/nonexistent/manifest.json"));
+    QVERIFY(!value.ok());
+    QCOMPARE(value.diagnostics().front().file, std::string("/nonexistent/manifest.json"));
+}
+
+QTEST_GUILESS_MAIN(tst_JsonReader)
+#include "tst_JsonReader.moc"
