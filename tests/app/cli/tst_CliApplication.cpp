@@ -19,6 +19,7 @@ private Q_SLOTS:
     void usageErrors();
     void helpAndVersion();
     void validateValidPipeline();
+    void bundledExampleIsClean();
     void validateReportsLocatedErrors();
     void keysTextAndJson();
     void keysOfInvalidPipelineFail();
@@ -69,6 +70,13 @@ void tst_CliApplication::validateValidPipeline()
 {
     QCOMPARE(run({QStringLiteral("validate"), fixture}), 0);
     QVERIFY(m_out.str().find("3 steps, 0 errors") != std::string::npos);
+    QCOMPARE(m_err.str(), std::string());
+}
+
+void tst_CliApplication::bundledExampleIsClean()
+{
+    QCOMPARE(run({QStringLiteral("validate"), QStringLiteral(FONDANT_EXAMPLE_DIR "/reviews.pipeline.yaml")}), 0);
+    QVERIFY(m_out.str().find("7 steps, 0 errors, 0 warnings") != std::string::npos);
     QCOMPARE(m_err.str(), std::string());
 }
 
