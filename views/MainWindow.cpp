@@ -31,7 +31,8 @@ QString text(const std::string &value)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_steps(new QTreeWidget), m_problems(new QListWidget), m_summary(new QLabel)
+    : QMainWindow(parent), m_steps(new QTreeWidget), m_problems(new QListWidget),
+      m_summary(new QLabel)
 {
     setWindowTitle(tr("Fondant Studio"));
     resize(1100, 640);
@@ -43,7 +44,8 @@ MainWindow::MainWindow(QWidget *parent)
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
 
-    m_steps->setHeaderLabels({tr("Step"), tr("Component"), tr("Image"), tr("Input"), tr("Cache key"), tr("Caching")});
+    m_steps->setHeaderLabels(
+        {tr("Step"), tr("Component"), tr("Image"), tr("Input"), tr("Cache key"), tr("Caching")});
     m_steps->setRootIsDecorated(false);
     m_steps->setAlternatingRowColors(true);
     m_steps->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -67,7 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
 void MainWindow::chooseAndOpen()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open pipeline"), QString(),
-                                                      tr("Fondant pipelines (*.pipeline.yaml *.yaml);;All files (*)"));
+        tr("Fondant pipelines (*.pipeline.yaml *.yaml);;All files (*)"));
     if (!path.isEmpty())
         openPipeline(path);
 }
@@ -91,12 +93,17 @@ bool MainWindow::openPipeline(const QString &path)
             const StepAnalysis &stepAnalysis = analysis.steps[i];
             auto *item = new QTreeWidgetItem(m_steps);
             item->setText(0, text(step.id));
-            item->setText(1, stepAnalysis.spec ? text(stepAnalysis.spec->name()) : text(step.component));
+            item->setText(
+                1, stepAnalysis.spec ? text(stepAnalysis.spec->name()) : text(step.component));
             item->setText(2, stepAnalysis.spec ? text(stepAnalysis.spec->image()) : QString());
             item->setText(3, text(step.input));
-            item->setText(4, keys.keys[i] ? text(keys.keys[i]->key) : tr("unknown (fix the problems first)"));
+            item->setText(
+                4, keys.keys[i] ? text(keys.keys[i]->key) : tr("unknown (fix the problems first)"));
             item->setFont(4, mono);
-            item->setText(5, stepAnalysis.cacheEnabled ? tr("on") : tr("off: %1").arg(text(stepAnalysis.cacheDisabledReason)));
+            item->setText(5,
+                stepAnalysis.cacheEnabled
+                    ? tr("on")
+                    : tr("off: %1").arg(text(stepAnalysis.cacheDisabledReason)));
         }
         setWindowTitle(tr("%1 — Fondant Studio").arg(text(pipeline.name)));
     } else {
@@ -106,8 +113,12 @@ bool MainWindow::openPipeline(const QString &path)
         auto *item = new QListWidgetItem(text(d.toString()), m_problems);
         item->setForeground(d.isError() ? QColor(0xb0, 0x1e, 0x1e) : QColor(0x8a, 0x5a, 0x00));
     }
-    const auto errors = std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &d) { return d.isError(); });
-    m_summary->setText(tr("%1 — %2 steps, %3 problems").arg(QFileInfo(path).fileName()).arg(m_steps->topLevelItemCount()).arg(diagnostics.size()));
+    const auto errors = std::count_if(
+        diagnostics.begin(), diagnostics.end(), [](const Diagnostic &d) { return d.isError(); });
+    m_summary->setText(tr("%1 — %2 steps, %3 problems")
+                           .arg(QFileInfo(path).fileName())
+                           .arg(m_steps->topLevelItemCount())
+                           .arg(diagnostics.size()));
     return read.ok() && errors == 0;
 }
 

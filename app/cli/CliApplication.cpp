@@ -43,7 +43,10 @@ Diagnostics go to standard error as FILE:LINE:COLUMN: error|warning: MESSAGE.
 Value diagnosticValue(const Diagnostic &d)
 {
     Value value = Value::object();
-    value.set("severity", d.isError() ? "error" : d.severity == Severity::Warning ? "warning" : "note");
+    value.set("severity",
+        d.isError()                           ? "error"
+            : d.severity == Severity::Warning ? "warning"
+                                              : "note");
     value.set("file", d.file);
     value.set("line", d.mark.isValid() ? Value(d.mark.line) : Value());
     value.set("column", d.mark.isValid() ? Value(d.mark.column) : Value());
@@ -103,7 +106,8 @@ int CliApplication::run(const QStringList &arguments)
             return Success;
         }
         if (argument == QLatin1String("--version")) {
-            m_out << "fondant-studio-cli " << FONDANT_STUDIO_VERSION << " (cache keys of Fondant 0.12.1)\n";
+            m_out << "fondant-studio-cli " << FONDANT_STUDIO_VERSION
+                  << " (cache keys of Fondant 0.12.1)\n";
             return Success;
         }
         if (argument == QLatin1String("--json")) {
@@ -135,7 +139,8 @@ int CliApplication::run(const QStringList &arguments)
     return options.command == QLatin1String("validate") ? validate(options) : keys(options);
 }
 
-bool CliApplication::loadAndValidate(const Options &options, Pipeline &pipeline, PipelineAnalysis &analysis)
+bool CliApplication::loadAndValidate(
+    const Options &options, Pipeline &pipeline, PipelineAnalysis &analysis)
 {
     Result<Pipeline> read = PipelineReader::readFile(options.pipelinePath);
     if (!read.ok()) {
@@ -143,10 +148,12 @@ bool CliApplication::loadAndValidate(const Options &options, Pipeline &pipeline,
         return false;
     }
     pipeline = std::move(read).value();
-    const ComponentResolver resolver = ComponentResolver::forPipeline(pipeline, options.componentDirs);
+    const ComponentResolver resolver
+        = ComponentResolver::forPipeline(pipeline, options.componentDirs);
     resolver.assignDefaultIds(pipeline);
     analysis = PipelineValidator::validate(pipeline, resolver);
-    analysis.diagnostics.insert(analysis.diagnostics.begin(), read.diagnostics().begin(), read.diagnostics().end());
+    analysis.diagnostics.insert(
+        analysis.diagnostics.begin(), read.diagnostics().begin(), read.diagnostics().end());
     return true;
 }
 
@@ -159,14 +166,15 @@ int CliApplication::validate(const Options &options)
             Value document = Value::object();
             document.set("pipeline", Value());
             document.set("valid", false);
-            m_out << PyJson::dumps(document, PyJson::KeyOrder::Insertion, PyJson::Ascii::Keep) << "\n";
+            m_out << PyJson::dumps(document, PyJson::KeyOrder::Insertion, PyJson::Ascii::Keep)
+                  << "\n";
         }
         return InvalidInput;
     }
     printDiagnostics(analysis.diagnostics);
     const auto count = [&](Severity severity) {
         return std::count_if(analysis.diagnostics.begin(), analysis.diagnostics.end(),
-                             [&](const Diagnostic &d) { return d.severity == severity; });
+            [&](const Diagnostic &d) { return d.severity == severity; });
     };
     const auto errors = count(Severity::Error);
     const auto warnings = count(Severity::Warning);
@@ -182,8 +190,8 @@ int CliApplication::validate(const Options &options)
     } else {
         m_out << options.pipelinePath.toStdString() << ": " << pipeline.steps.size()
               << (pipeline.steps.size() == 1 ? " step, " : " steps, ") << errors
-              << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings")
-              << "\n";
+              << (errors == 1 ? " error, " : " errors, ") << warnings
+              << (warnings == 1 ? " warning" : " warnings") << "\n";
     }
     return errors > 0 ? InvalidInput : Success;
 }
@@ -213,7 +221,7 @@ int CliApplication::keys(const Options &options)
             entry.set("cache_key", keys.keys[i] ? Value(keys.keys[i]->key) : Value());
             entry.set("cache", stepAnalysis.cacheEnabled);
             entry.set("cache_disabled_reason",
-                      stepAnalysis.cacheEnabled ? Value() : Value(stepAnalysis.cacheDisabledReason));
+                stepAnalysis.cacheEnabled ? Value() : Value(stepAnalysis.cacheDisabledReason));
             if (keys.keys[i])
                 entry.set("preimage", keyValue(*keys.keys[i], options.preimages));
             steps.append(std::move(entry));
@@ -233,7 +241,9 @@ int CliApplication::keys(const Options &options)
         const StepAnalysis &stepAnalysis = analysis.steps[i];
         m_out << std::left << std::setw(static_cast<int>(idWidth)) << pipeline.steps[i].id << "  "
               << (keys.keys[i] ? keys.keys[i]->key : std::string(32, '?')) << "  "
-              << (stepAnalysis.cacheEnabled ? "" : "caching off: " + stepAnalysis.cacheDisabledReason) << "\n";
+              << (stepAnalysis.cacheEnabled ? ""
+                                            : "caching off: " + stepAnalysis.cacheDisabledReason)
+              << "\n";
     }
     return Success;
 }

@@ -40,7 +40,8 @@ private:
     void printHelp();
     void printDiagnostics(const Diagnostics &diagnostics);
 
-    /// Reads the pipeline and validates it; returns false (after printing why) when it cannot be read.
+    /// Reads the pipeline and validates it; returns false (after printing why) when it cannot be
+    /// read.
     bool loadAndValidate(const Options &options, Pipeline &pipeline, PipelineAnalysis &analysis);
 
     std::ostream &m_out;

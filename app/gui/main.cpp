@@ -12,9 +12,11 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Fondant Studio"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Design Fondant pipelines and inspect their cache keys."));
+    parser.setApplicationDescription(
+        QStringLiteral("Design Fondant pipelines and inspect their cache keys."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("pipeline"), QStringLiteral("A *.pipeline.yaml file to open."));
+    parser.addPositionalArgument(
+        QStringLiteral("pipeline"), QStringLiteral("A *.pipeline.yaml file to open."));
     parser.process(application);
 
     fondant::MainWindow window;

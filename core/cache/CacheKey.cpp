@@ -52,7 +52,8 @@ Result<CacheKey> CacheKeyCalculator::compute(CacheKeyInputs inputs)
         key.arguments.set("input_partition_rows", *inputs.inputPartitionRows);
     if (inputs.cache)
         key.arguments.set("cache", *inputs.cache);
-    key.arguments.set("operation_spec", PyJson::dumps(inputs.operationSpec, PyJson::KeyOrder::Insertion));
+    key.arguments.set(
+        "operation_spec", PyJson::dumps(inputs.operationSpec, PyJson::KeyOrder::Insertion));
     key.image = inputs.image.toValue();
 
     if (auto error = hashSorted(key.arguments, key.argumentsText, key.argumentsHash))
@@ -66,7 +67,8 @@ Result<CacheKey> CacheKeyCalculator::compute(CacheKeyInputs inputs)
     key.final.set("operation_spec_hash", key.operationSpecHash);
     key.final.set("image", key.imageHash);
     key.final.set("arguments", key.argumentsHash);
-    key.final.set("input_partition_rows", inputs.inputPartitionRows ? *inputs.inputPartitionRows : Value());
+    key.final.set(
+        "input_partition_rows", inputs.inputPartitionRows ? *inputs.inputPartitionRows : Value());
     key.final.set("number_of_accelerators", optionalValue(inputs.numberOfAccelerators));
     key.final.set("accelerator_name", optionalValue(inputs.acceleratorName));
     key.final.set("node_pool_name", optionalValue(inputs.nodePoolName));
@@ -78,9 +80,9 @@ Result<CacheKey> CacheKeyCalculator::compute(CacheKeyInputs inputs)
     return key;
 }
 
-Result<CacheKey> CacheKeyCalculator::computeLegacy060(const Value &componentSpec, const Value &userArguments,
-                                                      const std::optional<Value> &inputPartitionRows, bool cache,
-                                                      const std::optional<std::string> &previousKey)
+Result<CacheKey> CacheKeyCalculator::computeLegacy060(const Value &componentSpec,
+    const Value &userArguments, const std::optional<Value> &inputPartitionRows, bool cache,
+    const std::optional<std::string> &previousKey)
 {
     CacheKey key;
     key.arguments = userArguments.isObject() ? userArguments : Value::object();

@@ -30,7 +30,7 @@ struct CacheKeyInputs
     Value userArguments = Value::object(); ///< the arguments dict as given, in order
     std::optional<Value> inputPartitionRows;
     std::optional<bool> cache = true; ///< after the `latest` rule; nullopt is Python's None
-    Value operationSpec;              ///< OperationSpec.to_dict()
+    Value operationSpec; ///< OperationSpec.to_dict()
     ImageSpec image;
     std::optional<std::int64_t> numberOfAccelerators;
     std::optional<std::string> acceleratorName;
@@ -42,7 +42,8 @@ struct CacheKeyInputs
 struct CacheKey
 {
     CacheKeyInputs inputs;
-    Value arguments; ///< the arguments dict with input_partition_rows, cache and operation_spec added
+    Value
+        arguments; ///< the arguments dict with input_partition_rows, cache and operation_spec added
     Value image;
     Value final; ///< the dict whose MD5 is the key
     std::string argumentsText;
@@ -64,8 +65,8 @@ public:
     /// Fondant 0.6.0's recipe (pipeline era), for keys found in old working directories:
     /// the component spec dict and cluster_type enter the arguments, no image hash.
     static Result<CacheKey> computeLegacy060(const Value &componentSpec, const Value &userArguments,
-                                             const std::optional<Value> &inputPartitionRows, bool cache,
-                                             const std::optional<std::string> &previousKey);
+        const std::optional<Value> &inputPartitionRows, bool cache,
+        const std::optional<std::string> &previousKey);
 };
 
 } // namespace fondant

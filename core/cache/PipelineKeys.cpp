@@ -7,8 +7,8 @@
 
 namespace fondant {
 
-CacheKeyInputs PipelineKeys::inputsFor(const Step &step, const OperationSpec &operation, bool cacheEnabled,
-                                       const std::optional<std::string> &previousKey)
+CacheKeyInputs PipelineKeys::inputsFor(const Step &step, const OperationSpec &operation,
+    bool cacheEnabled, const std::optional<std::string> &previousKey)
 {
     CacheKeyInputs inputs;
     inputs.userArguments = step.arguments;
@@ -32,8 +32,8 @@ PipelineKeys PipelineKeys::compute(const Pipeline &pipeline, const PipelineAnaly
         const StepAnalysis &step = analysis.steps[i];
         if (!step.operation || step.hasErrors)
             break; // every later key chains on this one
-        Result<CacheKey> key =
-            CacheKeyCalculator::compute(inputsFor(pipeline.steps[i], *step.operation, step.cacheEnabled, previous));
+        Result<CacheKey> key = CacheKeyCalculator::compute(
+            inputsFor(pipeline.steps[i], *step.operation, step.cacheEnabled, previous));
         if (!key.ok()) {
             append(result.diagnostics, key.diagnostics());
             break;

@@ -29,8 +29,8 @@ struct PipelineKeys
     static PipelineKeys compute(const Pipeline &pipeline, const PipelineAnalysis &analysis);
 
     /// The inputs of one step's key as Fondant assembles them.
-    static CacheKeyInputs inputsFor(const Step &step, const OperationSpec &operation, bool cacheEnabled,
-                                    const std::optional<std::string> &previousKey);
+    static CacheKeyInputs inputsFor(const Step &step, const OperationSpec &operation,
+        bool cacheEnabled, const std::optional<std::string> &previousKey);
 };
 
 } // namespace fondant

@@ -10,7 +10,8 @@ namespace fondant {
 
 namespace {
 
-Diagnostic mappingError(const std::string &section, const std::string &field, const std::string &message)
+Diagnostic mappingError(
+    const std::string &section, const std::string &field, const std::string &message)
 {
     Diagnostic diagnostic = Diagnostic::error({}, {}, message);
     diagnostic.fieldPath = section + "." + field;
@@ -36,7 +37,7 @@ Value fieldsValue(const FieldList &fields)
 // §2.2: the operation schema adds typed entries to the spec's fields; the dataset schema then
 // applies the renames (renamed fields move to the end).
 void deriveSchemas(const std::string &section, const FieldList &specFields, const Value &mapping,
-                   FieldList &operationSchema, FieldList &datasetSchema, Diagnostics &errors)
+    FieldList &operationSchema, FieldList &datasetSchema, Diagnostics &errors)
 {
     operationSchema = specFields;
     for (const Member &entry : mapping.members()) {
@@ -49,12 +50,12 @@ void deriveSchemas(const std::string &section, const FieldList &specFields, cons
         }
         const Field *existing = findField(operationSchema, entry.key);
         if (!existing) {
-            operationSchema.push_back(Field{entry.key, type.value()});
+            operationSchema.push_back(Field {entry.key, type.value()});
         } else if (!(existing->type == type.value())) {
             errors.push_back(mappingError(section, entry.key,
-                                          "'" + entry.key + "' is typed " + type.value().displayName()
-                                              + " here, but the component spec declares it as "
-                                              + existing->type.displayName() + " in '" + section + "'"));
+                "'" + entry.key + "' is typed " + type.value().displayName()
+                    + " here, but the component spec declares it as " + existing->type.displayName()
+                    + " in '" + section + "'"));
         }
     }
     datasetSchema = operationSchema;
@@ -62,26 +63,25 @@ void deriveSchemas(const std::string &section, const FieldList &specFields, cons
         if (!entry.value.isString())
             continue;
         auto it = std::find_if(datasetSchema.begin(), datasetSchema.end(),
-                               [&](const Field &f) { return f.name == entry.key; });
+            [&](const Field &f) { return f.name == entry.key; });
         if (it == datasetSchema.end()) {
             errors.push_back(mappingError(section, entry.key,
-                                          "'" + entry.key + "' is renamed to '" + entry.value.toString()
-                                              + "', but the component does not declare '" + entry.key + "' in '"
-                                              + section + "'"));
+                "'" + entry.key + "' is renamed to '" + entry.value.toString()
+                    + "', but the component does not declare '" + entry.key + "' in '" + section
+                    + "'"));
             continue;
         }
         const FieldType type = it->type;
         datasetSchema.erase(it);
-        datasetSchema.push_back(Field{entry.value.toString(), type});
+        datasetSchema.push_back(Field {entry.value.toString(), type});
     }
 }
 
 } // namespace
 
 Result<OperationSpec> OperationSpec::build(std::shared_ptr<const ComponentSpec> spec,
-                                           const std::optional<FieldMapping> &consumes,
-                                           const std::optional<FieldMapping> &produces,
-                                           const FieldList *datasetFields)
+    const std::optional<FieldMapping> &consumes, const std::optional<FieldMapping> &produces,
+    const FieldList *datasetFields)
 {
     OperationSpec operation;
     operation.m_spec = spec;
@@ -105,25 +105,25 @@ Result<OperationSpec> OperationSpec::build(std::shared_ptr<const ComponentSpec> 
                 const std::string column = entry.value.toString();
                 if (!findField(*datasetFields, column)) {
                     errors.push_back(mappingError("consumes", entry.key,
-                                                  "the dataset has no column '" + column + "' (it has: "
-                                                      + fieldNames(*datasetFields) + ")"));
+                        "the dataset has no column '" + column
+                            + "' (it has: " + fieldNames(*datasetFields) + ")"));
                     continue;
                 }
                 if (findField(specConsumes.fields, entry.key))
                     continue;
                 if (!specConsumes.additionalProperties) {
                     errors.push_back(mappingError("consumes", entry.key,
-                                                  "the component does not consume a field '" + entry.key
-                                                      + "', so it cannot be mapped to a column"));
+                        "the component does not consume a field '" + entry.key
+                            + "', so it cannot be mapped to a column"));
                     continue;
                 }
                 // Fondant looks the type up under the operation's name, not the mapped column.
                 const Field *field = findField(*datasetFields, entry.key);
                 if (!field) {
                     errors.push_back(mappingError("consumes", entry.key,
-                                                  "Fondant looks up the type of '" + entry.key
-                                                      + "' under that name, and the dataset has no such "
-                                                        "column; map it by type instead"));
+                        "Fondant looks up the type of '" + entry.key
+                            + "' under that name, and the dataset has no such "
+                              "column; map it by type instead"));
                     continue;
                 }
                 entry.value = field->type.toValue();
@@ -133,10 +133,10 @@ Result<OperationSpec> OperationSpec::build(std::shared_ptr<const ComponentSpec> 
     if (produces)
         operation.m_produces = mappingValue(*produces);
 
-    deriveSchemas("consumes", specConsumes.fields, operation.m_consumes, operation.m_operationConsumes,
-                  operation.m_datasetConsumes, errors);
-    deriveSchemas("produces", spec->produces().fields, operation.m_produces, operation.m_operationProduces,
-                  operation.m_datasetProduces, errors);
+    deriveSchemas("consumes", specConsumes.fields, operation.m_consumes,
+        operation.m_operationConsumes, operation.m_datasetConsumes, errors);
+    deriveSchemas("produces", spec->produces().fields, operation.m_produces,
+        operation.m_operationProduces, operation.m_datasetProduces, errors);
     if (!errors.empty())
         return errors;
     return operation;
@@ -158,7 +158,7 @@ std::string OperationSpec::toJson() const
 
 FieldList OperationSpec::evolve(const FieldList &input) const
 {
-    FieldList output = m_spec->previousIndex().empty() ? input : FieldList{};
+    FieldList output = m_spec->previousIndex().empty() ? input : FieldList {};
     for (const Field &field : m_datasetProduces)
         setField(output, field.name, field.type);
     return output;

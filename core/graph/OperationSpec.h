@@ -22,9 +22,8 @@ public:
     /// one is inferred (every spec field, or every dataset field for a generic consumer).
     /// Errors carry the mapping entry as fieldPath ("consumes.text").
     static Result<OperationSpec> build(std::shared_ptr<const ComponentSpec> spec,
-                                       const std::optional<FieldMapping> &consumes,
-                                       const std::optional<FieldMapping> &produces,
-                                       const FieldList *datasetFields);
+        const std::optional<FieldMapping> &consumes, const std::optional<FieldMapping> &produces,
+        const FieldList *datasetFields);
 
     const ComponentSpec &spec() const { return *m_spec; }
     std::shared_ptr<const ComponentSpec> sharedSpec() const { return m_spec; }

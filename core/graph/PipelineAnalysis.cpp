@@ -8,7 +8,8 @@ namespace fondant {
 
 const StepAnalysis *PipelineAnalysis::find(const std::string &id) const
 {
-    auto it = std::find_if(steps.begin(), steps.end(), [&](const StepAnalysis &s) { return s.id == id; });
+    auto it = std::find_if(
+        steps.begin(), steps.end(), [&](const StepAnalysis &s) { return s.id == id; });
     return it == steps.end() ? nullptr : &*it;
 }
 

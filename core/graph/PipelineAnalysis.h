@@ -19,11 +19,11 @@ struct StepAnalysis
 {
     std::string id;
     std::shared_ptr<const ComponentSpec> spec; ///< null when the component could not be loaded
-    std::optional<OperationSpec> operation;    ///< null when the spec or the mappings are invalid
-    int parent = -1;                           ///< index of the input step, -1 for none
-    FieldList inputFields;                     ///< the dataset the step is applied to
-    FieldList outputFields;                    ///< the dataset after the step
-    std::vector<std::string> fieldProducers;   ///< parallel to outputFields: the step that wrote each
+    std::optional<OperationSpec> operation; ///< null when the spec or the mappings are invalid
+    int parent = -1; ///< index of the input step, -1 for none
+    FieldList inputFields; ///< the dataset the step is applied to
+    FieldList outputFields; ///< the dataset after the step
+    std::vector<std::string> fieldProducers; ///< parallel to outputFields: the step that wrote each
     /// Fondant's cache flag for the step after the `latest` rule.
     bool cacheEnabled = true;
     /// Why caching is off ("cache: false", "image tag latest"), empty when it is on.

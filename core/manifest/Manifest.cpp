@@ -66,8 +66,10 @@ Result<Manifest> Manifest::fromValue(const Value &root, const std::string &fileN
             }
             if (const Value *location = field.value.find("location")) {
                 if (!isTextOrNull(*location)
-                    || (location->isString() && location->toString().find('/') == std::string::npos))
-                    error("the location of field '" + field.key + "' must be a path containing '/'");
+                    || (location->isString()
+                        && location->toString().find('/') == std::string::npos))
+                    error(
+                        "the location of field '" + field.key + "' must be a path containing '/'");
             }
             if (Result<FieldType> type = FieldType::fromValue(field.value); !type.ok())
                 error("field '" + field.key + "': " + type.errorMessage());
@@ -81,7 +83,7 @@ Result<Manifest> Manifest::fromValue(const Value &root, const std::string &fileN
 }
 
 Manifest Manifest::create(const std::string &datasetName, const std::string &runId,
-                          const std::string &componentId, const std::string &cacheKey)
+    const std::string &componentId, const std::string &cacheKey)
 {
     Value metadata = Value::object();
     metadata.set("dataset_name", datasetName);
@@ -121,7 +123,7 @@ FieldList Manifest::fields() const
     if (const Value *fields = m_root.find("fields"))
         for (const Member &field : fields->members())
             if (Result<FieldType> type = FieldType::fromValue(field.value); type.ok())
-                list.push_back(Field{field.key, type.value()});
+                list.push_back(Field {field.key, type.value()});
     return list;
 }
 
@@ -136,7 +138,7 @@ std::optional<std::string> Manifest::fieldLocation(const std::string &name) cons
 }
 
 Manifest Manifest::evolve(const OperationSpec &operation, const std::string &runId,
-                          const std::optional<std::string> &workingDirectory) const
+    const std::optional<std::string> &workingDirectory) const
 {
     Manifest evolved = *this;
     const std::string componentId = operation.spec().safeName();
@@ -146,7 +148,8 @@ Manifest Manifest::evolve(const OperationSpec &operation, const std::string &run
 
     std::optional<std::string> location;
     if (workingDirectory)
-        location = *workingDirectory + "/" + datasetName().value_or("None") + "/" + runId + "/" + componentId;
+        location = *workingDirectory + "/" + datasetName().value_or("None") + "/" + runId + "/"
+            + componentId;
 
     Value index = Value::object();
     if (location)

@@ -25,14 +25,17 @@ public:
     static Result<Manifest> fromValue(const Value &root, const std::string &fileName);
     /// A fresh manifest as Fondant's executor creates one for a load step.
     static Manifest create(const std::string &datasetName, const std::string &runId,
-                           const std::string &componentId, const std::string &cacheKey);
+        const std::string &componentId, const std::string &cacheKey);
 
     std::optional<std::string> datasetName() const { return metadataText("dataset_name"); }
     std::optional<std::string> runId() const { return metadataText("run_id"); }
     std::optional<std::string> componentId() const { return metadataText("component_id"); }
     /// The cache key in the metadata: the key of the run's first step, not of this step.
     std::optional<std::string> cacheKey() const { return metadataText("cache_key"); }
-    std::optional<std::string> manifestLocation() const { return metadataText("manifest_location"); }
+    std::optional<std::string> manifestLocation() const
+    {
+        return metadataText("manifest_location");
+    }
     std::optional<std::string> indexLocation() const;
 
     /// The dataset fields with their normalised types (the "fields" section, in order).
@@ -43,7 +46,7 @@ public:
     /// What a step does to its input manifest (Fondant's evolve): new run id and component id,
     /// index and produced fields moved to workingDirectory/dataset/runId/componentId.
     Manifest evolve(const OperationSpec &operation, const std::string &runId,
-                    const std::optional<std::string> &workingDirectory) const;
+        const std::optional<std::string> &workingDirectory) const;
 
     void setManifestLocation(const std::string &location);
     /// The manifest as Fondant writes it: one line, json.dump defaults.

@@ -24,7 +24,7 @@ SourceMark SourceMap::find(const std::string &path, SourceMark fallback) const
 
 bool Resources::isEmpty() const
 {
-    return *this == Resources{};
+    return *this == Resources {};
 }
 
 std::string Pipeline::baseDirectory() const

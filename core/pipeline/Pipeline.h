@@ -68,15 +68,15 @@ struct Step
 {
     std::string id;
     std::string component; ///< a component name, or a path starting with ./ ../ or /
-    std::string input;     ///< id of the step whose output this step reads; empty for the first
+    std::string input; ///< id of the step whose output this step reads; empty for the first
     Value arguments = Value::object();
     std::optional<FieldMapping> consumes;
     std::optional<FieldMapping> produces;
     std::optional<Value> inputPartitionRows; ///< an int or a text
     bool cache = true;
     Resources resources;
-    SourceMap marks;               ///< places of this step's keys in the file it was read from
-    SourceMark mark;               ///< the place of the step itself
+    SourceMap marks; ///< places of this step's keys in the file it was read from
+    SourceMark mark; ///< the place of the step itself
 };
 
 /// A pipeline document (*.pipeline.yaml): a Fondant dataset built step by step.
@@ -91,7 +91,7 @@ struct Pipeline
     std::unordered_map<std::string, Point> positions; ///< where the designer draws each step, by id
 
     std::string filePath; ///< where it was read from or saved to; empty for a new document
-    SourceMap marks;      ///< places of top-level keys
+    SourceMap marks; ///< places of top-level keys
 
     /// The folder relative paths are resolved against (the file's folder, or the current one).
     std::string baseDirectory() const;

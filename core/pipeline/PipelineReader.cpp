@@ -16,8 +16,8 @@ namespace {
 
 const std::vector<std::string> &topLevelKeys()
 {
-    static const std::vector<std::string> keys{"version",        "name",  "description", "working_directory",
-                                               "component_dirs", "steps", "editor"};
+    static const std::vector<std::string> keys {
+        "version", "name", "description", "working_directory", "component_dirs", "steps", "editor"};
     return keys;
 }
 
@@ -46,8 +46,9 @@ public:
     {
         if (member.value.isString())
             return member.value.toString();
-        error(member.value.mark(), "'" + where + "' must be text, not " + member.value.describe()
-                                       + (member.value.isNull() ? "" : "; put it in quotes"));
+        error(member.value.mark(),
+            "'" + where + "' must be text, not " + member.value.describe()
+                + (member.value.isNull() ? "" : "; put it in quotes"));
         return std::nullopt;
     }
 
@@ -55,22 +56,25 @@ public:
     {
         Pipeline pipeline;
         if (!root.isObject()) {
-            error(root.mark().isValid() ? root.mark() : SourceMark{1, 1},
-                  root.isNull() ? "the pipeline file is empty"
-                                : "a pipeline file must be a mapping with version, name and steps");
+            error(root.mark().isValid() ? root.mark() : SourceMark {1, 1},
+                root.isNull() ? "the pipeline file is empty"
+                              : "a pipeline file must be a mapping with version, name and steps");
             return pipeline;
         }
         for (const Member &member : root.members()) {
-            pipeline.marks.set(member.key, member.value.mark().isValid() ? member.value.mark() : member.keyMark);
+            pipeline.marks.set(
+                member.key, member.value.mark().isValid() ? member.value.mark() : member.keyMark);
             if (!isOneOf(member.key, topLevelKeys())) {
-                error(member.keyMark, "unknown key '" + member.key + "' in the pipeline"
-                                          + didYouMean(member.key, topLevelKeys()));
+                error(member.keyMark,
+                    "unknown key '" + member.key + "' in the pipeline"
+                        + didYouMean(member.key, topLevelKeys()));
                 continue;
             }
             if (member.key == "version") {
                 if (!member.value.isInt() || member.value.toInt() != 1)
-                    error(member.value.mark(), "unsupported format version " + member.value.describe()
-                                                   + "; this version of the tool reads version 1");
+                    error(member.value.mark(),
+                        "unsupported format version " + member.value.describe()
+                            + "; this version of the tool reads version 1");
             } else if (member.key == "name") {
                 pipeline.name = text(member, "name").value_or("");
             } else if (member.key == "description") {
@@ -89,7 +93,7 @@ public:
                         pipeline.steps.push_back(std::move(*step));
             }
         }
-        const SourceMark start = root.mark().isValid() ? root.mark() : SourceMark{1, 1};
+        const SourceMark start = root.mark().isValid() ? root.mark() : SourceMark {1, 1};
         if (!root.contains("version"))
             error(start, "the pipeline has no 'version' (write 'version: 1')");
         if (!root.contains("name"))
@@ -113,7 +117,8 @@ private:
             if (item.isString())
                 values.push_back(item.toString());
             else
-                error(item.mark(), "'" + member.key + "' entries must be text, not " + item.describe());
+                error(item.mark(),
+                    "'" + member.key + "' entries must be text, not " + item.describe());
         }
         return values;
     }
@@ -127,11 +132,13 @@ private:
         Step step;
         step.mark = value.mark();
         for (const Member &member : value.members()) {
-            step.marks.set(member.key, member.value.mark().isValid() ? member.value.mark() : member.keyMark);
+            step.marks.set(
+                member.key, member.value.mark().isValid() ? member.value.mark() : member.keyMark);
             step.marks.set(member.key + ":key", member.keyMark);
             if (!isOneOf(member.key, PipelineReader::stepKeys())) {
-                error(member.keyMark, "unknown key '" + member.key + "' in a step"
-                                          + didYouMean(member.key, PipelineReader::stepKeys()));
+                error(member.keyMark,
+                    "unknown key '" + member.key + "' in a step"
+                        + didYouMean(member.key, PipelineReader::stepKeys()));
                 continue;
             }
             if (member.key == "id") {
@@ -146,7 +153,8 @@ private:
                     for (const Member &arg : step.arguments.members())
                         step.marks.set("arguments." + arg.key, arg.keyMark);
                 } else {
-                    error(member.value.mark(), "'arguments' must be a mapping of argument names to values");
+                    error(member.value.mark(),
+                        "'arguments' must be a mapping of argument names to values");
                 }
             } else if (member.key == "consumes" || member.key == "produces") {
                 auto mapping = parseMapping(member, step.marks);
@@ -158,13 +166,15 @@ private:
                 if (member.value.isInt() || member.value.isString())
                     step.inputPartitionRows = member.value;
                 else if (!member.value.isNull())
-                    error(member.value.mark(), "'input_partition_rows' must be a whole number, not "
-                                                   + member.value.describe());
+                    error(member.value.mark(),
+                        "'input_partition_rows' must be a whole number, not "
+                            + member.value.describe());
             } else if (member.key == "cache") {
                 if (member.value.isBool())
                     step.cache = member.value.toBool();
                 else
-                    error(member.value.mark(), "'cache' must be true or false, not " + member.value.describe());
+                    error(member.value.mark(),
+                        "'cache' must be true or false, not " + member.value.describe());
             } else if (member.key == "resources") {
                 parseResources(member, step);
             }
@@ -179,22 +189,25 @@ private:
         if (member.value.isNull())
             return std::nullopt;
         if (!member.value.isObject()) {
-            error(member.value.mark(), "'" + member.key + "' must be a mapping of field names to types or "
-                                                          "column names");
+            error(member.value.mark(),
+                "'" + member.key
+                    + "' must be a mapping of field names to types or "
+                      "column names");
             return std::nullopt;
         }
         FieldMapping mapping;
         for (const Member &entry : member.value.members()) {
             const std::string where = member.key + "." + entry.key;
             marks.set(where, entry.keyMark);
-            FieldMappingEntry parsed{entry.key, std::nullopt, {}};
+            FieldMappingEntry parsed {entry.key, std::nullopt, {}};
             const Value &target = entry.value;
             if (target.isString() && !FieldType::isTypeName(target.toString())) {
                 parsed.rename = target.toString();
             } else if (target.isObject() && target.contains("rename")) {
                 const Value *rename = target.find("rename");
                 if (target.size() != 1 || !rename->isString()) {
-                    error(target.mark(), "'" + where + "': write a rename as {rename: column_name}");
+                    error(
+                        target.mark(), "'" + where + "': write a rename as {rename: column_name}");
                     continue;
                 }
                 parsed.rename = rename->toString();
@@ -206,8 +219,9 @@ private:
                 }
                 parsed.type = type.value();
             } else {
-                error(target.mark(), "'" + where + "' must be a field type (e.g. string) or a column name, not "
-                                         + target.describe());
+                error(target.mark(),
+                    "'" + where + "' must be a field type (e.g. string) or a column name, not "
+                        + target.describe());
                 continue;
             }
             mapping.push_back(std::move(parsed));
@@ -226,8 +240,9 @@ private:
             const std::string where = "resources." + entry.key;
             step.marks.set(where, entry.value.mark());
             if (!isOneOf(entry.key, PipelineReader::resourceKeys())) {
-                error(entry.keyMark, "unknown resource '" + entry.key + "'"
-                                         + didYouMean(entry.key, PipelineReader::resourceKeys()));
+                error(entry.keyMark,
+                    "unknown resource '" + entry.key + "'"
+                        + didYouMean(entry.key, PipelineReader::resourceKeys()));
                 continue;
             }
             if (entry.value.isNull())
@@ -249,11 +264,14 @@ private:
                 error(entry.value.mark(), "'" + where + "' must be text, e.g. \"2\" or \"8G\"");
                 continue;
             }
-            const std::pair<const char *, std::optional<std::string> Resources::*> fields[] = {
-                {"accelerator_name", &Resources::acceleratorName}, {"node_pool_label", &Resources::nodePoolLabel},
-                {"node_pool_name", &Resources::nodePoolName},      {"cpu_request", &Resources::cpuRequest},
-                {"cpu_limit", &Resources::cpuLimit},               {"memory_request", &Resources::memoryRequest},
-                {"memory_limit", &Resources::memoryLimit},         {"instance_type", &Resources::instanceType}};
+            const std::pair<const char *, std::optional<std::string> Resources::*> fields[]
+                = {{"accelerator_name", &Resources::acceleratorName},
+                    {"node_pool_label", &Resources::nodePoolLabel},
+                    {"node_pool_name", &Resources::nodePoolName},
+                    {"cpu_request", &Resources::cpuRequest}, {"cpu_limit", &Resources::cpuLimit},
+                    {"memory_request", &Resources::memoryRequest},
+                    {"memory_limit", &Resources::memoryLimit},
+                    {"instance_type", &Resources::instanceType}};
             for (const auto &[key, field] : fields)
                 if (entry.key == key)
                     resources.*field = textValue;
@@ -270,18 +288,21 @@ private:
         if (!positions)
             return;
         if (!positions->isObject()) {
-            warning(positions->mark(), "'editor.positions' must map step ids to [x, y]; the layout is ignored");
+            warning(positions->mark(),
+                "'editor.positions' must map step ids to [x, y]; the layout is ignored");
             return;
         }
         for (const Member &entry : positions->members()) {
             const Value &point = entry.value;
             const bool valid = point.isArray() && point.size() == 2 && point.items()[0].isNumber()
-                               && point.items()[1].isNumber();
+                && point.items()[1].isNumber();
             if (!valid) {
-                warning(point.mark(), "the position of '" + entry.key + "' must be [x, y]; it is ignored");
+                warning(point.mark(),
+                    "the position of '" + entry.key + "' must be [x, y]; it is ignored");
                 continue;
             }
-            pipeline.positions[entry.key] = Point{point.items()[0].toDouble(), point.items()[1].toDouble()};
+            pipeline.positions[entry.key]
+                = Point {point.items()[0].toDouble(), point.items()[1].toDouble()};
         }
     }
 
@@ -292,17 +313,16 @@ private:
 
 const std::vector<std::string> &PipelineReader::stepKeys()
 {
-    static const std::vector<std::string> keys{"id",       "component",            "input", "arguments",
-                                               "consumes", "produces", "input_partition_rows", "cache",
-                                               "resources"};
+    static const std::vector<std::string> keys {"id", "component", "input", "arguments", "consumes",
+        "produces", "input_partition_rows", "cache", "resources"};
     return keys;
 }
 
 const std::vector<std::string> &PipelineReader::resourceKeys()
 {
-    static const std::vector<std::string> keys{
-        "accelerator_number", "accelerator_name", "node_pool_label", "node_pool_name", "cpu_request",
-        "cpu_limit",          "memory_request",   "memory_limit",    "instance_type"};
+    static const std::vector<std::string> keys {"accelerator_number", "accelerator_name",
+        "node_pool_label", "node_pool_name", "cpu_request", "cpu_limit", "memory_request",
+        "memory_limit", "instance_type"};
     return keys;
 }
 
@@ -322,7 +342,7 @@ Result<Pipeline> PipelineReader::parse(std::string_view text, const std::string 
 
 Result<Pipeline> PipelineReader::readFile(const QString &path)
 {
-    Result<std::string> text = readTextFile(path, YamlLimits{}.maxFileBytes);
+    Result<std::string> text = readTextFile(path, YamlLimits {}.maxFileBytes);
     if (!text.ok())
         return text.takeDiagnostics();
     Result<Pipeline> pipeline = parse(text.value(), path.toStdString());

@@ -50,11 +50,12 @@ void appendResources(std::string &out, const Resources &resources)
     out += "    resources:\n";
     if (resources.acceleratorNumber)
         out += "      accelerator_number: " + std::to_string(*resources.acceleratorNumber) + "\n";
-    const std::pair<const char *, const std::optional<std::string> *> fields[] = {
-        {"accelerator_name", &resources.acceleratorName}, {"node_pool_label", &resources.nodePoolLabel},
-        {"node_pool_name", &resources.nodePoolName},      {"cpu_request", &resources.cpuRequest},
-        {"cpu_limit", &resources.cpuLimit},               {"memory_request", &resources.memoryRequest},
-        {"memory_limit", &resources.memoryLimit},         {"instance_type", &resources.instanceType}};
+    const std::pair<const char *, const std::optional<std::string> *> fields[]
+        = {{"accelerator_name", &resources.acceleratorName},
+            {"node_pool_label", &resources.nodePoolLabel},
+            {"node_pool_name", &resources.nodePoolName}, {"cpu_request", &resources.cpuRequest},
+            {"cpu_limit", &resources.cpuLimit}, {"memory_request", &resources.memoryRequest},
+            {"memory_limit", &resources.memoryLimit}, {"instance_type", &resources.instanceType}};
     for (const auto &[key, field] : fields)
         if (*field)
             out += std::string("      ") + key + ": " + YamlWriter::text(**field) + "\n";
@@ -117,7 +118,7 @@ std::string PipelineWriter::toYaml(const Pipeline &pipeline)
             wrotePositions = true;
         }
         out += "    " + YamlWriter::key(step.id) + ": [" + coordinate(it->second.x) + ", "
-               + coordinate(it->second.y) + "]\n";
+            + coordinate(it->second.y) + "]\n";
     }
     return out;
 }
@@ -126,7 +127,8 @@ std::optional<Diagnostic> writeFileAtomically(const QString &path, const std::st
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Diagnostic::error(path.toStdString(), {}, "cannot write the file: " + file.errorString().toStdString());
+        return Diagnostic::error(
+            path.toStdString(), {}, "cannot write the file: " + file.errorString().toStdString());
     const auto size = static_cast<qint64>(bytes.size());
     if (file.write(bytes.data(), size) != size) {
         const std::string reason = file.errorString().toStdString();
@@ -134,7 +136,8 @@ std::optional<Diagnostic> writeFileAtomically(const QString &path, const std::st
         return Diagnostic::error(path.toStdString(), {}, "cannot write the file: " + reason);
     }
     if (!file.commit())
-        return Diagnostic::error(path.toStdString(), {}, "cannot save the file: " + file.errorString().toStdString());
+        return Diagnostic::error(
+            path.toStdString(), {}, "cannot save the file: " + file.errorString().toStdString());
     return std::nullopt;
 }
 

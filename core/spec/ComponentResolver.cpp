@@ -23,8 +23,9 @@ QString ComponentResolver::bundledLibraryDir()
     if (!environment.isEmpty())
         return environment;
     if (QCoreApplication::instance()) {
-        const QString installed = QDir(QCoreApplication::applicationDirPath())
-                                      .filePath(QStringLiteral("../share/fondant-studio/components"));
+        const QString installed
+            = QDir(QCoreApplication::applicationDirPath())
+                  .filePath(QStringLiteral("../share/fondant-studio/components"));
         if (QFileInfo(installed).isDir())
             return QDir::cleanPath(installed);
     }
@@ -32,8 +33,8 @@ QString ComponentResolver::bundledLibraryDir()
     return QFileInfo(source).isDir() ? source : QString();
 }
 
-ComponentResolver ComponentResolver::forPipeline(const Pipeline &pipeline, const QStringList &extraDirs,
-                                                 const QString &bundledDir)
+ComponentResolver ComponentResolver::forPipeline(
+    const Pipeline &pipeline, const QStringList &extraDirs, const QString &bundledDir)
 {
     const QDir base(QString::fromStdString(pipeline.baseDirectory()));
     QStringList dirs;
@@ -49,7 +50,7 @@ ComponentResolver ComponentResolver::forPipeline(const Pipeline &pipeline, const
 bool ComponentResolver::isPathReference(const std::string &reference)
 {
     return reference.starts_with("./") || reference.starts_with("../") || reference.starts_with("/")
-           || reference == "." || reference == "..";
+        || reference == "." || reference == "..";
 }
 
 Result<std::shared_ptr<const ComponentSpec>> ComponentResolver::load(const QString &specPath) const
@@ -58,15 +59,16 @@ Result<std::shared_ptr<const ComponentSpec>> ComponentResolver::load(const QStri
     if (it != m_cache.end())
         return it->second;
     Result<ComponentSpec> spec = ComponentSpec::fromFile(specPath);
-    Result<std::shared_ptr<const ComponentSpec>> shared =
-        spec.ok() ? Result<std::shared_ptr<const ComponentSpec>>(
-                        std::make_shared<const ComponentSpec>(std::move(spec).value()), spec.diagnostics())
-                  : Result<std::shared_ptr<const ComponentSpec>>(spec.diagnostics());
+    Result<std::shared_ptr<const ComponentSpec>> shared = spec.ok()
+        ? Result<std::shared_ptr<const ComponentSpec>>(
+            std::make_shared<const ComponentSpec>(std::move(spec).value()), spec.diagnostics())
+        : Result<std::shared_ptr<const ComponentSpec>>(spec.diagnostics());
     m_cache.emplace(specPath, shared);
     return shared;
 }
 
-Result<std::shared_ptr<const ComponentSpec>> ComponentResolver::resolve(const std::string &reference) const
+Result<std::shared_ptr<const ComponentSpec>> ComponentResolver::resolve(
+    const std::string &reference) const
 {
     const QString name = QString::fromStdString(reference);
     if (reference.empty())
@@ -75,23 +77,27 @@ Result<std::shared_ptr<const ComponentSpec>> ComponentResolver::resolve(const st
         const QString folder = QDir::cleanPath(QDir(m_baseDirectory).absoluteFilePath(name));
         const QString specPath = QDir(folder).filePath(QLatin1String(specFileName));
         if (!QFileInfo(specPath).isFile())
-            return Diagnostic::error({}, {}, "component folder '" + reference + "' has no " + specFileName
-                                                 + " (looked for " + specPath.toStdString() + ")");
+            return Diagnostic::error({}, {},
+                "component folder '" + reference + "' has no " + specFileName + " (looked for "
+                    + specPath.toStdString() + ")");
         return load(specPath);
     }
     if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')))
-        return Diagnostic::error({}, {}, "component '" + reference
-                                             + "' is neither a name nor a path; start a path with ./ or /");
+        return Diagnostic::error({}, {},
+            "component '" + reference
+                + "' is neither a name nor a path; start a path with ./ or /");
     for (const QString &dir : m_searchDirs) {
-        const QString specPath = QDir(dir).filePath(name + QLatin1Char('/') + QLatin1String(specFileName));
+        const QString specPath
+            = QDir(dir).filePath(name + QLatin1Char('/') + QLatin1String(specFileName));
         if (QFileInfo(specPath).isFile())
             return load(specPath);
     }
     std::string looked;
     for (const QString &dir : m_searchDirs)
         looked += (looked.empty() ? "" : ", ") + dir.toStdString();
-    return Diagnostic::error({}, {}, "component '" + reference + "' not found; looked in "
-                                         + (looked.empty() ? std::string("no folder") : looked));
+    return Diagnostic::error({}, {},
+        "component '" + reference + "' not found; looked in "
+            + (looked.empty() ? std::string("no folder") : looked));
 }
 
 void ComponentResolver::assignDefaultIds(Pipeline &pipeline) const

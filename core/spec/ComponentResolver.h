@@ -27,7 +27,7 @@ public:
     /// The search order for a pipeline: its component_dirs (relative to its file), then
     /// extraDirs (command line or settings), then the bundled library.
     static ComponentResolver forPipeline(const Pipeline &pipeline, const QStringList &extraDirs,
-                                         const QString &bundledDir = bundledLibraryDir());
+        const QString &bundledDir = bundledLibraryDir());
 
     /// The component library shipped with the application ("" when it cannot be found).
     static QString bundledLibraryDir();

@@ -16,14 +16,14 @@ namespace {
 
 const std::vector<std::string> &topLevelKeys()
 {
-    static const std::vector<std::string> keys{"name",     "description",    "image", "tags",
-                                               "consumes", "produces", "previous_index", "args"};
+    static const std::vector<std::string> keys {
+        "name", "description", "image", "tags", "consumes", "produces", "previous_index", "args"};
     return keys;
 }
 
 const std::vector<std::string> &fieldKeys()
 {
-    static const std::vector<std::string> keys{"type", "format", "properties", "items"};
+    static const std::vector<std::string> keys {"type", "format", "properties", "items"};
     return keys;
 }
 
@@ -44,9 +44,9 @@ public:
     std::optional<std::string> requireString(const Member &member)
     {
         if (!member.value.isString()) {
-            error(member.value.mark(), "'" + member.key + "' must be text, not "
-                                           + std::string(member.value.pythonTypeName()) + " "
-                                           + member.value.describe());
+            error(member.value.mark(),
+                "'" + member.key + "' must be text, not "
+                    + std::string(member.value.pythonTypeName()) + " " + member.value.describe());
             return std::nullopt;
         }
         return member.value.toString();
@@ -55,7 +55,8 @@ public:
     void parseFieldSection(const Member &member, FieldSection &section)
     {
         if (!member.value.isObject()) {
-            error(member.value.mark(), "'" + member.key + "' must be a mapping of field names to types");
+            error(member.value.mark(),
+                "'" + member.key + "' must be a mapping of field names to types");
             return;
         }
         section.defined = !member.value.members().empty();
@@ -65,8 +66,10 @@ public:
                 if (field.key == "additionalProperties")
                     section.additionalProperties = field.value.toBool();
                 else
-                    warning(field.keyMark, "'" + where + "' is true/false; only 'additionalProperties' "
-                                           "takes such a value, so Fondant ignores this entry");
+                    warning(field.keyMark,
+                        "'" + where
+                            + "' is true/false; only 'additionalProperties' "
+                              "takes such a value, so Fondant ignores this entry");
                 continue;
             }
             if (field.key == "additionalProperties") {
@@ -74,17 +77,19 @@ public:
                 continue;
             }
             if (!field.value.isObject()) {
-                error(field.value.mark(), "field '" + where + "' must be a mapping such as {type: string}, not "
-                                              + field.value.describe());
+                error(field.value.mark(),
+                    "field '" + where + "' must be a mapping such as {type: string}, not "
+                        + field.value.describe());
                 continue;
             }
             bool valid = true;
             for (const Member &key : field.value.members()) {
                 const auto &allowed = fieldKeys();
                 if (std::find(allowed.begin(), allowed.end(), key.key) == allowed.end()) {
-                    error(key.keyMark, "unknown key '" + key.key + "' in field '" + where
-                                           + "' (allowed: type, format, items, properties)"
-                                           + didYouMean(key.key, allowed));
+                    error(key.keyMark,
+                        "unknown key '" + key.key + "' in field '" + where
+                            + "' (allowed: type, format, items, properties)"
+                            + didYouMean(key.key, allowed));
                     valid = false;
                 }
             }
@@ -95,10 +100,12 @@ public:
             }
             const auto &specNames = FieldType::specTypeNames();
             if (!type->isString()
-                || std::find(specNames.begin(), specNames.end(), type->toString()) == specNames.end()) {
+                || std::find(specNames.begin(), specNames.end(), type->toString())
+                    == specNames.end()) {
                 const std::string given = type->isString() ? type->toString() : type->describe();
-                error(type->mark(), "field '" + where + "' has type '" + given
-                                        + "', which a component spec cannot use" + didYouMean(given, specNames));
+                error(type->mark(),
+                    "field '" + where + "' has type '" + given
+                        + "', which a component spec cannot use" + didYouMean(given, specNames));
                 continue;
             }
             Result<FieldType> parsed = FieldType::fromValue(field.value);
@@ -107,7 +114,7 @@ public:
                 continue;
             }
             if (valid) {
-                section.fields.push_back(Field{field.key, parsed.value()});
+                section.fields.push_back(Field {field.key, parsed.value()});
                 section.fieldMarks.push_back(field.keyMark);
             }
         }
@@ -116,7 +123,8 @@ public:
     void parseArguments(const Member &member, std::vector<ArgumentSpec> &arguments)
     {
         if (!member.value.isObject()) {
-            error(member.value.mark(), "'args' must be a mapping of argument names to {type, description, default}");
+            error(member.value.mark(),
+                "'args' must be a mapping of argument names to {type, description, default}");
             return;
         }
         const auto &types = ComponentSpec::argumentTypes();
@@ -130,25 +138,31 @@ public:
             spec.mark = arg.keyMark;
             const Value *type = arg.value.find("type");
             if (!type) {
-                error(arg.keyMark, "argument '" + arg.key + "' has no 'type' (one of str, int, float, bool, dict, list)");
+                error(arg.keyMark,
+                    "argument '" + arg.key
+                        + "' has no 'type' (one of str, int, float, bool, dict, list)");
                 continue;
             }
-            if (!type->isString() || std::find(types.begin(), types.end(), type->toString()) == types.end()) {
+            if (!type->isString()
+                || std::find(types.begin(), types.end(), type->toString()) == types.end()) {
                 const std::string given = type->isString() ? type->toString() : type->describe();
-                error(type->mark(), "argument '" + arg.key + "' has type '" + given
-                                        + "'; use one of str, int, float, bool, dict, list"
-                                        + didYouMean(given, types));
+                error(type->mark(),
+                    "argument '" + arg.key + "' has type '" + given
+                        + "'; use one of str, int, float, bool, dict, list"
+                        + didYouMean(given, types));
                 continue;
             }
             spec.type = type->toString();
             if (spec.type == "tuple" || spec.type == "set")
-                warning(type->mark(), "argument '" + arg.key + "' has type '" + spec.type
-                                          + "', which Kubeflow pipelines cannot take; prefer 'list'");
+                warning(type->mark(),
+                    "argument '" + arg.key + "' has type '" + spec.type
+                        + "', which Kubeflow pipelines cannot take; prefer 'list'");
             if (const Value *description = arg.value.find("description")) {
                 if (description->isString())
                     spec.description = description->toString();
                 else
-                    error(description->mark(), "the description of argument '" + arg.key + "' must be text");
+                    error(description->mark(),
+                        "the description of argument '" + arg.key + "' must be text");
             }
             if (const Member *defaultMember = arg.value.findMember("default")) {
                 spec.defaultValue = defaultMember->value;
@@ -161,9 +175,10 @@ public:
     void checkDefault(const ArgumentSpec &spec, const Value &value)
     {
         if (value.isNull()) {
-            warning(value.mark(), "argument '" + spec.name
-                                      + "' has a null default, which Fondant treats as required; write "
-                                        "'default: None' to make it optional");
+            warning(value.mark(),
+                "argument '" + spec.name
+                    + "' has a null default, which Fondant treats as required; write "
+                      "'default: None' to make it optional");
             return;
         }
         if (spec.defaultsToNone())
@@ -183,13 +198,15 @@ public:
             fits = value.isArray();
         if (fits)
             return;
-        std::string message = "the default of argument '" + spec.name + "' is " + value.pythonTypeName() + " "
-                               + value.describe() + " but the argument is declared '" + spec.type + "'";
+        std::string message = "the default of argument '" + spec.name + "' is "
+            + value.pythonTypeName() + " " + value.describe() + " but the argument is declared '"
+            + spec.type + "'";
         if (value.isString() && (spec.type == "float" || spec.type == "int")) {
-            Result<Value> asCore = YamlReader::resolvePlainScalar(value.toString(), ScalarRules::Yaml12Core);
+            Result<Value> asCore
+                = YamlReader::resolvePlainScalar(value.toString(), ScalarRules::Yaml12Core);
             if (asCore.ok() && asCore.value().isNumber())
                 message += "; Fondant's YAML reader (and KFP) read '" + value.toString()
-                           + "' as text: write the number with a dot and a signed exponent, e.g. 1.0e-5";
+                    + "' as text: write the number with a dot and a signed exponent, e.g. 1.0e-5";
         }
         warning(value.mark(), message);
     }
@@ -206,7 +223,8 @@ private:
 
 const std::vector<std::string> &ComponentSpec::argumentTypes()
 {
-    static const std::vector<std::string> types{"list", "str", "int", "float", "bool", "dict", "tuple", "set"};
+    static const std::vector<std::string> types {
+        "list", "str", "int", "float", "bool", "dict", "tuple", "set"};
     return types;
 }
 
@@ -231,9 +249,9 @@ Result<ComponentSpec> ComponentSpec::fromValue(const Value &root, const std::str
 {
     SpecParser parser(fileName);
     if (!root.isObject()) {
-        parser.error(root.mark().isValid() ? root.mark() : SourceMark{1, 1},
-                     root.isNull() ? "the component spec is empty"
-                                   : "a component spec must be a mapping with name, description and image");
+        parser.error(root.mark().isValid() ? root.mark() : SourceMark {1, 1},
+            root.isNull() ? "the component spec is empty"
+                          : "a component spec must be a mapping with name, description and image");
         return parser.takeDiagnostics();
     }
 
@@ -242,10 +260,12 @@ Result<ComponentSpec> ComponentSpec::fromValue(const Value &root, const std::str
     for (const Member &member : root.members()) {
         const auto &known = topLevelKeys();
         if (std::find(known.begin(), known.end(), member.key) == known.end()) {
-            parser.error(member.keyMark, "unknown key '" + member.key + "' in the component spec (allowed: "
-                                             "name, description, image, tags, consumes, produces, "
-                                             "previous_index, args)"
-                                             + didYouMean(member.key, known));
+            parser.error(member.keyMark,
+                "unknown key '" + member.key
+                    + "' in the component spec (allowed: "
+                      "name, description, image, tags, consumes, produces, "
+                      "previous_index, args)"
+                    + didYouMean(member.key, known));
             continue;
         }
         if (member.key == "name") {
@@ -275,7 +295,7 @@ Result<ComponentSpec> ComponentSpec::fromValue(const Value &root, const std::str
             parser.parseArguments(member, spec.m_arguments);
         }
     }
-    const SourceMark start = root.mark().isValid() ? root.mark() : SourceMark{1, 1};
+    const SourceMark start = root.mark().isValid() ? root.mark() : SourceMark {1, 1};
     for (const char *required : {"name", "description", "image"})
         if (!root.contains(required))
             parser.error(start, std::string("the component spec has no '") + required + "'");
@@ -287,7 +307,8 @@ Result<ComponentSpec> ComponentSpec::fromValue(const Value &root, const std::str
     Value specification = Value::object();
     specification.set("name", *root.find("name"));
     specification.set("image", *root.find("image"));
-    for (const char *key : {"description", "tags", "consumes", "produces", "previous_index", "args"})
+    for (const char *key :
+        {"description", "tags", "consumes", "produces", "previous_index", "args"})
         if (const Value *value = root.find(key); value && value->isTruthy())
             specification.set(key, *value);
     spec.m_specification = std::move(specification);
@@ -297,7 +318,7 @@ Result<ComponentSpec> ComponentSpec::fromValue(const Value &root, const std::str
 const ArgumentSpec *ComponentSpec::argument(const std::string &name) const
 {
     auto it = std::find_if(m_arguments.begin(), m_arguments.end(),
-                           [&](const ArgumentSpec &a) { return a.name == name; });
+        [&](const ArgumentSpec &a) { return a.name == name; });
     return it == m_arguments.end() ? nullptr : &*it;
 }
 
@@ -318,7 +339,7 @@ SourceMark ComponentSpec::markOf(const std::string &key) const
 {
     if (const Member *member = m_source.findMember(key))
         return member->keyMark;
-    return SourceMark{1, 1};
+    return SourceMark {1, 1};
 }
 
 std::string ComponentSpec::safeNameOf(const std::string &name)
@@ -334,7 +355,8 @@ std::string ComponentSpec::kfpSafeNameOf(const std::string &name)
     std::string safe;
     for (char c : name) {
         const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        const bool allowed = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '-';
+        const bool allowed
+            = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '-';
         const char out = allowed ? lower : '-';
         if (out == '-' && !safe.empty() && safe.back() == '-')
             continue;

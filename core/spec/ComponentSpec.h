@@ -27,7 +27,10 @@ struct ArgumentSpec
     /// (`default: None`, the text, makes an argument optional; a real null does not).
     bool isRequired() const { return !defaultValue || defaultValue->isNull(); }
     /// `default: None`: optional, no value passed.
-    bool defaultsToNone() const { return defaultValue && defaultValue->isString() && defaultValue->toString() == "None"; }
+    bool defaultsToNone() const
+    {
+        return defaultValue && defaultValue->isString() && defaultValue->toString() == "None";
+    }
 };
 
 /// The consumes or produces section of a spec: named fields plus the additionalProperties flag.

@@ -35,26 +35,27 @@ Diagnostic typeError(const std::string &message)
 
 const std::vector<std::string> &FieldType::specTypeNames()
 {
-    static const std::vector<std::string> names{
-        "bool",    "int8",    "int16",     "int32",  "int64",  "uint8",    "uint16", "uint32", "uint64",
-        "float16", "float32", "float64",   "decimal", "time32", "time64",  "timestamp", "date32",
-        "date64",  "duration", "utf8",     "string", "binary", "list",     "struct", "array",  "object"};
+    static const std::vector<std::string> names {"bool", "int8", "int16", "int32", "int64", "uint8",
+        "uint16", "uint32", "uint64", "float16", "float32", "float64", "decimal", "time32",
+        "time64", "timestamp", "date32", "date64", "duration", "utf8", "string", "binary", "list",
+        "struct", "array", "object"};
     return names;
 }
 
 const std::vector<std::string> &FieldType::runtimeTypeNames()
 {
-    static const std::vector<std::string> names{
-        "null",    "bool",    "int8",    "int16",   "int32",      "int64",  "uint8",  "uint16",    "uint32",
-        "uint64",  "float16", "float32", "float64", "decimal128", "time32", "time64", "timestamp", "date32",
-        "date64",  "duration", "string", "struct",  "utf8",       "binary", "large_binary", "large_utf8"};
+    static const std::vector<std::string> names {"null", "bool", "int8", "int16", "int32", "int64",
+        "uint8", "uint16", "uint32", "uint64", "float16", "float32", "float64", "decimal128",
+        "time32", "time64", "timestamp", "date32", "date64", "duration", "string", "struct", "utf8",
+        "binary", "large_binary", "large_utf8"};
     return names;
 }
 
 bool FieldType::isTypeName(const std::string &name)
 {
     const auto &names = runtimeTypeNames();
-    return name == "array" || name == "object" || std::find(names.begin(), names.end(), name) != names.end();
+    return name == "array" || name == "object"
+        || std::find(names.begin(), names.end(), name) != names.end();
 }
 
 Result<FieldType> FieldType::fromName(const std::string &name)
@@ -93,7 +94,7 @@ Result<FieldType> FieldType::fromValue(const Value &definition)
         return fromName(definition.toString());
     if (!definition.isObject())
         return typeError("a field type must be a type name or a mapping with 'type', not "
-                         + definition.describe());
+            + definition.describe());
     const Value *type = definition.find("type");
     if (!type || !type->isString())
         return typeError("a field type mapping needs a 'type' key with a type name");
@@ -155,17 +156,19 @@ std::string FieldType::displayName() const
 
 const Field *findField(const FieldList &fields, const std::string &name)
 {
-    auto it = std::find_if(fields.begin(), fields.end(), [&](const Field &f) { return f.name == name; });
+    auto it = std::find_if(
+        fields.begin(), fields.end(), [&](const Field &f) { return f.name == name; });
     return it == fields.end() ? nullptr : &*it;
 }
 
 void setField(FieldList &fields, const std::string &name, const FieldType &type)
 {
-    auto it = std::find_if(fields.begin(), fields.end(), [&](const Field &f) { return f.name == name; });
+    auto it = std::find_if(
+        fields.begin(), fields.end(), [&](const Field &f) { return f.name == name; });
     if (it != fields.end())
         it->type = type;
     else
-        fields.push_back(Field{name, type});
+        fields.push_back(Field {name, type});
 }
 
 std::string fieldNames(const FieldList &fields)

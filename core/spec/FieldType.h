@@ -32,7 +32,10 @@ public:
     static const std::vector<std::string> &runtimeTypeNames();
     static bool isTypeName(const std::string &name);
 
-    friend bool operator==(const FieldType &a, const FieldType &b) { return a.m_normalized.equals(b.m_normalized); }
+    friend bool operator==(const FieldType &a, const FieldType &b)
+    {
+        return a.m_normalized.equals(b.m_normalized);
+    }
 
 private:
     explicit FieldType(Value normalized) : m_normalized(std::move(normalized)) { }

@@ -38,18 +38,18 @@ std::string Diagnostic::toString() const
 
 Diagnostic Diagnostic::error(std::string file, SourceMark mark, std::string message)
 {
-    return Diagnostic{Severity::Error, std::move(file), mark, std::move(message), {}, {}};
+    return Diagnostic {Severity::Error, std::move(file), mark, std::move(message), {}, {}};
 }
 
 Diagnostic Diagnostic::warning(std::string file, SourceMark mark, std::string message)
 {
-    return Diagnostic{Severity::Warning, std::move(file), mark, std::move(message), {}, {}};
+    return Diagnostic {Severity::Warning, std::move(file), mark, std::move(message), {}, {}};
 }
 
 bool hasErrors(const Diagnostics &diagnostics)
 {
-    return std::any_of(diagnostics.begin(), diagnostics.end(),
-                       [](const Diagnostic &d) { return d.isError(); });
+    return std::any_of(
+        diagnostics.begin(), diagnostics.end(), [](const Diagnostic &d) { return d.isError(); });
 }
 
 void append(Diagnostics &to, const Diagnostics &from)

@@ -26,7 +26,7 @@ struct Diagnostic
     std::string file;
     SourceMark mark;
     std::string message;
-    std::string stepId;    ///< the pipeline step the problem belongs to, if any
+    std::string stepId; ///< the pipeline step the problem belongs to, if any
     std::string fieldPath; ///< the key inside that step, e.g. "arguments.min_width"
 
     bool isError() const { return severity == Severity::Error; }

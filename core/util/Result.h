@@ -17,8 +17,10 @@ class Result
 {
 public:
     Result(T value) : m_value(std::move(value)) { }
-    Result(T value, Diagnostics warnings) : m_value(std::move(value)), m_diagnostics(std::move(warnings)) { }
-    Result(Diagnostic error) : m_diagnostics{std::move(error)} { }
+    Result(T value, Diagnostics warnings)
+        : m_value(std::move(value)), m_diagnostics(std::move(warnings))
+    { }
+    Result(Diagnostic error) : m_diagnostics {std::move(error)} { }
     Result(Diagnostics diagnostics) : m_diagnostics(std::move(diagnostics)) { }
 
     bool ok() const { return m_value.has_value(); }

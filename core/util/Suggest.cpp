@@ -11,7 +11,7 @@ namespace fondant {
 std::size_t editDistance(const std::string &a, const std::string &b)
 {
     std::vector<std::size_t> previous(b.size() + 1);
-    std::iota(previous.begin(), previous.end(), std::size_t{0});
+    std::iota(previous.begin(), previous.end(), std::size_t {0});
     std::vector<std::size_t> current(b.size() + 1);
     for (std::size_t i = 1; i <= a.size(); ++i) {
         current[0] = i;

@@ -60,8 +60,7 @@ class Validator
 public:
     Validator(const Pipeline &pipeline, const ComponentResolver &resolver)
         : m_pipeline(pipeline), m_resolver(resolver)
-    {
-    }
+    { }
 
     PipelineAnalysis run()
     {
@@ -72,7 +71,8 @@ public:
     }
 
 private:
-    void report(Severity severity, const Step *step, const std::string &path, const std::string &message)
+    void report(
+        Severity severity, const Step *step, const std::string &path, const std::string &message)
     {
         Diagnostic diagnostic;
         diagnostic.severity = severity;
@@ -83,7 +83,7 @@ private:
             diagnostic.fieldPath = path;
             diagnostic.mark = path.empty() ? step->mark : step->marks.find(path, step->mark);
         } else {
-            diagnostic.mark = m_pipeline.marks.find(path, SourceMark{1, 1});
+            diagnostic.mark = m_pipeline.marks.find(path, SourceMark {1, 1});
         }
         m_analysis.diagnostics.push_back(std::move(diagnostic));
     }
@@ -108,11 +108,13 @@ private:
     {
         static const std::regex datasetName("[a-z0-9][a-z0-9_-]*");
         if (m_pipeline.name.empty())
-            error(nullptr, "name", "the pipeline needs a name: the Fondant dataset name, e.g. 'reviews'");
+            error(nullptr, "name",
+                "the pipeline needs a name: the Fondant dataset name, e.g. 'reviews'");
         else if (!std::regex_match(m_pipeline.name, datasetName))
-            error(nullptr, "name", "the name " + quoted(m_pipeline.name)
-                                       + " is not a valid Fondant dataset name: use lowercase letters, digits, "
-                                         "'-' and '_', starting with a letter or digit");
+            error(nullptr, "name",
+                "the name " + quoted(m_pipeline.name)
+                    + " is not a valid Fondant dataset name: use lowercase letters, digits, "
+                      "'-' and '_', starting with a letter or digit");
         if (m_pipeline.steps.empty())
             warning(nullptr, "steps", "the pipeline has no steps");
 
@@ -126,21 +128,24 @@ private:
                 continue;
             }
             if (!std::regex_match(step.id, safeId) || step.id == "." || step.id == "..") {
-                error(&step, "id", "the id " + quoted(step.id)
-                                       + " cannot name a folder and a service: use letters, digits, '_', "
-                                         "'-' and '.', starting with a letter, digit or '_'");
+                error(&step, "id",
+                    "the id " + quoted(step.id)
+                        + " cannot name a folder and a service: use letters, digits, '_', "
+                          "'-' and '.', starting with a letter, digit or '_'");
                 continue;
             }
             if (const auto [it, inserted] = byId.emplace(step.id, &step); !inserted) {
-                error(&step, "id", "the id " + quoted(step.id)
-                                       + " is already used by an earlier step; give this step its own 'id'");
+                error(&step, "id",
+                    "the id " + quoted(step.id)
+                        + " is already used by an earlier step; give this step its own 'id'");
                 continue;
             }
             const std::string kfpName = ComponentSpec::kfpSafeNameOf(step.id);
             if (const auto [it, inserted] = byKfpName.emplace(kfpName, &step); !inserted)
-                error(&step, "id", "the ids " + quoted(it->second->id) + " and " + quoted(step.id)
-                                       + " both become the Kubeflow task name " + quoted(kfpName)
-                                       + "; rename one of them");
+                error(&step, "id",
+                    "the ids " + quoted(it->second->id) + " and " + quoted(step.id)
+                        + " both become the Kubeflow task name " + quoted(kfpName)
+                        + "; rename one of them");
         }
     }
 
@@ -151,8 +156,9 @@ private:
         analysis.id = step.id;
 
         checkInput(step, index, analysis);
-        const StepAnalysis *parent =
-            analysis.parent >= 0 ? &m_analysis.steps[static_cast<std::size_t>(analysis.parent)] : nullptr;
+        const StepAnalysis *parent = analysis.parent >= 0
+            ? &m_analysis.steps[static_cast<std::size_t>(analysis.parent)]
+            : nullptr;
         if (parent) {
             analysis.inputFields = parent->outputFields;
             m_producers = parent->fieldProducers;
@@ -165,9 +171,11 @@ private:
         auto resolved = m_resolver.resolve(step.component);
         reportSpecDiagnostics(step, resolved.diagnostics());
         if (!resolved.ok()) {
-            if (fondant::hasErrors(resolved.diagnostics()) && !resolved.diagnostics().front().file.empty())
-                error(&step, "component", "component " + quoted(step.component)
-                                              + " cannot be used: its spec has errors (see above)");
+            if (fondant::hasErrors(resolved.diagnostics())
+                && !resolved.diagnostics().front().file.empty())
+                error(&step, "component",
+                    "component " + quoted(step.component)
+                        + " cannot be used: its spec has errors (see above)");
             return;
         }
         analysis.spec = resolved.value();
@@ -178,8 +186,8 @@ private:
         checkPartitionRows(step);
         checkCaching(step, spec, analysis);
 
-        Result<OperationSpec> operation =
-            OperationSpec::build(analysis.spec, step.consumes, step.produces, parent ? &analysis.inputFields : nullptr);
+        Result<OperationSpec> operation = OperationSpec::build(
+            analysis.spec, step.consumes, step.produces, parent ? &analysis.inputFields : nullptr);
         if (!operation.ok()) {
             for (const Diagnostic &d : operation.diagnostics())
                 error(&step, d.fieldPath, "step " + quoted(step.id) + ": " + d.message);
@@ -191,17 +199,17 @@ private:
         analysis.outputFields = analysis.operation->evolve(analysis.inputFields);
         analysis.fieldProducers.clear();
         for (const Field &field : analysis.outputFields) {
-            const bool produced = findField(analysis.operation->datasetProduces(), field.name) != nullptr;
-            const auto inputPosition = std::find_if(analysis.inputFields.begin(), analysis.inputFields.end(),
-                                                    [&](const Field &f) { return f.name == field.name; });
+            const bool produced
+                = findField(analysis.operation->datasetProduces(), field.name) != nullptr;
+            const auto inputPosition = std::find_if(analysis.inputFields.begin(),
+                analysis.inputFields.end(), [&](const Field &f) { return f.name == field.name; });
             if (produced || inputPosition == analysis.inputFields.end())
                 analysis.fieldProducers.push_back(step.id);
             else
-                analysis.fieldProducers.push_back(
-                    m_producers[static_cast<std::size_t>(inputPosition - analysis.inputFields.begin())]);
+                analysis.fieldProducers.push_back(m_producers[static_cast<std::size_t>(
+                    inputPosition - analysis.inputFields.begin())]);
         }
     }
-
 
     // Problems of a spec file are reported once, at their place in that file; a component that
     // cannot be found is reported at the step.
@@ -228,14 +236,17 @@ private:
     {
         if (index == 0) {
             if (!step.input.empty())
-                error(&step, "input", "the first step starts the dataset and cannot have an 'input'; "
-                                      "move the step " + quoted(step.input) + " before it");
+                error(&step, "input",
+                    "the first step starts the dataset and cannot have an 'input'; "
+                    "move the step "
+                        + quoted(step.input) + " before it");
             return;
         }
         if (step.input.empty()) {
-            error(&step, "component", "step " + quoted(step.id)
-                                          + " has no 'input': name the step whose output it reads (only "
-                                            "the first step starts the dataset)");
+            error(&step, "component",
+                "step " + quoted(step.id)
+                    + " has no 'input': name the step whose output it reads (only "
+                      "the first step starts the dataset)");
             return;
         }
         const int parent = m_pipeline.indexOf(step.input);
@@ -243,15 +254,17 @@ private:
             std::vector<std::string> ids;
             for (int i = 0; i < index; ++i)
                 ids.push_back(m_pipeline.steps[static_cast<std::size_t>(i)].id);
-            error(&step, "input", "the input " + quoted(step.input) + " is not a step of this pipeline"
-                                      + didYouMean(step.input, ids));
+            error(&step, "input",
+                "the input " + quoted(step.input) + " is not a step of this pipeline"
+                    + didYouMean(step.input, ids));
             return;
         }
         if (parent >= index) {
-            error(&step, "input", parent == index ? "a step cannot read its own output"
-                                                  : "the input " + quoted(step.input)
-                                                        + " comes later in the file; steps must follow the "
-                                                          "step they read");
+            error(&step, "input",
+                parent == index ? "a step cannot read its own output"
+                                : "the input " + quoted(step.input)
+                        + " comes later in the file; steps must follow the "
+                          "step they read");
             return;
         }
         analysis.parent = parent;
@@ -265,31 +278,35 @@ private:
         for (const Member &member : step.arguments.members()) {
             const std::string path = "arguments." + member.key;
             if (contains(PipelineValidator::reservedArgumentNames(), member.key)) {
-                error(&step, path, "'" + member.key + "' is set by Fondant itself and cannot be an argument"
-                                       + (member.key == "cache" || member.key == "input_partition_rows"
-                                              ? "; use the step's own '" + member.key + "' key"
-                                              : std::string()));
+                error(&step, path,
+                    "'" + member.key + "' is set by Fondant itself and cannot be an argument"
+                        + (member.key == "cache" || member.key == "input_partition_rows"
+                                ? "; use the step's own '" + member.key + "' key"
+                                : std::string()));
                 continue;
             }
             const ArgumentSpec *argument = spec.argument(member.key);
             if (!argument) {
-                error(&step, path, "component " + quoted(spec.name()) + " has no argument " + quoted(member.key)
-                                       + didYouMean(member.key, declared)
-                                       + (declared.empty() ? std::string(" (it takes no arguments)") : std::string()));
+                error(&step, path,
+                    "component " + quoted(spec.name()) + " has no argument " + quoted(member.key)
+                        + didYouMean(member.key, declared)
+                        + (declared.empty() ? std::string(" (it takes no arguments)")
+                                            : std::string()));
                 continue;
             }
             const Value &value = member.value;
             if (value.isNull()) {
                 if (argument->type != "str")
-                    warning(&step, path, "null is passed to the container as the text None, which the "
-                                         + argument->type + " argument " + quoted(member.key)
-                                         + " cannot read under Docker Compose; leave the argument out instead");
+                    warning(&step, path,
+                        "null is passed to the container as the text None, which the "
+                            + argument->type + " argument " + quoted(member.key)
+                            + " cannot read under Docker Compose; leave the argument out instead");
                 continue;
             }
             if (!argumentFits(argument->type, value)) {
-                std::string message = "argument " + quoted(member.key) + " takes " + argumentTypeWords(argument->type)
-                                      + " (" + argument->type + "), not " + value.pythonTypeName() + " "
-                                      + value.describe();
+                std::string message = "argument " + quoted(member.key) + " takes "
+                    + argumentTypeWords(argument->type) + " (" + argument->type + "), not "
+                    + value.pythonTypeName() + " " + value.describe();
                 if (value.isString() && argument->type != "str")
                     message += "; write the value without quotes";
                 error(&step, path, message);
@@ -299,9 +316,10 @@ private:
             if (!argument.isRequired() || step.arguments.contains(argument.name))
                 continue;
             const std::string path = step.arguments.size() > 0 ? "arguments:key" : "component";
-            error(&step, path, "step " + quoted(step.id) + " misses the required argument " + quoted(argument.name)
-                                   + " (" + argument.type + (argument.description.empty() ? "" : ": " + argument.description)
-                                   + ")");
+            error(&step, path,
+                "step " + quoted(step.id) + " misses the required argument " + quoted(argument.name)
+                    + " (" + argument.type
+                    + (argument.description.empty() ? "" : ": " + argument.description) + ")");
         }
     }
 
@@ -310,41 +328,49 @@ private:
         const Resources &r = step.resources;
         if (r.nodePoolLabel.has_value() != r.nodePoolName.has_value())
             error(&step, r.nodePoolLabel ? "resources.node_pool_label" : "resources.node_pool_name",
-                  "give both 'node_pool_label' and 'node_pool_name', or neither");
+                "give both 'node_pool_label' and 'node_pool_name', or neither");
         if (r.acceleratorNumber.has_value() != r.acceleratorName.has_value())
-            error(&step, r.acceleratorNumber ? "resources.accelerator_number" : "resources.accelerator_name",
-                  "give both 'accelerator_number' and 'accelerator_name', or neither");
+            error(&step,
+                r.acceleratorNumber ? "resources.accelerator_number" : "resources.accelerator_name",
+                "give both 'accelerator_number' and 'accelerator_name', or neither");
         if (r.acceleratorNumber && *r.acceleratorNumber <= 0)
             error(&step, "resources.accelerator_number", "'accelerator_number' must be at least 1");
         if (r.acceleratorName) {
             const std::string &name = *r.acceleratorName;
             if (contains(PipelineValidator::vertexAcceleratorNames(), name)) {
                 warning(&step, "resources.accelerator_name",
-                        "accelerator " + quoted(name) + " works on Vertex AI only; Kubeflow and Docker Compose "
-                        "take 'GPU' or 'TPU'");
+                    "accelerator " + quoted(name)
+                        + " works on Vertex AI only; Kubeflow and Docker Compose "
+                          "take 'GPU' or 'TPU'");
             } else if (!contains(PipelineValidator::acceleratorNames(), name)) {
                 std::vector<std::string> all = PipelineValidator::acceleratorNames();
                 const auto &vertex = PipelineValidator::vertexAcceleratorNames();
                 all.insert(all.end(), vertex.begin(), vertex.end());
                 error(&step, "resources.accelerator_name",
-                      "unknown accelerator " + quoted(name) + ": use 'GPU' or 'TPU' (or a Vertex AI type such as "
-                      "'NVIDIA_TESLA_T4')" + didYouMean(name, all));
+                    "unknown accelerator " + quoted(name)
+                        + ": use 'GPU' or 'TPU' (or a Vertex AI type such as "
+                          "'NVIDIA_TESLA_T4')"
+                        + didYouMean(name, all));
             }
         }
         static const std::regex memory("[0-9]+(\\.[0-9]+)?([EPTGMK]i?|[eE][0-9]+)?");
         static const std::regex cpu("[0-9]+(\\.[0-9]+)?m?");
-        const std::pair<const char *, const std::optional<std::string> *> memories[] = {
-            {"memory_request", &r.memoryRequest}, {"memory_limit", &r.memoryLimit}};
+        const std::pair<const char *, const std::optional<std::string> *> memories[]
+            = {{"memory_request", &r.memoryRequest}, {"memory_limit", &r.memoryLimit}};
         for (const auto &[key, value] : memories)
             if (*value && !std::regex_match(**value, memory))
                 error(&step, std::string("resources.") + key,
-                      quoted(**value) + " is not a memory size; write a number with an optional unit such as 512M, 8G or 2Gi");
-        const std::pair<const char *, const std::optional<std::string> *> cpus[] = {
-            {"cpu_request", &r.cpuRequest}, {"cpu_limit", &r.cpuLimit}};
+                    quoted(**value)
+                        + " is not a memory size; write a number with an optional unit such as "
+                          "512M, 8G or 2Gi");
+        const std::pair<const char *, const std::optional<std::string> *> cpus[]
+            = {{"cpu_request", &r.cpuRequest}, {"cpu_limit", &r.cpuLimit}};
         for (const auto &[key, value] : cpus)
             if (*value && !std::regex_match(**value, cpu))
                 error(&step, std::string("resources.") + key,
-                      quoted(**value) + " is not a CPU amount; write cores such as 2 or 0.5, or millicores such as 500m");
+                    quoted(**value)
+                        + " is not a CPU amount; write cores such as 2 or 0.5, or millicores such "
+                          "as 500m");
     }
 
     void checkPartitionRows(const Step &step)
@@ -356,7 +382,8 @@ private:
             error(&step, "input_partition_rows", "'input_partition_rows' must be at least 1");
         else if (value.isString())
             warning(&step, "input_partition_rows",
-                    "'input_partition_rows' is text " + value.describe() + "; Fondant expects a number of rows");
+                "'input_partition_rows' is text " + value.describe()
+                    + "; Fondant expects a number of rows");
     }
 
     void checkCaching(const Step &step, const ComponentSpec &spec, StepAnalysis &analysis)
@@ -367,14 +394,15 @@ private:
         } else if (spec.hasLatestTag()) {
             analysis.cacheEnabled = false;
             analysis.cacheDisabledReason = "image tag 'latest' (" + spec.image() + ")";
-            warning(&step, "component", "the image " + quoted(spec.image())
-                                            + " is tagged 'latest', so Fondant turns caching off for step "
-                                            + quoted(step.id) + "; pin a version to cache it");
+            warning(&step, "component",
+                "the image " + quoted(spec.image())
+                    + " is tagged 'latest', so Fondant turns caching off for step "
+                    + quoted(step.id) + "; pin a version to cache it");
         }
     }
 
-    void checkConsumedFields(const Step &step, const OperationSpec &operation, const StepAnalysis &analysis,
-                             bool isFirst)
+    void checkConsumedFields(const Step &step, const OperationSpec &operation,
+        const StepAnalysis &analysis, bool isFirst)
     {
         for (const Field &field : operation.datasetConsumes()) {
             std::string path = "component";
@@ -383,28 +411,33 @@ private:
                     if (entry.isRename() ? entry.rename == field.name : entry.name == field.name)
                         path = "consumes." + entry.name;
             }
-            const auto position = std::find_if(analysis.inputFields.begin(), analysis.inputFields.end(),
-                                               [&](const Field &f) { return f.name == field.name; });
+            const auto position = std::find_if(analysis.inputFields.begin(),
+                analysis.inputFields.end(), [&](const Field &f) { return f.name == field.name; });
             if (isFirst) {
-                error(&step, path, "step " + quoted(step.id) + " is the first step, so no earlier step produces "
-                                       "the field " + quoted(field.name) + " it consumes");
+                error(&step, path,
+                    "step " + quoted(step.id)
+                        + " is the first step, so no earlier step produces "
+                          "the field "
+                        + quoted(field.name) + " it consumes");
                 continue;
             }
             if (position == analysis.inputFields.end()) {
                 std::vector<std::string> names;
                 for (const Field &f : analysis.inputFields)
                     names.push_back(f.name);
-                error(&step, path, "step " + quoted(step.id) + " consumes the field " + quoted(field.name)
-                                       + ", which no earlier step produces (available: "
-                                       + fieldNames(analysis.inputFields) + ")" + didYouMean(field.name, names));
+                error(&step, path,
+                    "step " + quoted(step.id) + " consumes the field " + quoted(field.name)
+                        + ", which no earlier step produces (available: "
+                        + fieldNames(analysis.inputFields) + ")" + didYouMean(field.name, names));
                 continue;
             }
             if (!(position->type == field.type)) {
-                const std::string producer =
-                    m_producers[static_cast<std::size_t>(position - analysis.inputFields.begin())];
-                error(&step, path, "step " + quoted(step.id) + " consumes " + quoted(field.name) + " as "
-                                       + field.type.displayName() + ", but step " + quoted(producer)
-                                       + " produces it as " + position->type.displayName());
+                const std::string producer = m_producers[static_cast<std::size_t>(
+                    position - analysis.inputFields.begin())];
+                error(&step, path,
+                    "step " + quoted(step.id) + " consumes " + quoted(field.name) + " as "
+                        + field.type.displayName() + ", but step " + quoted(producer)
+                        + " produces it as " + position->type.displayName());
             }
         }
     }
@@ -420,28 +453,27 @@ private:
 
 const std::vector<std::string> &PipelineValidator::acceleratorNames()
 {
-    static const std::vector<std::string> names{"GPU", "TPU"};
+    static const std::vector<std::string> names {"GPU", "TPU"};
     return names;
 }
 
 const std::vector<std::string> &PipelineValidator::vertexAcceleratorNames()
 {
-    static const std::vector<std::string> names{
-        "ACCELERATOR_TYPE_UNSPECIFIED", "NVIDIA_TESLA_K80", "NVIDIA_TESLA_P100", "NVIDIA_TESLA_V100",
-        "NVIDIA_TESLA_P4",              "NVIDIA_TESLA_T4",  "NVIDIA_TESLA_A100", "NVIDIA_A100_80GB",
-        "NVIDIA_L4",                    "TPU_V2",           "TPU_V3",            "TPU_V4_POD"};
+    static const std::vector<std::string> names {"ACCELERATOR_TYPE_UNSPECIFIED", "NVIDIA_TESLA_K80",
+        "NVIDIA_TESLA_P100", "NVIDIA_TESLA_V100", "NVIDIA_TESLA_P4", "NVIDIA_TESLA_T4",
+        "NVIDIA_TESLA_A100", "NVIDIA_A100_80GB", "NVIDIA_L4", "TPU_V2", "TPU_V3", "TPU_V4_POD"};
     return names;
 }
 
 const std::vector<std::string> &PipelineValidator::reservedArgumentNames()
 {
-    static const std::vector<std::string> names{"cache",           "operation_spec",       "input_partition_rows",
-                                                "metadata",        "output_manifest_path", "input_manifest_path",
-                                                "working_directory"};
+    static const std::vector<std::string> names {"cache", "operation_spec", "input_partition_rows",
+        "metadata", "output_manifest_path", "input_manifest_path", "working_directory"};
     return names;
 }
 
-PipelineAnalysis PipelineValidator::validate(const Pipeline &pipeline, const ComponentResolver &resolver)
+PipelineAnalysis PipelineValidator::validate(
+    const Pipeline &pipeline, const ComponentResolver &resolver)
 {
     return Validator(pipeline, resolver).run();
 }

@@ -17,7 +17,7 @@ using Json = nlohmann::ordered_json;
 
 SourceMark markOfOffset(std::string_view text, std::size_t offset)
 {
-    SourceMark mark{1, 1};
+    SourceMark mark {1, 1};
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
         if (text[i] == '\n') {
             ++mark.line;
@@ -99,7 +99,7 @@ Result<Value> JsonReader::parse(std::string_view text, const std::string &fileNa
         return Diagnostic::error(fileName, *bad, "the file is not valid UTF-8 text");
     if (const auto offset = offsetBeyondDepth(text, maxDepth))
         return Diagnostic::error(fileName, markOfOffset(text, *offset),
-                                 "the JSON nests deeper than " + std::to_string(maxDepth) + " levels");
+            "the JSON nests deeper than " + std::to_string(maxDepth) + " levels");
     try {
         const Json json = Json::parse(text.begin(), text.end());
         return toValue(json);
@@ -108,9 +108,10 @@ Result<Value> JsonReader::parse(std::string_view text, const std::string &fileNa
         if (const auto pos = message.find("parse error"); pos != std::string::npos)
             message = message.substr(pos);
         return Diagnostic::error(fileName, markOfOffset(text, error.byte > 0 ? error.byte - 1 : 0),
-                                 "JSON syntax error: " + message);
+            "JSON syntax error: " + message);
     } catch (const std::exception &error) {
-        return Diagnostic::error(fileName, {}, std::string("cannot read the JSON text: ") + error.what());
+        return Diagnostic::error(
+            fileName, {}, std::string("cannot read the JSON text: ") + error.what());
     }
 }
 

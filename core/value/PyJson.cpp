@@ -111,7 +111,7 @@ void appendValue(std::string &out, const Value &value, PyJson::KeyOrder order, P
             members.push_back(&m);
         if (order == PyJson::KeyOrder::Sorted)
             std::stable_sort(members.begin(), members.end(),
-                             [](const Member *a, const Member *b) { return a->key < b->key; });
+                [](const Member *a, const Member *b) { return a->key < b->key; });
         out += '{';
         bool first = true;
         for (const Member *m : members) {
@@ -155,7 +155,8 @@ std::string PyJson::floatRepr(double value)
 
     // Shortest round-trip digits in scientific form, e.g. "1.2345e+02".
     char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    const auto result
+        = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
     const std::string scientific(buffer, result.ptr);
     const std::size_t ePos = scientific.find('e');
     std::string mantissa = scientific.substr(0, ePos);
@@ -167,7 +168,8 @@ std::string PyJson::floatRepr(double value)
         mantissa.erase(0, 1);
     }
     std::string digits;
-    std::copy_if(mantissa.begin(), mantissa.end(), std::back_inserter(digits), [](char c) { return c != '.'; });
+    std::copy_if(mantissa.begin(), mantissa.end(), std::back_inserter(digits),
+        [](char c) { return c != '.'; });
 
     // Python's repr switches to exponent notation when the exponent is < -4 or >= 16.
     if (exponent < -4 || exponent >= 16) {
@@ -175,7 +177,8 @@ std::string PyJson::floatRepr(double value)
         if (digits.size() > 1)
             text += "." + digits.substr(1);
         char expText[16];
-        std::snprintf(expText, sizeof expText, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+        std::snprintf(
+            expText, sizeof expText, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
         return text + expText;
     }
     const int pointPosition = exponent + 1; // digits before the decimal point
@@ -183,7 +186,8 @@ std::string PyJson::floatRepr(double value)
     if (pointPosition <= 0) {
         text = "0." + std::string(static_cast<std::size_t>(-pointPosition), '0') + digits;
     } else if (static_cast<std::size_t>(pointPosition) >= digits.size()) {
-        text = digits + std::string(static_cast<std::size_t>(pointPosition) - digits.size(), '0') + ".0";
+        text = digits + std::string(static_cast<std::size_t>(pointPosition) - digits.size(), '0')
+            + ".0";
     } else {
         const auto split = static_cast<std::size_t>(pointPosition);
         text = digits.substr(0, split) + "." + digits.substr(split);

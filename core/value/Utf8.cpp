@@ -48,7 +48,8 @@ char32_t decode(std::string_view text, std::size_t &pos)
         return 0xfffd;
     }
     const auto lead = static_cast<unsigned char>(text[pos]);
-    char32_t codePoint = length == 1 ? lead : (lead & (0x7f >> length));
+    char32_t codePoint
+        = length == 1 ? char32_t {lead} : static_cast<char32_t>(lead & (0x7fu >> length));
     for (std::size_t i = 1; i < length; ++i)
         codePoint = (codePoint << 6) | (static_cast<unsigned char>(text[pos + i]) & 0x3f);
     pos += length;
@@ -63,7 +64,7 @@ std::optional<SourceMark> firstInvalid(std::string_view text)
     while (pos < text.size()) {
         const std::size_t length = sequenceLength(text, pos);
         if (length == 0)
-            return SourceMark{line, column};
+            return SourceMark {line, column};
         if (text[pos] == '\n') {
             ++line;
             column = 1;

@@ -53,7 +53,8 @@ const Member *Value::findMember(std::string_view key) const
     if (!isObject())
         return nullptr;
     const Object &object = members();
-    auto it = std::find_if(object.begin(), object.end(), [&](const Member &m) { return m.key == key; });
+    auto it
+        = std::find_if(object.begin(), object.end(), [&](const Member &m) { return m.key == key; });
     return it == object.end() ? nullptr : &*it;
 }
 
@@ -71,12 +72,12 @@ Value *Value::find(std::string_view key)
 void Value::set(std::string key, Value value, SourceMark keyMark)
 {
     if (!isObject())
-        m_data = Object{};
+        m_data = Object {};
     if (Value *existing = find(key)) {
         *existing = std::move(value);
         return;
     }
-    members().push_back(Member{std::move(key), std::move(value), keyMark});
+    members().push_back(Member {std::move(key), std::move(value), keyMark});
 }
 
 bool Value::remove(std::string_view key)
@@ -84,7 +85,8 @@ bool Value::remove(std::string_view key)
     if (!isObject())
         return false;
     Object &object = members();
-    auto it = std::find_if(object.begin(), object.end(), [&](const Member &m) { return m.key == key; });
+    auto it
+        = std::find_if(object.begin(), object.end(), [&](const Member &m) { return m.key == key; });
     if (it == object.end())
         return false;
     object.erase(it);
@@ -96,8 +98,8 @@ bool Value::equals(const Value &other) const
     const bool numeric = (isNumber() || isBool()) && (other.isNumber() || other.isBool());
     if (numeric) {
         if ((isInt() || isBool()) && (other.isInt() || other.isBool())) {
-            const std::int64_t a = isBool() ? std::int64_t{toBool()} : toInt();
-            const std::int64_t b = other.isBool() ? std::int64_t{other.toBool()} : other.toInt();
+            const std::int64_t a = isBool() ? std::int64_t {toBool()} : toInt();
+            const std::int64_t b = other.isBool() ? std::int64_t {other.toBool()} : other.toInt();
             return a == b;
         }
         return toDouble() == other.toDouble();
@@ -110,8 +112,8 @@ bool Value::equals(const Value &other) const
     case Kind::String:
         return toString() == other.toString();
     case Kind::Array:
-        return std::equal(items().begin(), items().end(), other.items().begin(), other.items().end(),
-                          [](const Value &a, const Value &b) { return a.equals(b); });
+        return std::equal(items().begin(), items().end(), other.items().begin(),
+            other.items().end(), [](const Value &a, const Value &b) { return a.equals(b); });
     case Kind::Object: {
         if (members().size() != other.members().size())
             return false;

@@ -26,7 +26,7 @@ public:
     Value() = default;
     Value(std::nullptr_t) { }
     Value(bool b) : m_data(b) { }
-    Value(int i) : m_data(std::int64_t{i}) { }
+    Value(int i) : m_data(std::int64_t {i}) { }
     Value(std::int64_t i) : m_data(i) { }
     Value(double d) : m_data(d) { }
     Value(const char *s) : m_data(std::string(s)) { }
@@ -35,8 +35,8 @@ public:
     Value(Array items) : m_data(std::move(items)) { }
     Value(Object members) : m_data(std::move(members)) { }
 
-    static Value object() { return Value(Object{}); }
-    static Value array() { return Value(Array{}); }
+    static Value object() { return Value(Object {}); }
+    static Value array() { return Value(Array {}); }
 
     Kind kind() const { return static_cast<Kind>(m_data.index()); }
     bool isNull() const { return kind() == Kind::Null; }

@@ -9,8 +9,8 @@
 #include <QFileInfo>
 
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
@@ -31,33 +31,34 @@ SourceMark toSourceMark(const YAML::Mark &mark)
 {
     if (mark.line < 0 || mark.column < 0)
         return {};
-    return SourceMark{mark.line + 1, mark.column + 1};
+    return SourceMark {mark.line + 1, mark.column + 1};
 }
 
 // ---- scalar resolution --------------------------------------------------------------------
 
 struct ScalarPatterns
 {
-    std::regex pyBool{"yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"};
-    std::regex pyFloat{"[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?"
-                       "|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
-                       "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
-                       "|[-+]?\\.(?:inf|Inf|INF)"
-                       "|\\.(?:nan|NaN|NAN)"};
-    std::regex pyInt{"[-+]?0b[0-1_]+"
-                     "|[-+]?0[0-7_]+"
-                     "|[-+]?(?:0|[1-9][0-9_]*)"
-                     "|[-+]?0x[0-9a-fA-F_]+"
-                     "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"};
-    std::regex pyTimestamp{"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-                           "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
-                           "(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?"
-                           "(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?"};
-    std::regex coreBool{"true|True|TRUE|false|False|FALSE"};
-    std::regex coreInt{"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"};
-    std::regex coreFloat{"[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-                         "|[-+]?\\.(?:inf|Inf|INF)"
-                         "|\\.(?:nan|NaN|NAN)"};
+    std::regex pyBool {
+        "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"};
+    std::regex pyFloat {"[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?"
+                        "|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
+                        "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
+                        "|[-+]?\\.(?:inf|Inf|INF)"
+                        "|\\.(?:nan|NaN|NAN)"};
+    std::regex pyInt {"[-+]?0b[0-1_]+"
+                      "|[-+]?0[0-7_]+"
+                      "|[-+]?(?:0|[1-9][0-9_]*)"
+                      "|[-+]?0x[0-9a-fA-F_]+"
+                      "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"};
+    std::regex pyTimestamp {"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+                            "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
+                            "(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?"
+                            "(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?"};
+    std::regex coreBool {"true|True|TRUE|false|False|FALSE"};
+    std::regex coreInt {"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"};
+    std::regex coreFloat {"[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                          "|[-+]?\\.(?:inf|Inf|INF)"
+                          "|\\.(?:nan|NaN|NAN)"};
 };
 
 const ScalarPatterns &patterns()
@@ -112,10 +113,11 @@ std::optional<double> parseDouble(const std::string &text)
         // Python gives inf for overflow and 0.0 (signed) for underflow.
         const bool negative = !text.empty() && text.front() == '-';
         const bool tiny = text.find_first_of("123456789") == std::string::npos
-                          || text.find("e-") != std::string::npos || text.find("E-") != std::string::npos;
+            || text.find("e-") != std::string::npos || text.find("E-") != std::string::npos;
         if (tiny)
             return negative ? -0.0 : 0.0;
-        return negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+        return negative ? -std::numeric_limits<double>::infinity()
+                        : std::numeric_limits<double>::infinity();
     }
     if (result.ec != std::errc())
         return std::nullopt;
@@ -231,8 +233,7 @@ class TreeBuilder : public YAML::EventHandler
 public:
     TreeBuilder(std::string fileName, ScalarRules rules, const YamlLimits &limits)
         : m_fileName(std::move(fileName)), m_rules(rules), m_limits(limits)
-    {
-    }
+    { }
 
     Value takeRoot() { return std::move(m_root); }
     const Diagnostics &warnings() const { return m_warnings; }
@@ -259,7 +260,7 @@ public:
     }
 
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-                  const std::string &text) override
+        const std::string &text) override
     {
         Value value = scalarValue(mark, tag, text);
         value.setMark(toSourceMark(mark));
@@ -267,7 +268,7 @@ public:
     }
 
     void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override
+        YAML::EmitterStyle::value) override
     {
         openContainer(mark, Value::array(), anchor);
     }
@@ -275,7 +276,7 @@ public:
     void OnSequenceEnd() override { closeContainer(); }
 
     void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override
+        YAML::EmitterStyle::value) override
     {
         openContainer(mark, Value::object(), anchor);
     }
@@ -303,14 +304,15 @@ private:
 
     [[noreturn]] void fail(const YAML::Mark &mark, const std::string &message)
     {
-        throw ParseAbort{Diagnostic::error(m_fileName, toSourceMark(mark), message)};
+        throw ParseAbort {Diagnostic::error(m_fileName, toSourceMark(mark), message)};
     }
 
     void checkNodeBudget(const YAML::Mark &mark)
     {
         if (m_nodeCount > m_limits.maxNodes)
-            fail(mark, "the document expands to more than " + std::to_string(m_limits.maxNodes)
-                           + " values (too many aliases?)");
+            fail(mark,
+                "the document expands to more than " + std::to_string(m_limits.maxNodes)
+                    + " values (too many aliases?)");
     }
 
     Value scalarValue(const YAML::Mark &mark, const std::string &tag, const std::string &text)
@@ -365,12 +367,12 @@ private:
     }
 
     void addNode(Value value, YAML::anchor_t anchor, const YAML::Mark &mark, bool plain,
-                 const std::string &rawText)
+        const std::string &rawText)
     {
         ++m_nodeCount;
         checkNodeBudget(mark);
         if (anchor != 0)
-            m_anchors[anchor] = Anchored{value, 1};
+            m_anchors[anchor] = Anchored {value, 1};
         attach(std::move(value), mark, plain && rawText == "<<");
     }
 
@@ -402,8 +404,7 @@ private:
         }
         if (frame.value.contains(frame.key))
             m_warnings.push_back(Diagnostic::warning(m_fileName, frame.keyMark,
-                                                     "duplicate key '" + frame.key
-                                                         + "': the last value is used"));
+                "duplicate key '" + frame.key + "': the last value is used"));
         frame.value.set(frame.key, std::move(value), frame.keyMark);
     }
 
@@ -414,7 +415,7 @@ private:
                 fail(mark, "a merge key '<<' needs a mapping or a list of mappings");
             for (const Member &member : source.members()) {
                 const bool known = std::any_of(frame.merged.begin(), frame.merged.end(),
-                                               [&](const Member &m) { return m.key == member.key; });
+                    [&](const Member &m) { return m.key == member.key; });
                 if (!known)
                     frame.merged.push_back(member);
             }
@@ -430,13 +431,15 @@ private:
     void openContainer(const YAML::Mark &mark, Value container, YAML::anchor_t anchor)
     {
         if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth)
-            fail(mark, "the document nests deeper than " + std::to_string(m_limits.maxDepth) + " levels");
+            fail(mark,
+                "the document nests deeper than " + std::to_string(m_limits.maxDepth) + " levels");
         if (!m_stack.empty() && m_stack.back().value.isObject() && !m_stack.back().haveKey)
             fail(mark, "a mapping key must be a single value, not a list or a mapping");
         ++m_nodeCount;
         checkNodeBudget(mark);
         container.setMark(toSourceMark(mark));
-        m_stack.push_back(Frame{std::move(container), anchor, m_nodeCount, false, false, {}, {}, {}});
+        m_stack.push_back(
+            Frame {std::move(container), anchor, m_nodeCount, false, false, {}, {}, {}});
         m_containerMarks.push_back(mark);
     }
 
@@ -456,7 +459,7 @@ private:
             frame.value = std::move(merged);
         }
         if (frame.anchor != 0)
-            m_anchors[frame.anchor] = Anchored{frame.value, m_nodeCount - frame.firstNode + 1};
+            m_anchors[frame.anchor] = Anchored {frame.value, m_nodeCount - frame.firstNode + 1};
         attach(std::move(frame.value), mark, false);
     }
 
@@ -485,7 +488,7 @@ Result<Value> YamlReader::resolvePlainScalar(const std::string &text, ScalarRule
         if (std::regex_match(text, p.pyBool)) {
             const char first = text.front();
             const bool truth = first == 'y' || first == 'Y' || first == 't' || first == 'T'
-                               || text == "on" || text == "On" || text == "ON";
+                || text == "on" || text == "On" || text == "ON";
             return Value(truth);
         }
         if (std::regex_match(text, p.pyFloat))
@@ -494,9 +497,9 @@ Result<Value> YamlReader::resolvePlainScalar(const std::string &text, ScalarRule
             return constructPyInt(text);
         if (std::regex_match(text, p.pyTimestamp))
             return Diagnostic::error({}, {},
-                                     "'" + text
-                                         + "' is read as a date, which Fondant cannot turn into JSON; "
-                                           "put it in quotes to keep it as text");
+                "'" + text
+                    + "' is read as a date, which Fondant cannot turn into JSON; "
+                      "put it in quotes to keep it as text");
         return Value(text);
     }
     if (std::regex_match(text, p.coreBool))
@@ -508,32 +511,36 @@ Result<Value> YamlReader::resolvePlainScalar(const std::string &text, ScalarRule
     return Value(text);
 }
 
-Result<Value> YamlReader::parse(std::string_view text, const std::string &fileName, ScalarRules rules,
-                                const YamlLimits &limits)
+Result<Value> YamlReader::parse(
+    std::string_view text, const std::string &fileName, ScalarRules rules, const YamlLimits &limits)
 {
     if (text.starts_with("\xEF\xBB\xBF"))
         text.remove_prefix(3);
     if (const auto bad = utf8::firstInvalid(text))
         return Diagnostic::error(fileName, *bad, "the file is not valid UTF-8 text");
     if (text.find('\0') != std::string_view::npos)
-        return Diagnostic::error(fileName, {}, "the file contains a NUL byte; it is not a YAML text file");
+        return Diagnostic::error(
+            fileName, {}, "the file contains a NUL byte; it is not a YAML text file");
 
-    std::istringstream stream{std::string(text)};
+    std::istringstream stream {std::string(text)};
     TreeBuilder builder(fileName, rules, limits);
     try {
         YAML::Parser parser(stream);
         parser.HandleNextDocument(builder);
         if (parser.HandleNextDocument(builder))
-            return Diagnostic::error(fileName, {}, "expected a single YAML document, found several");
+            return Diagnostic::error(
+                fileName, {}, "expected a single YAML document, found several");
     } catch (const ParseAbort &abort) {
         return abort.diagnostic;
     } catch (const YAML::DeepRecursion &error) {
-        return Diagnostic::error(fileName, toSourceMark(error.mark),
-                                 "the document nests too deeply to be read");
+        return Diagnostic::error(
+            fileName, toSourceMark(error.mark), "the document nests too deeply to be read");
     } catch (const YAML::Exception &error) {
-        return Diagnostic::error(fileName, toSourceMark(error.mark), "YAML syntax error: " + error.msg);
+        return Diagnostic::error(
+            fileName, toSourceMark(error.mark), "YAML syntax error: " + error.msg);
     } catch (const std::exception &error) {
-        return Diagnostic::error(fileName, {}, std::string("cannot read the YAML text: ") + error.what());
+        return Diagnostic::error(
+            fileName, {}, std::string("cannot read the YAML text: ") + error.what());
     }
     return Result<Value>(builder.takeRoot(), builder.warnings());
 }
@@ -548,14 +555,16 @@ Result<std::string> readTextFile(const QString &path, qint64 maxBytes)
         return Diagnostic::error(name, {}, "is a folder, not a file");
     if (info.size() > maxBytes)
         return Diagnostic::error(name, {},
-                                 "the file is " + std::to_string(info.size()) + " bytes, more than the "
-                                     + std::to_string(maxBytes) + " bytes this tool reads");
+            "the file is " + std::to_string(info.size()) + " bytes, more than the "
+                + std::to_string(maxBytes) + " bytes this tool reads");
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Diagnostic::error(name, {}, "cannot open the file: " + file.errorString().toStdString());
+        return Diagnostic::error(
+            name, {}, "cannot open the file: " + file.errorString().toStdString());
     const QByteArray bytes = file.read(maxBytes + 1);
     if (bytes.size() > maxBytes)
-        return Diagnostic::error(name, {}, "the file is larger than " + std::to_string(maxBytes) + " bytes");
+        return Diagnostic::error(
+            name, {}, "the file is larger than " + std::to_string(maxBytes) + " bytes");
     return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
 }
 

@@ -14,7 +14,7 @@ namespace fondant {
 
 /// Which YAML rules turn plain scalars into values.
 enum class ScalarRules {
-    PyYaml11,   ///< PyYAML safe_load (YAML 1.1): yes/no/on/off, 017 octal, 1:30 sexagesimal, dates
+    PyYaml11, ///< PyYAML safe_load (YAML 1.1): yes/no/on/off, 017 octal, 1:30 sexagesimal, dates
     Yaml12Core, ///< the YAML 1.2 core schema
 };
 
@@ -32,11 +32,12 @@ class YamlReader
 {
 public:
     /// Parses text; fileName is only used in diagnostics. An empty document gives null.
-    static Result<Value> parse(std::string_view text, const std::string &fileName, ScalarRules rules,
-                               const YamlLimits &limits = {});
+    static Result<Value> parse(std::string_view text, const std::string &fileName,
+        ScalarRules rules, const YamlLimits &limits = {});
 
     /// Reads and parses a file (UTF-8, an optional byte order mark is skipped).
-    static Result<Value> readFile(const QString &path, ScalarRules rules, const YamlLimits &limits = {});
+    static Result<Value> readFile(
+        const QString &path, ScalarRules rules, const YamlLimits &limits = {});
 
     /// The value a plain (unquoted) scalar stands for under the rules; an error message for
     /// scalars Fondant could not use (dates under PyYAML rules, integers beyond 64 bits).

@@ -23,8 +23,8 @@ bool canBePlain(const std::string &text)
     if (text.empty() || text.size() > 200)
         return false;
     const std::string indicators = "-?:,[]{}#&*!|>'\"%@`";
-    if (indicators.find(text.front()) != std::string::npos || text.front() == ' ' || text.back() == ' '
-        || text.back() == ':')
+    if (indicators.find(text.front()) != std::string::npos || text.front() == ' '
+        || text.back() == ' ' || text.back() == ':')
         return false;
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);
@@ -33,7 +33,8 @@ bool canBePlain(const std::string &text)
     }
     if (text.find(": ") != std::string::npos || text.find(" #") != std::string::npos)
         return false;
-    return readsBackAsText(text, ScalarRules::Yaml12Core) && readsBackAsText(text, ScalarRules::PyYaml11);
+    return readsBackAsText(text, ScalarRules::Yaml12Core)
+        && readsBackAsText(text, ScalarRules::PyYaml11);
 }
 
 std::string floatText(double value)
@@ -149,7 +150,8 @@ std::string YamlWriter::flow(const Value &value)
     return scalar(value);
 }
 
-void YamlWriter::appendMember(std::string &out, const std::string &name, const Value &value, int indent)
+void YamlWriter::appendMember(
+    std::string &out, const std::string &name, const Value &value, int indent)
 {
     appendIndent(out, indent);
     out += key(name) + ":";

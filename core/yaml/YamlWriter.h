@@ -20,7 +20,8 @@ public:
     /// A mapping key, quoted when needed.
     static std::string key(const std::string &key);
     /// Appends "key: value" lines for a value at the given indentation (block style).
-    static void appendMember(std::string &out, const std::string &key, const Value &value, int indent);
+    static void appendMember(
+        std::string &out, const std::string &key, const Value &value, int indent);
     /// Text as a plain scalar when that is unambiguous, else double-quoted.
     static std::string text(const std::string &text);
 };

@@ -23,16 +23,19 @@ const QString componentsDir = QStringLiteral(FONDANT_TEST_DATA_DIR "/components"
 std::string generatedPipeline(int steps)
 {
     std::string yaml = "version: 1\nname: bench\nsteps:\n  - id: s0\n    component: load_table\n"
-                       "    arguments: {uri: /data/in.parquet, rows: 1000}\n    produces: {text: string, stars: int8}\n";
+                       "    arguments: {uri: /data/in.parquet, rows: 1000}\n    produces: {text: "
+                       "string, stars: int8}\n";
     for (int i = 1; i < steps; ++i)
-        yaml += "  - id: s" + std::to_string(i) + "\n    component: trim_text\n    input: s" + std::to_string(i - 1)
-                + "\n    arguments: {max_length: " + std::to_string(i) + ", ratio: 0.5, words: [a, the]}\n";
+        yaml += "  - id: s" + std::to_string(i) + "\n    component: trim_text\n    input: s"
+            + std::to_string(i - 1) + "\n    arguments: {max_length: " + std::to_string(i)
+            + ", ratio: 0.5, words: [a, the]}\n";
     return yaml;
 }
 
 void BM_KeysOf1000StepPipeline(benchmark::State &state)
 {
-    Result<Pipeline> pipeline = PipelineReader::parse(generatedPipeline(1000), "bench.pipeline.yaml");
+    Result<Pipeline> pipeline
+        = PipelineReader::parse(generatedPipeline(1000), "bench.pipeline.yaml");
     const ComponentResolver resolver({componentsDir});
     for (auto _ : state) {
         const PipelineAnalysis analysis = PipelineValidator::validate(pipeline.value(), resolver);
@@ -56,7 +59,8 @@ BENCHMARK(BM_Read1000StepPipeline)->Unit(benchmark::kMillisecond);
 
 void BM_Write1000StepPipeline(benchmark::State &state)
 {
-    Result<Pipeline> pipeline = PipelineReader::parse(generatedPipeline(1000), "bench.pipeline.yaml");
+    Result<Pipeline> pipeline
+        = PipelineReader::parse(generatedPipeline(1000), "bench.pipeline.yaml");
     for (auto _ : state)
         benchmark::DoNotOptimize(PipelineWriter::toYaml(pipeline.value()));
 }
@@ -72,7 +76,8 @@ void BM_LoadReusableSpecs(benchmark::State &state)
     const QStringList names = QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (auto _ : state) {
         for (const QString &name : names) {
-            Result<ComponentSpec> spec = ComponentSpec::fromFile(root + QLatin1Char('/') + name + QStringLiteral("/fondant_component.yaml"));
+            Result<ComponentSpec> spec = ComponentSpec::fromFile(
+                root + QLatin1Char('/') + name + QStringLiteral("/fondant_component.yaml"));
             benchmark::DoNotOptimize(spec.ok());
         }
     }

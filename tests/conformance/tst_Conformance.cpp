@@ -66,11 +66,13 @@ Value tst_Conformance::readJson(const QString &relative) const
 
 void tst_Conformance::initTestCase()
 {
-    const QString root = qEnvironmentVariable("FONDANT_REFERENCE_DIR", QStringLiteral(FONDANT_REFERENCE_DIR));
+    const QString root
+        = qEnvironmentVariable("FONDANT_REFERENCE_DIR", QStringLiteral(FONDANT_REFERENCE_DIR));
     if (!QFileInfo(root + QStringLiteral("/README.md")).isFile())
-        QSKIP(qPrintable(QStringLiteral("Fondant reference data not found at %1: conformance cases not run "
-                                        "(set FONDANT_REFERENCE_DIR)")
-                             .arg(root)));
+        QSKIP(qPrintable(
+            QStringLiteral("Fondant reference data not found at %1: conformance cases not run "
+                           "(set FONDANT_REFERENCE_DIR)")
+                .arg(root)));
     m_root = QDir(root);
     qInfo("conformance: reference data at %s", qPrintable(m_root.absolutePath()));
 }
@@ -79,7 +81,7 @@ void tst_Conformance::reusableComponentSpecs_data()
 {
     QTest::addColumn<QString>("name");
     const Value vectors = readJson(QStringLiteral("generated/vectors/component_spec_vectors.json"));
-    QCOMPARE(vectors.size(), std::size_t{27});
+    QCOMPARE(vectors.size(), std::size_t {27});
     for (const Member &member : vectors.members())
         QTest::newRow(member.key.c_str()) << QString::fromStdString(member.key);
 }
@@ -90,38 +92,42 @@ void tst_Conformance::reusableComponentSpecs()
     const Value vectors = readJson(QStringLiteral("generated/vectors/component_spec_vectors.json"));
     const Value &vector = *vectors.find(name.toStdString());
 
-    Result<ComponentSpec> spec =
-        ComponentSpec::fromFile(reference(QStringLiteral("components/%1/fondant_component.yaml").arg(name)));
+    Result<ComponentSpec> spec = ComponentSpec::fromFile(
+        reference(QStringLiteral("components/%1/fondant_component.yaml").arg(name)));
     QVERIFY2(spec.ok(), spec.errorMessage().c_str());
     const auto shared = std::make_shared<const ComponentSpec>(spec.value());
 
     QCOMPARE(PyJson::dumps(shared->specification(), PyJson::KeyOrder::Insertion),
-             vector.find("specification_json")->toString());
+        vector.find("specification_json")->toString());
     QCOMPARE(PyJson::dumps(shared->specification(), PyJson::KeyOrder::Sorted),
-             vector.find("specification_json_sorted")->toString());
+        vector.find("specification_json_sorted")->toString());
     QCOMPARE(shared->safeName(), vector.find("safe_name")->toString());
 
-    Result<OperationSpec> operation = OperationSpec::build(shared, std::nullopt, std::nullopt, nullptr);
+    Result<OperationSpec> operation
+        = OperationSpec::build(shared, std::nullopt, std::nullopt, nullptr);
     QVERIFY2(operation.ok(), operation.errorMessage().c_str());
     QCOMPARE(operation.value().toJson(), vector.find("default_operation_spec_json")->toString());
 
     const bool cache = !shared->hasLatestTag();
     QCOMPARE(cache, vector.find("cache_flag_after_latest_rule")->toBool());
     Step step;
-    Result<CacheKey> key = CacheKeyCalculator::compute(PipelineKeys::inputsFor(step, operation.value(), cache, {}));
+    Result<CacheKey> key
+        = CacheKeyCalculator::compute(PipelineKeys::inputsFor(step, operation.value(), cache, {}));
     QVERIFY(key.ok());
     QCOMPARE(key.value().key, vector.find("standalone_cache_key_no_args_no_previous")->toString());
     QCOMPARE(PyJson::dumps(key.value().arguments, PyJson::KeyOrder::Insertion),
-             PyJson::dumps(*vector.find("default_arguments"), PyJson::KeyOrder::Insertion));
+        PyJson::dumps(*vector.find("default_arguments"), PyJson::KeyOrder::Insertion));
     countCase();
 }
 
 void tst_Conformance::validSpecFixtures_data()
 {
     QTest::addColumn<QString>("path");
-    const QStringList folders{QStringLiteral("examples/0.12.1"), QStringLiteral("generated/inputs/components")};
+    const QStringList folders {
+        QStringLiteral("examples/0.12.1"), QStringLiteral("generated/inputs/components")};
     for (const QString &folder : folders) {
-        QDirIterator it(reference(folder), {QStringLiteral("*.yaml")}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(reference(folder), {QStringLiteral("*.yaml")}, QDir::Files,
+            QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = m_root.relativeFilePath(it.next());
             if (path.endsWith(QLatin1String("invalid_component.yaml"))
@@ -146,12 +152,12 @@ void tst_Conformance::validSpecFixtures()
 
 void tst_Conformance::invalidSpecFixture()
 {
-    const QString path = reference(QStringLiteral("examples/0.12.1/tests/core/examples/component_specs/invalid_component.yaml"));
+    const QString path = reference(QStringLiteral(
+        "examples/0.12.1/tests/core/examples/component_specs/invalid_component.yaml"));
     Result<ComponentSpec> spec = ComponentSpec::fromFile(path);
     QVERIFY(!spec.ok());
-    const auto it = std::find_if(spec.diagnostics().begin(), spec.diagnostics().end(), [](const Diagnostic &d) {
-        return d.message.find("'Arguments'") != std::string::npos;
-    });
+    const auto it = std::find_if(spec.diagnostics().begin(), spec.diagnostics().end(),
+        [](const Diagnostic &d) { return d.message.find("'Arguments'") != std::string::npos; });
     QVERIFY2(it != spec.diagnostics().end(), "the unknown key 'Arguments' is named");
     QVERIFY(it->mark.isValid());
     QCOMPARE(it->file, path.toStdString());
@@ -175,7 +181,7 @@ void tst_Conformance::typeNormalisation()
         } else {
             QVERIFY2(type.ok(), member.key.c_str());
             QCOMPARE(PyJson::dumps(type.value().toValue(), PyJson::KeyOrder::Insertion),
-                     PyJson::dumps(member.value, PyJson::KeyOrder::Insertion));
+                PyJson::dumps(member.value, PyJson::KeyOrder::Insertion));
         }
         countCase();
     }
@@ -186,9 +192,10 @@ void tst_Conformance::workedExamples_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("keysFile");
     for (const char *name : {"WE1", "WE2", "WE3"})
-        QTest::newRow(name) << QString::fromLatin1(name)
-                            << QStringLiteral("generated/cache-keys/worked_examples_WE1_WE2_WE3.json");
-    QTest::newRow("BR") << QStringLiteral("BR") << QStringLiteral("generated/cache-keys/branching_BR.json");
+        QTest::newRow(name) << QString::fromLatin1(
+            name) << QStringLiteral("generated/cache-keys/worked_examples_WE1_WE2_WE3.json");
+    QTest::newRow("BR") << QStringLiteral("BR")
+                        << QStringLiteral("generated/cache-keys/branching_BR.json");
 }
 
 // Writes the example as a pipeline document (one folder per step holding its spec), then reads,
@@ -200,11 +207,13 @@ void tst_Conformance::workedExamples()
     const Value examples = readJson(QStringLiteral("generated/inputs/worked_examples.json"));
     const Value &example = *examples.find(name.toStdString());
     const Value keyFile = readJson(keysFile);
-    const Value &expected = keyFile.isArray() ? keyFile : *keyFile.find(name.toStdString())->find("components");
+    const Value &expected
+        = keyFile.isArray() ? keyFile : *keyFile.find(name.toStdString())->find("components");
 
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
-    std::string document = "version: 1\nname: " + example.find("dataset_name")->toString() + "\nsteps:\n";
+    std::string document
+        = "version: 1\nname: " + example.find("dataset_name")->toString() + "\nsteps:\n";
     std::vector<std::string> ids;
     const Value &steps = *example.find("steps");
     for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -212,18 +221,22 @@ void tst_Conformance::workedExamples()
         const QString stepDir = folder.filePath(QStringLiteral("step%1").arg(i));
         QVERIFY(QDir().mkpath(stepDir));
         QVERIFY(QFile::copy(reference(QString::fromStdString(step.find("spec")->toString())),
-                            stepDir + QStringLiteral("/fondant_component.yaml")));
-        Result<ComponentSpec> spec = ComponentSpec::fromFile(stepDir + QStringLiteral("/fondant_component.yaml"));
+            stepDir + QStringLiteral("/fondant_component.yaml")));
+        Result<ComponentSpec> spec
+            = ComponentSpec::fromFile(stepDir + QStringLiteral("/fondant_component.yaml"));
         QVERIFY(spec.ok());
         ids.push_back(spec.value().safeName());
         document += "  - component: " + stepDir.toStdString() + "\n";
         if (i > 0) {
             const Value *on = step.find("on");
-            document += "    input: " + ids[on ? static_cast<std::size_t>(on->toInt()) : i - 1] + "\n";
+            document
+                += "    input: " + ids[on ? static_cast<std::size_t>(on->toInt()) : i - 1] + "\n";
         }
-        for (const char *key : {"arguments", "consumes", "produces", "input_partition_rows", "resources"})
+        for (const char *key :
+            {"arguments", "consumes", "produces", "input_partition_rows", "resources"})
             if (const Value *value = step.find(key))
-                document += std::string("    ") + key + ": " + PyJson::dumps(*value, PyJson::KeyOrder::Insertion) + "\n";
+                document += std::string("    ") + key + ": "
+                    + PyJson::dumps(*value, PyJson::KeyOrder::Insertion) + "\n";
     }
 
     Result<Pipeline> pipeline = PipelineReader::parse(document, "worked-example.pipeline.yaml");
@@ -231,7 +244,8 @@ void tst_Conformance::workedExamples()
     const ComponentResolver resolver({}, folder.path());
     resolver.assignDefaultIds(pipeline.value());
     const PipelineAnalysis analysis = PipelineValidator::validate(pipeline.value(), resolver);
-    QVERIFY2(!analysis.hasErrors(), analysis.diagnostics.empty() ? "" : analysis.diagnostics.front().toString().c_str());
+    QVERIFY2(!analysis.hasErrors(),
+        analysis.diagnostics.empty() ? "" : analysis.diagnostics.front().toString().c_str());
     const PipelineKeys keys = PipelineKeys::compute(pipeline.value(), analysis);
 
     QCOMPARE(keys.keys.size(), expected.size());
@@ -240,9 +254,11 @@ void tst_Conformance::workedExamples()
         QVERIFY(keys.keys[i].has_value());
         const CacheKey &key = *keys.keys[i];
         const Value &log = *component.find("md5_log");
-        const std::string *texts[] = {&key.argumentsText, &key.operationSpecText, &key.imageText, &key.finalText};
-        const std::string *hashes[] = {&key.argumentsHash, &key.operationSpecHash, &key.imageHash, &key.key};
-        QCOMPARE(log.size(), std::size_t{4});
+        const std::string *texts[]
+            = {&key.argumentsText, &key.operationSpecText, &key.imageText, &key.finalText};
+        const std::string *hashes[]
+            = {&key.argumentsHash, &key.operationSpecHash, &key.imageHash, &key.key};
+        QCOMPARE(log.size(), std::size_t {4});
         for (std::size_t j = 0; j < 4; ++j) {
             QCOMPARE(*texts[j], log.items()[j].find("preimage")->toString());
             QCOMPARE(*hashes[j], log.items()[j].find("md5")->toString());
@@ -263,10 +279,12 @@ void tst_Conformance::lightweightComponents()
         inputs.userArguments.remove("cache");
         inputs.userArguments.remove("operation_spec");
         inputs.cache = arguments.find("cache")->toBool();
-        Result<Value> operation = JsonReader::parse(arguments.find("operation_spec")->toString(), "operation_spec");
+        Result<Value> operation
+            = JsonReader::parse(arguments.find("operation_spec")->toString(), "operation_spec");
         QVERIFY(operation.ok());
         inputs.operationSpec = operation.value();
-        QVERIFY(inputs.operationSpec.find("specification")->equals(*component.find("specification")));
+        QVERIFY(
+            inputs.operationSpec.find("specification")->equals(*component.find("specification")));
         const Value &image = *component.find("image_dict");
         inputs.image.baseImage = image.find("base_image")->toString();
         if (const Value *requires_ = image.find("extra_requires"); requires_->isArray()) {
@@ -276,13 +294,14 @@ void tst_Conformance::lightweightComponents()
         }
         if (const Value *script = image.find("script"); script->isString())
             inputs.image.script = script->toString();
-        if (const Value *previous = component.find("previous_component_cache"); previous->isString())
+        if (const Value *previous = component.find("previous_component_cache");
+            previous->isString())
             inputs.previousKey = previous->toString();
         Result<CacheKey> key = CacheKeyCalculator::compute(inputs);
         QVERIFY(key.ok());
         QCOMPARE(key.value().key, component.find("cache_key")->toString());
         QCOMPARE(PyJson::dumps(key.value().arguments, PyJson::KeyOrder::Insertion),
-                 PyJson::dumps(arguments, PyJson::KeyOrder::Insertion));
+            PyJson::dumps(arguments, PyJson::KeyOrder::Insertion));
         countCase();
     }
 }
@@ -296,14 +315,17 @@ void tst_Conformance::legacyRecipe()
         const Value &component = components.items()[i];
         std::string fixture = component.find("fixture")->toString();
         fixture = fixture.substr(0, fixture.find('@'));
-        Result<Value> spec = YamlReader::readFile(reference(QStringLiteral("examples/0.6.2/") + QString::fromStdString(fixture)),
-                                                  ScalarRules::PyYaml11);
+        Result<Value> spec = YamlReader::readFile(
+            reference(QStringLiteral("examples/0.6.2/") + QString::fromStdString(fixture)),
+            ScalarRules::PyYaml11);
         QVERIFY(spec.ok());
         Value arguments = Value::object();
         arguments.set("storage_args", "a dummy string arg");
-        const std::optional<Value> partitionRows = i == 0 ? std::nullopt : std::optional<Value>(Value(10));
+        const std::optional<Value> partitionRows
+            = i == 0 ? std::nullopt : std::optional<Value>(Value(10));
         // Both fixtures use an image tagged latest, so the 0.6 `latest` rule records cache false.
-        Result<CacheKey> key = CacheKeyCalculator::computeLegacy060(spec.value(), arguments, partitionRows, false, previous);
+        Result<CacheKey> key = CacheKeyCalculator::computeLegacy060(
+            spec.value(), arguments, partitionRows, false, previous);
         QVERIFY(key.ok());
         const Value &log = *component.find("md5_log");
         QCOMPARE(key.value().argumentsText, log.items()[0].find("preimage")->toString());
@@ -329,12 +351,14 @@ static std::optional<FieldMapping> mappingFrom(const Value &value)
     FieldMapping mapping;
     for (const Member &member : value.members()) {
         if (member.value.isString()) {
-            mapping.push_back(FieldMappingEntry{member.key, std::nullopt, member.value.toString()});
+            mapping.push_back(
+                FieldMappingEntry {member.key, std::nullopt, member.value.toString()});
         } else {
             Result<FieldType> type = FieldType::fromValue(member.value);
             if (!type.ok())
-                return mapping; // an invalid entry: left out, the caller expects a failure elsewhere
-            mapping.push_back(FieldMappingEntry{member.key, type.value(), {}});
+                return mapping; // an invalid entry: left out, the caller expects a failure
+                                // elsewhere
+            mapping.push_back(FieldMappingEntry {member.key, type.value(), {}});
         }
     }
     return mapping;
@@ -344,25 +368,30 @@ void tst_Conformance::manifestEvolution()
 {
     QFETCH(QString, caseName);
     const Value cases = readJson(QStringLiteral("generated/inputs/evolution_cases.json"));
-    const QString folder = QStringLiteral("examples/0.12.1/tests/core/examples/evolution_examples/");
-    Result<Manifest> input = Manifest::fromFile(reference(folder + QStringLiteral("input_manifest.json")));
+    const QString folder
+        = QStringLiteral("examples/0.12.1/tests/core/examples/evolution_examples/");
+    Result<Manifest> input
+        = Manifest::fromFile(reference(folder + QStringLiteral("input_manifest.json")));
     QVERIFY(input.ok());
-    Result<ComponentSpec> spec = ComponentSpec::fromFile(reference(folder + caseName + QStringLiteral("/component.yaml")));
+    Result<ComponentSpec> spec
+        = ComponentSpec::fromFile(reference(folder + caseName + QStringLiteral("/component.yaml")));
     QVERIFY2(spec.ok(), spec.errorMessage().c_str());
     const Value &produces = *cases.find("valid")->find(caseName.toStdString())->find("produces");
     const FieldList fields = input.value().fields();
-    Result<OperationSpec> operation = OperationSpec::build(std::make_shared<const ComponentSpec>(spec.value()),
-                                                           std::nullopt, mappingFrom(produces), &fields);
+    Result<OperationSpec> operation
+        = OperationSpec::build(std::make_shared<const ComponentSpec>(spec.value()), std::nullopt,
+            mappingFrom(produces), &fields);
     QVERIFY2(operation.ok(), operation.errorMessage().c_str());
-    const Manifest output = input.value().evolve(operation.value(), cases.find("run_id")->toString(),
-                                                 cases.find("working_directory")->toString());
+    const Manifest output = input.value().evolve(operation.value(),
+        cases.find("run_id")->toString(), cases.find("working_directory")->toString());
     const Value expected = readJson(folder + caseName + QStringLiteral("/output_manifest.json"));
     QVERIFY2(output.toValue().equals(expected), output.toJson().c_str());
     std::vector<std::string> order;
     for (const Field &field : output.fields())
         order.push_back(field.name);
     std::vector<std::string> expectedOrder;
-    for (const Value &name : cases.find("expected_field_order_by_fondant")->find(caseName.toStdString())->items())
+    for (const Value &name :
+        cases.find("expected_field_order_by_fondant")->find(caseName.toStdString())->items())
         expectedOrder.push_back(name.toString());
     QCOMPARE(order, expectedOrder);
     countCase();
@@ -381,8 +410,10 @@ void tst_Conformance::manifestEvolutionRejects()
     QFETCH(QString, caseName);
     const Value cases = readJson(QStringLiteral("generated/inputs/evolution_cases.json"));
     const Value &produces = *cases.find("invalid")->find(caseName.toStdString())->find("produces");
-    const QString folder = QStringLiteral("examples/0.12.1/tests/core/examples/evolution_examples/");
-    Result<ComponentSpec> spec = ComponentSpec::fromFile(reference(folder + caseName + QStringLiteral("/component.yaml")));
+    const QString folder
+        = QStringLiteral("examples/0.12.1/tests/core/examples/evolution_examples/");
+    Result<ComponentSpec> spec
+        = ComponentSpec::fromFile(reference(folder + caseName + QStringLiteral("/component.yaml")));
     QVERIFY(spec.ok());
     // A value that is neither a type nor a column name (case 1) is refused by the type reader.
     for (const Member &member : produces.members())
@@ -391,30 +422,38 @@ void tst_Conformance::manifestEvolutionRejects()
             countCase();
             return;
         }
-    Result<OperationSpec> operation = OperationSpec::build(std::make_shared<const ComponentSpec>(spec.value()),
-                                                           std::nullopt, mappingFrom(produces), nullptr);
+    Result<OperationSpec> operation
+        = OperationSpec::build(std::make_shared<const ComponentSpec>(spec.value()), std::nullopt,
+            mappingFrom(produces), nullptr);
     QVERIFY(!operation.ok());
     countCase();
 }
 
 void tst_Conformance::manifests()
 {
-    const QStringList valid{
+    const QStringList valid {
         QStringLiteral("examples/0.12.1/tests/core/examples/manifests/valid_manifest.json"),
-        QStringLiteral("examples/0.12.1/tests/core/examples/evolution_examples/input_manifest.json"),
+        QStringLiteral(
+            "examples/0.12.1/tests/core/examples/evolution_examples/input_manifest.json"),
         QStringLiteral("examples/0.12.1/tests/component/examples/data/manifest.json"),
-        QStringLiteral("examples/0.12.1/tests/component/examples/component_specs/input_manifest.json"),
-        QStringLiteral("examples/0.12.1/tests/component/examples/component_specs/arguments/input_manifest.json"),
+        QStringLiteral(
+            "examples/0.12.1/tests/component/examples/component_specs/input_manifest.json"),
+        QStringLiteral("examples/0.12.1/tests/component/examples/component_specs/arguments/"
+                       "input_manifest.json"),
         QStringLiteral("examples/0.12.1/tests/component/examples/mock_base_path/example_pipeline/"
                        "example_pipeline_2023/component_1/manifest.json")};
     for (const QString &path : valid) {
         Result<Manifest> manifest = Manifest::fromFile(reference(path));
-        QVERIFY2(manifest.ok(), qPrintable(path + QStringLiteral(": ") + QString::fromStdString(manifest.errorMessage())));
+        QVERIFY2(manifest.ok(),
+            qPrintable(
+                path + QStringLiteral(": ") + QString::fromStdString(manifest.errorMessage())));
         countCase();
     }
-    Result<Manifest> invalid = Manifest::fromFile(reference(QStringLiteral("examples/0.12.1/tests/core/examples/manifests/invalid_manifest.json")));
+    Result<Manifest> invalid = Manifest::fromFile(reference(
+        QStringLiteral("examples/0.12.1/tests/core/examples/manifests/invalid_manifest.json")));
     QVERIFY(!invalid.ok());
-    QVERIFY(invalid.errorMessage().find("'dataset_name' is a required property") != std::string::npos);
+    QVERIFY(
+        invalid.errorMessage().find("'dataset_name' is a required property") != std::string::npos);
     countCase();
 }
 
@@ -428,24 +467,33 @@ void tst_Conformance::invalidPipelines_data()
 void tst_Conformance::invalidPipelines()
 {
     QFETCH(QString, example);
-    const QString folder = reference(QStringLiteral("examples/0.12.1/tests/pipeline/examples/pipelines/invalid_pipeline/") + example);
+    const QString folder = reference(
+        QStringLiteral("examples/0.12.1/tests/pipeline/examples/pipelines/invalid_pipeline/")
+        + example);
     const std::string document = "version: 1\nname: invalid\nsteps:\n"
-                                 "  - component: " + folder.toStdString() + "/first_component\n"
-                                 "    arguments: {storage_args: a dummy string arg}\n"
-                                 "    produces: {image_data: binary}\n"
-                                 "  - component: " + folder.toStdString() + "/second_component\n"
-                                 "    input: first_component\n"
-                                 "    arguments: {storage_args: a dummy string arg}\n";
+                                 "  - component: "
+        + folder.toStdString()
+        + "/first_component\n"
+          "    arguments: {storage_args: a dummy string arg}\n"
+          "    produces: {image_data: binary}\n"
+          "  - component: "
+        + folder.toStdString()
+        + "/second_component\n"
+          "    input: first_component\n"
+          "    arguments: {storage_args: a dummy string arg}\n";
     Result<Pipeline> pipeline = PipelineReader::parse(document, "invalid.pipeline.yaml");
     QVERIFY(pipeline.ok());
     const ComponentResolver resolver;
     resolver.assignDefaultIds(pipeline.value());
     const PipelineAnalysis analysis = PipelineValidator::validate(pipeline.value(), resolver);
     QVERIFY(analysis.hasErrors());
-    const auto it = std::find_if(analysis.diagnostics.begin(), analysis.diagnostics.end(), [](const Diagnostic &d) {
-        return d.isError() && d.message.find("'images_data'") != std::string::npos && d.stepId == "second_component";
-    });
-    QVERIFY2(it != analysis.diagnostics.end(), "the missing field images_data of second_component is reported");
+    const auto it = std::find_if(
+        analysis.diagnostics.begin(), analysis.diagnostics.end(), [](const Diagnostic &d) {
+            return d.isError() && d.message.find("'images_data'") != std::string::npos
+                && d.stepId == "second_component";
+        });
+    QVERIFY2(it != analysis.diagnostics.end(),
+        "the missing field images_data of second_component is reported");
     QVERIFY(it->message.find("image_data") != std::string::npos);
     countCase();
 }

@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     auto operation = fondant::OperationSpec::build(shared, std::nullopt, std::nullopt, nullptr);
     if (operation.ok()) {
         fondant::Step step;
-        (void)fondant::CacheKeyCalculator::compute(fondant::PipelineKeys::inputsFor(step, operation.value(), true, {}));
+        (void)fondant::CacheKeyCalculator::compute(
+            fondant::PipelineKeys::inputsFor(step, operation.value(), true, {}));
     }
     return 0;
 }

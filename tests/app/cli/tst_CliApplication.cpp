@@ -32,7 +32,8 @@ private:
     std::ostringstream m_err;
 };
 
-static const QString fixture = QStringLiteral(FONDANT_TEST_DATA_DIR "/pipelines/reviews.pipeline.yaml");
+static const QString fixture
+    = QStringLiteral(FONDANT_TEST_DATA_DIR "/pipelines/reviews.pipeline.yaml");
 
 int tst_CliApplication::run(const QStringList &arguments)
 {
@@ -44,11 +45,13 @@ int tst_CliApplication::run(const QStringList &arguments)
 void tst_CliApplication::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("nothing") << QStringList{};
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("compile"), fixture};
-    QTest::newRow("no pipeline") << QStringList{QStringLiteral("keys")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("keys"), fixture, QStringLiteral("--fast")};
-    QTest::newRow("components without folder") << QStringList{QStringLiteral("keys"), fixture, QStringLiteral("--components")};
+    QTest::newRow("nothing") << QStringList {};
+    QTest::newRow("unknown command") << QStringList {QStringLiteral("compile"), fixture};
+    QTest::newRow("no pipeline") << QStringList {QStringLiteral("keys")};
+    QTest::newRow("unknown option")
+        << QStringList {QStringLiteral("keys"), fixture, QStringLiteral("--fast")};
+    QTest::newRow("components without folder")
+        << QStringList {QStringLiteral("keys"), fixture, QStringLiteral("--components")};
 }
 
 void tst_CliApplication::usageErrors()
@@ -75,7 +78,9 @@ void tst_CliApplication::validateValidPipeline()
 
 void tst_CliApplication::bundledExampleIsClean()
 {
-    QCOMPARE(run({QStringLiteral("validate"), QStringLiteral(FONDANT_EXAMPLE_DIR "/reviews.pipeline.yaml")}), 0);
+    QCOMPARE(run({QStringLiteral("validate"),
+                 QStringLiteral(FONDANT_EXAMPLE_DIR "/reviews.pipeline.yaml")}),
+        0);
     QVERIFY(m_out.str().find("7 steps, 0 errors, 0 warnings") != std::string::npos);
     QCOMPARE(m_err.str(), std::string());
 }
@@ -86,34 +91,47 @@ void tst_CliApplication::validateReportsLocatedErrors()
     const QString path = dir.filePath(QStringLiteral("bad.pipeline.yaml"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("version: 1\nname: Bad Name\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\nsteps:\n"
+    file.write("version: 1\nname: Bad Name\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR
+               "/components]\nsteps:\n"
                "  - id: load\n    component: load_table\n    arguments: {uri: /in, rowz: 3}\n");
     file.close();
     QCOMPARE(run({QStringLiteral("validate"), path}), 1);
     const std::string err = m_err.str();
-    QVERIFY2(err.find(path.toStdString() + ":2:7: error: the name 'Bad Name'") != std::string::npos, err.c_str());
-    QVERIFY2(err.find(path.toStdString() + ":7:27: error: component 'Load table' has no argument 'rowz' (did you mean 'rows'?)")
-                 != std::string::npos, err.c_str());
+    QVERIFY2(err.find(path.toStdString() + ":2:7: error: the name 'Bad Name'") != std::string::npos,
+        err.c_str());
+    QVERIFY2(
+        err.find(path.toStdString()
+            + ":7:27: error: component 'Load table' has no argument 'rowz' (did you mean 'rows'?)")
+            != std::string::npos,
+        err.c_str());
     QCOMPARE(run({QStringLiteral("validate"), path, QStringLiteral("--json")}), 1);
     Result<Value> json = JsonReader::parse(m_out.str(), "stdout");
     QVERIFY(json.ok());
     QCOMPARE(json->find("valid")->toBool(), false);
-    QCOMPARE(json->find("diagnostics")->size(), std::size_t{2});
+    QCOMPARE(json->find("diagnostics")->size(), std::size_t {2});
 }
 
 void tst_CliApplication::keysTextAndJson()
 {
     QCOMPARE(run({QStringLiteral("keys"), fixture}), 0);
     QVERIFY(m_out.str().find("trim    255ab9edb57e309110d81a0d403f975a") != std::string::npos);
-    QCOMPARE(run({QStringLiteral("keys"), fixture, QStringLiteral("--json"), QStringLiteral("--preimages")}), 0);
+    QCOMPARE(run({QStringLiteral("keys"), fixture, QStringLiteral("--json"),
+                 QStringLiteral("--preimages")}),
+        0);
     Result<Value> json = JsonReader::parse(m_out.str(), "stdout");
     QVERIFY2(json.ok(), m_out.str().c_str());
     QCOMPARE(json->find("pipeline")->toString(), std::string("reviews"));
     const Value &steps = *json->find("steps");
-    QCOMPARE(steps.size(), std::size_t{3});
-    QCOMPARE(steps.items()[2].find("cache_key")->toString(), std::string("8425a8fbacfa3df582dc2ef06758dcfd"));
-    QCOMPARE(steps.items()[2].find("preimage")->find("previous_key")->toString(), std::string("255ab9edb57e309110d81a0d403f975a"));
-    QVERIFY(steps.items()[0].find("preimage")->find("final_text")->toString().starts_with("{\"accelerator_name\": null"));
+    QCOMPARE(steps.size(), std::size_t {3});
+    QCOMPARE(steps.items()[2].find("cache_key")->toString(),
+        std::string("8425a8fbacfa3df582dc2ef06758dcfd"));
+    QCOMPARE(steps.items()[2].find("preimage")->find("previous_key")->toString(),
+        std::string("255ab9edb57e309110d81a0d403f975a"));
+    QVERIFY(steps.items()[0]
+                .find("preimage")
+                ->find("final_text")
+                ->toString()
+                .starts_with("{\"accelerator_name\": null"));
 }
 
 void tst_CliApplication::keysOfInvalidPipelineFail()
@@ -126,7 +144,8 @@ void tst_CliApplication::keysOfInvalidPipelineFail()
     file.close();
     QCOMPARE(run({QStringLiteral("keys"), path, QStringLiteral("--json")}), 1);
     QCOMPARE(m_out.str(), std::string());
-    QVERIFY(m_err.str().find(":4:16: error: component 'not_a_component' not found") != std::string::npos);
+    QVERIFY(m_err.str().find(":4:16: error: component 'not_a_component' not found")
+        != std::string::npos);
 }
 
 void tst_CliApplication::unreadableInputExitsOne_data()
@@ -135,9 +154,10 @@ void tst_CliApplication::unreadableInputExitsOne_data()
     QTest::newRow("malformed yaml") << QByteArray("version: 1\nname: [\n");
     QTest::newRow("invalid utf-8") << QByteArray("version: 1\nname: \xff\n");
     QTest::newRow("binary") << QByteArray("\x00\x01\x02", 3);
-    QTest::newRow("alias bomb") << QByteArray("a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
-                                              "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
-                                              "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n");
+    QTest::newRow("alias bomb") << QByteArray(
+        "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+        "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+        "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n");
     QTest::newRow("deep nesting") << QByteArray(100000, '[');
     QTest::newRow("not a mapping") << QByteArray("- 1\n- 2\n");
 }

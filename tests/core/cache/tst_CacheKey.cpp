@@ -24,10 +24,16 @@ private Q_SLOTS:
 static CacheKeyInputs sampleInputs()
 {
     CacheKeyInputs inputs;
-    inputs.userArguments = JsonReader::parse(R"({"b": 1e-05, "a": "\u00e9\ud83d\ude00", "n": null, "l": [true, 2], "d": {"z": 1, "y": 0.5}})", "a").value();
+    inputs.userArguments = JsonReader::parse(
+        R"({"b": 1e-05, "a": "\u00e9\ud83d\ude00", "n": null, "l": [true, 2], "d": {"z": 1, "y": 0.5}})",
+        "a")
+                               .value();
     inputs.inputPartitionRows = Value(500);
     inputs.cache = false;
-    inputs.operationSpec = JsonReader::parse(R"({"specification": {"name": "X", "image": "i:1", "description": "Zo\u00eb \u2014 test"}, "consumes": {}, "produces": {"out": {"type": "string"}}})", "o").value();
+    inputs.operationSpec = JsonReader::parse(
+        R"({"specification": {"name": "X", "image": "i:1", "description": "Zo\u00eb \u2014 test"}, "consumes": {}, "produces": {"out": {"type": "string"}}})",
+        "o")
+                               .value();
     inputs.image.baseImage = "i:1";
     inputs.numberOfAccelerators = 2;
     inputs.acceleratorName = "GPU";
@@ -41,13 +47,15 @@ void tst_CacheKey::exactPreimages()
     Result<CacheKey> key = CacheKeyCalculator::compute(sampleInputs());
     QVERIFY(key.ok());
     QCOMPARE(key->argumentsText,
-             std::string(R"({"a": "\u00e9\ud83d\ude00", "b": 1e-05, "cache": false, "d": {"y": 0.5, "z": 1}, "input_partition_rows": 500, "l": [true, 2], "n": null, )"
-                         R"("operation_spec": "{\"specification\": {\"name\": \"X\", \"image\": \"i:1\", \"description\": \"Zo\\u00eb \\u2014 test\"}, \"consumes\": {}, \"produces\": {\"out\": {\"type\": \"string\"}}}"})"));
+        std::string(
+            R"({"a": "\u00e9\ud83d\ude00", "b": 1e-05, "cache": false, "d": {"y": 0.5, "z": 1}, "input_partition_rows": 500, "l": [true, 2], "n": null, )"
+            R"("operation_spec": "{\"specification\": {\"name\": \"X\", \"image\": \"i:1\", \"description\": \"Zo\\u00eb \\u2014 test\"}, \"consumes\": {}, \"produces\": {\"out\": {\"type\": \"string\"}}}"})"));
     QCOMPARE(key->argumentsHash, std::string("af7448cc7e1318b1c2685af26f6efa75"));
     QCOMPARE(key->operationSpecHash, std::string("e240c017ce8c851be0b22a948e67e062"));
     QCOMPARE(key->imageHash, std::string("fa9b14d197719103150ffac3d8472659"));
     QCOMPARE(key->key, std::string("21717f3edf34b298a08f78c52254abac"));
-    QVERIFY(key->finalText.starts_with(R"({"accelerator_name": "GPU", "arguments": "af7448cc7e1318b1c2685af26f6efa75")"));
+    QVERIFY(key->finalText.starts_with(
+        R"({"accelerator_name": "GPU", "arguments": "af7448cc7e1318b1c2685af26f6efa75")"));
     QVERIFY(key->finalText.ends_with(R"("previous_component_cache": "abc"})"));
 }
 
@@ -72,13 +80,15 @@ void tst_CacheKey::noneCacheIsLeftOut()
 
 void tst_CacheKey::imageOfLightweightComponent()
 {
-    ImageSpec image{"python:3.10-slim", std::vector<std::string>{"pandas"}, std::string("print(1)\n")};
+    ImageSpec image {
+        "python:3.10-slim", std::vector<std::string> {"pandas"}, std::string("print(1)\n")};
     Result<CacheKey> plain = CacheKeyCalculator::compute(sampleInputs());
     CacheKeyInputs inputs = sampleInputs();
     inputs.image = image;
     Result<CacheKey> lightweight = CacheKeyCalculator::compute(inputs);
     QCOMPARE(lightweight->imageText,
-             std::string(R"({"base_image": "python:3.10-slim", "extra_requires": ["pandas"], "script": "print(1)\n"})"));
+        std::string(
+            R"({"base_image": "python:3.10-slim", "extra_requires": ["pandas"], "script": "print(1)\n"})"));
     QVERIFY(lightweight->key != plain->key);
 }
 

@@ -22,14 +22,16 @@ void tst_Md5::knownDigests_data()
     QTest::newRow("empty") << QByteArray() << "d41d8cd98f00b204e9800998ecf8427e";
     QTest::newRow("a") << QByteArray("a") << "0cc175b9c0f1b6a831c399e269772661";
     QTest::newRow("abc") << QByteArray("abc") << "900150983cd24fb0d6963f7d28e17f72";
-    QTest::newRow("message digest") << QByteArray("message digest") << "f96b697d7cb7938d525a2f31aaf161d0";
+    QTest::newRow("message digest")
+        << QByteArray("message digest") << "f96b697d7cb7938d525a2f31aaf161d0";
 }
 
 void tst_Md5::knownDigests()
 {
     QFETCH(QByteArray, input);
     QFETCH(QString, digest);
-    Result<std::string> hex = Md5::hexDigest(std::string_view(input.constData(), static_cast<std::size_t>(input.size())));
+    Result<std::string> hex = Md5::hexDigest(
+        std::string_view(input.constData(), static_cast<std::size_t>(input.size())));
     QVERIFY(hex.ok());
     QCOMPARE(QString::fromStdString(hex.value()), digest);
 }

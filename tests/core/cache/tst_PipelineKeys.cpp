@@ -28,7 +28,8 @@ Q_DECLARE_METATYPE(Edit)
 
 static Pipeline fixturePipeline()
 {
-    Result<Pipeline> pipeline = PipelineReader::readFile(QStringLiteral(FONDANT_TEST_DATA_DIR "/pipelines/reviews.pipeline.yaml"));
+    Result<Pipeline> pipeline = PipelineReader::readFile(
+        QStringLiteral(FONDANT_TEST_DATA_DIR "/pipelines/reviews.pipeline.yaml"));
     return pipeline.value();
 }
 
@@ -47,9 +48,9 @@ static std::vector<std::string> keysOf(Pipeline pipeline)
 // Expected keys computed independently with Python's json and hashlib (Fondant's recipe).
 void tst_PipelineKeys::fixtureKeys()
 {
-    QCOMPARE(keysOf(fixturePipeline()), (std::vector<std::string>{"0c8cbbca8558c4ed13786ca5471eac23",
-                                                                   "255ab9edb57e309110d81a0d403f975a",
-                                                                   "8425a8fbacfa3df582dc2ef06758dcfd"}));
+    QCOMPARE(keysOf(fixturePipeline()),
+        (std::vector<std::string> {"0c8cbbca8558c4ed13786ca5471eac23",
+            "255ab9edb57e309110d81a0d403f975a", "8425a8fbacfa3df582dc2ef06758dcfd"}));
 }
 
 void tst_PipelineKeys::whatChangesAKey_data()
@@ -57,7 +58,8 @@ void tst_PipelineKeys::whatChangesAKey_data()
     QTest::addColumn<Edit>("edit");
     QTest::addColumn<int>("firstChanged"); // -1: no key changes
     const auto trim = [](Pipeline &p) -> Step & { return p.steps[1]; };
-    QTest::newRow("argument value") << Edit([=](Pipeline &p) { trim(p).arguments.set("max_length", 81); }) << 1;
+    QTest::newRow("argument value")
+        << Edit([=](Pipeline &p) { trim(p).arguments.set("max_length", 81); }) << 1;
     QTest::newRow("argument order") << Edit([=](Pipeline &p) {
         Value reordered = Value::object();
         auto members = trim(p).arguments.members();
@@ -65,8 +67,10 @@ void tst_PipelineKeys::whatChangesAKey_data()
             reordered.set(it->key, it->value);
         trim(p).arguments = reordered;
     }) << -1;
-    QTest::newRow("default spelled out") << Edit([=](Pipeline &p) { trim(p).arguments.set("lowercase", false); }) << 1;
-    QTest::newRow("partition rows") << Edit([=](Pipeline &p) { trim(p).inputPartitionRows = Value(501); }) << 1;
+    QTest::newRow("default spelled out")
+        << Edit([=](Pipeline &p) { trim(p).arguments.set("lowercase", false); }) << 1;
+    QTest::newRow("partition rows")
+        << Edit([=](Pipeline &p) { trim(p).inputPartitionRows = Value(501); }) << 1;
     QTest::newRow("cache off") << Edit([=](Pipeline &p) { trim(p).cache = false; }) << 1;
     QTest::newRow("node pool label") << Edit([=](Pipeline &p) {
         trim(p).resources.nodePoolLabel = "a";
@@ -85,10 +89,12 @@ void tst_PipelineKeys::whatChangesAKey_data()
         trim(p).resources.acceleratorName = "GPU";
     }) << 1;
     QTest::newRow("consumes typed like inferred") << Edit([=](Pipeline &p) {
-        trim(p).consumes = FieldMapping{FieldMappingEntry{"text", FieldType::fromName("string").value(), {}}};
+        trim(p).consumes
+            = FieldMapping {FieldMappingEntry {"text", FieldType::fromName("string").value(), {}}};
     }) << -1;
     QTest::newRow("upstream produces") << Edit([=](Pipeline &p) {
-        p.steps[0].produces->push_back(FieldMappingEntry{"extra", FieldType::fromName("int8").value(), {}});
+        p.steps[0].produces->push_back(
+            FieldMappingEntry {"extra", FieldType::fromName("int8").value(), {}});
     }) << 0;
     QTest::newRow("dataset name") << Edit([=](Pipeline &p) { p.name = "other"; }) << -1;
     QTest::newRow("description and folder") << Edit([=](Pipeline &p) {
@@ -108,7 +114,8 @@ void tst_PipelineKeys::whatChangesAKey()
     const std::vector<std::string> after = keysOf(changed);
     for (int i = 0; i < 3; ++i) {
         QVERIFY(after[static_cast<std::size_t>(i)] != "-");
-        const bool differs = before[static_cast<std::size_t>(i)] != after[static_cast<std::size_t>(i)];
+        const bool differs
+            = before[static_cast<std::size_t>(i)] != after[static_cast<std::size_t>(i)];
         // A change invalidates its own step and, through chaining, every later one.
         QCOMPARE(differs, firstChanged >= 0 && i >= firstChanged);
     }
@@ -123,7 +130,7 @@ void tst_PipelineKeys::branchesChainInGraphOrder()
     const PipelineAnalysis analysis = PipelineValidator::validate(pipeline, resolver);
     const PipelineKeys computed = PipelineKeys::compute(pipeline, analysis);
     QCOMPARE(*computed.keys[2]->inputs.previousKey, keys[1]); // chained on trim, not on its parent
-    QCOMPARE(computed.keys[2]->inputs.operationSpec.find("consumes")->size(), std::size_t{2});
+    QCOMPARE(computed.keys[2]->inputs.operationSpec.find("consumes")->size(), std::size_t {2});
 }
 
 void tst_PipelineKeys::invalidStepStopsTheChain()

@@ -34,54 +34,58 @@ static FieldList fields(std::initializer_list<std::pair<const char *, const char
 {
     FieldList result;
     for (const auto &[name, type] : list)
-        result.push_back(Field{name, FieldType::fromName(type).value()});
+        result.push_back(Field {name, FieldType::fromName(type).value()});
     return result;
 }
 
 static FieldMappingEntry typed(const char *name, const char *type)
 {
-    return FieldMappingEntry{name, FieldType::fromName(type).value(), {}};
+    return FieldMappingEntry {name, FieldType::fromName(type).value(), {}};
 }
 
 static FieldMappingEntry renamed(const char *name, const char *column)
 {
-    return FieldMappingEntry{name, std::nullopt, column};
+    return FieldMappingEntry {name, std::nullopt, column};
 }
 
 void tst_OperationSpec::infersConsumesFromSpec()
 {
     const FieldList dataset = fields({{"text", "string"}, {"stars", "int8"}});
-    auto operation = OperationSpec::build(fixture("trim_text"), std::nullopt, std::nullopt, &dataset);
+    auto operation
+        = OperationSpec::build(fixture("trim_text"), std::nullopt, std::nullopt, &dataset);
     QVERIFY(operation.ok());
     QVERIFY(operation->consumesInferred());
     QCOMPARE(PyJson::dumps(operation->consumesMapping(), PyJson::KeyOrder::Insertion),
-             std::string(R"({"text": {"type": "string"}})"));
+        std::string(R"({"text": {"type": "string"}})"));
 }
 
 void tst_OperationSpec::genericConsumerTakesWholeDataset()
 {
     const FieldList dataset = fields({{"text", "utf8"}, {"stars", "int8"}});
-    auto operation = OperationSpec::build(fixture("export_rows"), std::nullopt, std::nullopt, &dataset);
+    auto operation
+        = OperationSpec::build(fixture("export_rows"), std::nullopt, std::nullopt, &dataset);
     QVERIFY(operation.ok());
     QCOMPARE(PyJson::dumps(operation->consumesMapping(), PyJson::KeyOrder::Insertion),
-             std::string(R"({"text": {"type": "string"}, "stars": {"type": "int8"}})"));
+        std::string(R"({"text": {"type": "string"}, "stars": {"type": "int8"}})"));
 }
 
 void tst_OperationSpec::firstStepGenericConsumerInfersNothing()
 {
-    auto operation = OperationSpec::build(fixture("export_rows"), std::nullopt, std::nullopt, nullptr);
+    auto operation
+        = OperationSpec::build(fixture("export_rows"), std::nullopt, std::nullopt, nullptr);
     QVERIFY(operation.ok());
-    QCOMPARE(operation->consumesMapping().size(), std::size_t{0});
+    QCOMPARE(operation->consumesMapping().size(), std::size_t {0});
 }
 
 void tst_OperationSpec::renamesMoveFieldsToTheEnd()
 {
     const FieldList dataset = fields({{"body", "string"}});
-    auto operation = OperationSpec::build(fixture("trim_text"), FieldMapping{renamed("text", "body")},
-                                          FieldMapping{renamed("text", "short_text")}, &dataset);
+    auto operation
+        = OperationSpec::build(fixture("trim_text"), FieldMapping {renamed("text", "body")},
+            FieldMapping {renamed("text", "short_text")}, &dataset);
     QVERIFY2(operation.ok(), operation.errorMessage().c_str());
     QCOMPARE(operation->datasetConsumes().front().name, std::string("body"));
-    QCOMPARE(operation->datasetProduces().size(), std::size_t{2});
+    QCOMPARE(operation->datasetProduces().size(), std::size_t {2});
     QCOMPARE(operation->datasetProduces()[0].name, std::string("length"));
     QCOMPARE(operation->datasetProduces()[1].name, std::string("short_text"));
 }
@@ -89,9 +93,9 @@ void tst_OperationSpec::renamesMoveFieldsToTheEnd()
 void tst_OperationSpec::typedProducesOfGenericComponent()
 {
     auto operation = OperationSpec::build(fixture("load_table"), std::nullopt,
-                                          FieldMapping{typed("text", "string"), typed("n", "int64")}, nullptr);
+        FieldMapping {typed("text", "string"), typed("n", "int64")}, nullptr);
     QVERIFY(operation.ok());
-    QCOMPARE(operation->datasetProduces().size(), std::size_t{2});
+    QCOMPARE(operation->datasetProduces().size(), std::size_t {2});
     QVERIFY(operation->toJson().ends_with(
         R"("consumes": {}, "produces": {"text": {"type": "string"}, "n": {"type": "int64"}}})"));
 }
@@ -117,37 +121,41 @@ void tst_OperationSpec::rejects()
     std::optional<FieldMapping> produces;
     switch (which) {
     case 0:
-        consumes = FieldMapping{renamed("text", "body")};
+        consumes = FieldMapping {renamed("text", "body")};
         break;
     case 1:
-        consumes = FieldMapping{renamed("other", "text")};
+        consumes = FieldMapping {renamed("other", "text")};
         break;
     case 2:
-        produces = FieldMapping{typed("length", "string")};
+        produces = FieldMapping {typed("length", "string")};
         break;
     default:
-        produces = FieldMapping{renamed("nope", "x")};
+        produces = FieldMapping {renamed("nope", "x")};
     }
-    auto operation = OperationSpec::build(fixture(qPrintable(component)), consumes, produces, &dataset);
+    auto operation
+        = OperationSpec::build(fixture(qPrintable(component)), consumes, produces, &dataset);
     QVERIFY(!operation.ok());
     QCOMPARE(QString::fromStdString(operation.diagnostics().front().fieldPath), path);
 }
 
 void tst_OperationSpec::serialisesInFondantOrder()
 {
-    auto operation = OperationSpec::build(fixture("embed_text_latest"), std::nullopt, std::nullopt, nullptr);
+    auto operation
+        = OperationSpec::build(fixture("embed_text_latest"), std::nullopt, std::nullopt, nullptr);
     QVERIFY(operation.ok());
     QCOMPARE(operation->toJson(),
-             std::string(R"({"specification": {"name": "Embed text latest", "image": "registry.example.com/embed_text:latest", )"
-                         R"("description": "Embeds text with an image that is always rebuilt", "consumes": {"text": {"type": "string"}}, )"
-                         R"("produces": {"embedding": {"type": "array", "items": {"type": "float32"}}}}, )"
-                         R"("consumes": {"text": {"type": "string"}}, "produces": {}})"));
+        std::string(
+            R"({"specification": {"name": "Embed text latest", "image": "registry.example.com/embed_text:latest", )"
+            R"("description": "Embeds text with an image that is always rebuilt", "consumes": {"text": {"type": "string"}}, )"
+            R"("produces": {"embedding": {"type": "array", "items": {"type": "float32"}}}}, )"
+            R"("consumes": {"text": {"type": "string"}}, "produces": {}})"));
 }
 
 void tst_OperationSpec::evolvesFields()
 {
     const FieldList dataset = fields({{"text", "string"}, {"stars", "int8"}});
-    auto operation = OperationSpec::build(fixture("trim_text"), std::nullopt, std::nullopt, &dataset);
+    auto operation
+        = OperationSpec::build(fixture("trim_text"), std::nullopt, std::nullopt, &dataset);
     const FieldList output = operation->evolve(dataset);
     QCOMPARE(fieldNames(output), std::string("text, stars, length"));
 }

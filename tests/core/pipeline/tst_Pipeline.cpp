@@ -31,9 +31,9 @@ void tst_Pipeline::sourceMapFallsBackToParents()
     SourceMap marks;
     marks.set("arguments", {4, 5});
     marks.set("arguments.min", {5, 7});
-    QCOMPARE(marks.find("arguments.min"), (SourceMark{5, 7}));
-    QCOMPARE(marks.find("arguments.max"), (SourceMark{4, 5}));
-    QCOMPARE(marks.find("produces.x", {1, 1}), (SourceMark{1, 1}));
+    QCOMPARE(marks.find("arguments.min"), (SourceMark {5, 7}));
+    QCOMPARE(marks.find("arguments.max"), (SourceMark {4, 5}));
+    QCOMPARE(marks.find("produces.x", {1, 1}), (SourceMark {1, 1}));
 }
 
 void tst_Pipeline::baseDirectoryIsTheFileFolder()

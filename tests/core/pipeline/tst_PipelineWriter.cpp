@@ -60,14 +60,15 @@ void tst_PipelineWriter::keepsEverythingThatMatters()
     QVERIFY(back.ok());
     const Step &a = first->steps[0];
     const Step &b = back->steps[0];
-    QCOMPARE(PyJson::dumps(b.arguments, PyJson::KeyOrder::Insertion), PyJson::dumps(a.arguments, PyJson::KeyOrder::Insertion));
+    QCOMPARE(PyJson::dumps(b.arguments, PyJson::KeyOrder::Insertion),
+        PyJson::dumps(a.arguments, PyJson::KeyOrder::Insertion));
     QVERIFY(b.arguments.find("uri")->isString());
     QCOMPARE(b.produces->size(), a.produces->size());
     QCOMPARE(b.produces->at(1).rename, std::string("string"));
     QCOMPARE(b.cache, false);
     QVERIFY(b.resources == a.resources);
     QCOMPARE(back->description, std::string("Tricky: text"));
-    QCOMPARE(back->positions.at("load"), (Point{0.5, -10}));
+    QCOMPARE(back->positions.at("load"), (Point {0.5, -10}));
 }
 
 void tst_PipelineWriter::canonicalLayout()
@@ -79,11 +80,12 @@ void tst_PipelineWriter::canonicalLayout()
     step.component = "load_table";
     step.arguments.set("uri", "/data/in");
     pipeline.steps.push_back(step);
-    pipeline.positions["load"] = Point{10, 20};
-    QCOMPARE(PipelineWriter::toYaml(pipeline), std::string("version: 1\nname: reviews\nsteps:\n  - id: load\n"
-                                                           "    component: load_table\n    arguments:\n"
-                                                           "      uri: /data/in\neditor:\n  positions:\n"
-                                                           "    load: [10, 20]\n"));
+    pipeline.positions["load"] = Point {10, 20};
+    QCOMPARE(PipelineWriter::toYaml(pipeline),
+        std::string("version: 1\nname: reviews\nsteps:\n  - id: load\n"
+                    "    component: load_table\n    arguments:\n"
+                    "      uri: /data/in\neditor:\n  positions:\n"
+                    "    load: [10, 20]\n"));
 }
 
 void tst_PipelineWriter::atomicSaveKeepsOldFileOnFailure()

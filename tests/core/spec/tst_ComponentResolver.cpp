@@ -25,7 +25,8 @@ static const QString dataDir = QStringLiteral(FONDANT_TEST_DATA_DIR);
 
 void tst_ComponentResolver::resolvesByNameInOrder()
 {
-    const ComponentResolver resolver({QStringLiteral("/nonexistent"), dataDir + QStringLiteral("/components")});
+    const ComponentResolver resolver(
+        {QStringLiteral("/nonexistent"), dataDir + QStringLiteral("/components")});
     auto spec = resolver.resolve("trim_text");
     QVERIFY2(spec.ok(), spec.errorMessage().c_str());
     QCOMPARE(spec.value()->name(), std::string("Trim text"));
@@ -60,12 +61,14 @@ void tst_ComponentResolver::refusesNamesWithSlashes()
 void tst_ComponentResolver::searchOrderForPipeline()
 {
     Pipeline pipeline;
-    pipeline.filePath = (dataDir + QStringLiteral("/pipelines/reviews.pipeline.yaml")).toStdString();
+    pipeline.filePath
+        = (dataDir + QStringLiteral("/pipelines/reviews.pipeline.yaml")).toStdString();
     pipeline.componentDirs = {"../components"};
-    const ComponentResolver resolver =
-        ComponentResolver::forPipeline(pipeline, {QStringLiteral("/extra")}, QStringLiteral("/bundled"));
+    const ComponentResolver resolver = ComponentResolver::forPipeline(
+        pipeline, {QStringLiteral("/extra")}, QStringLiteral("/bundled"));
     QCOMPARE(resolver.searchDirs(),
-             (QStringList{dataDir + QStringLiteral("/components"), QStringLiteral("/extra"), QStringLiteral("/bundled")}));
+        (QStringList {dataDir + QStringLiteral("/components"), QStringLiteral("/extra"),
+            QStringLiteral("/bundled")}));
 }
 
 void tst_ComponentResolver::defaultIdsAreSafeNames()

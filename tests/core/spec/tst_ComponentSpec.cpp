@@ -35,34 +35,38 @@ static Result<ComponentSpec> specFrom(const std::string &yaml)
 
 void tst_ComponentSpec::readsFixture()
 {
-    Result<ComponentSpec> spec =
-        ComponentSpec::fromFile(QStringLiteral(FONDANT_TEST_DATA_DIR "/components/trim_text/fondant_component.yaml"));
+    Result<ComponentSpec> spec = ComponentSpec::fromFile(
+        QStringLiteral(FONDANT_TEST_DATA_DIR "/components/trim_text/fondant_component.yaml"));
     QVERIFY2(spec.ok(), spec.errorMessage().c_str());
     QCOMPARE(spec->name(), std::string("Trim text"));
-    QCOMPARE(spec->description(), std::string("Shortens every text to a maximum length, keeping whole words."));
-    QCOMPARE(spec->consumes().fields.size(), std::size_t{1});
+    QCOMPARE(spec->description(),
+        std::string("Shortens every text to a maximum length, keeping whole words."));
+    QCOMPARE(spec->consumes().fields.size(), std::size_t {1});
     QCOMPARE(spec->produces().fields[1].type.displayName(), std::string("int32"));
-    QCOMPARE(spec->arguments().size(), std::size_t{4});
+    QCOMPARE(spec->arguments().size(), std::size_t {4});
     QVERIFY(spec->argument("ratio")->defaultValue->isFloat());
     QVERIFY(spec->directory().ends_with("trim_text"));
 }
 
 void tst_ComponentSpec::normalisedDictOrderAndFalsySections()
 {
-    Result<ComponentSpec> spec = specFrom("args: {}\ntags: []\nimage: img:1\ndescription: d\nname: N\n"
-                                          "consumes: {additionalProperties: true}\n");
+    Result<ComponentSpec> spec
+        = specFrom("args: {}\ntags: []\nimage: img:1\ndescription: d\nname: N\n"
+                   "consumes: {additionalProperties: true}\n");
     QVERIFY2(spec.ok(), spec.errorMessage().c_str());
     QCOMPARE(PyJson::dumps(spec->specification(), PyJson::KeyOrder::Insertion),
-             std::string(R"({"name": "N", "image": "img:1", "description": "d", "consumes": {"additionalProperties": true}})"));
+        std::string(
+            R"({"name": "N", "image": "img:1", "description": "d", "consumes": {"additionalProperties": true}})"));
     QVERIFY(spec->consumes().additionalProperties);
     QVERIFY(spec->consumes().defined);
 }
 
 void tst_ComponentSpec::argumentOptionality()
 {
-    Result<ComponentSpec> spec = specFrom("name: N\ndescription: d\nimage: i\nargs:\n"
-                                          "  a: {type: int}\n  b: {type: int, default: None}\n"
-                                          "  c: {type: str, default: null}\n  d: {type: bool, default: false}\n");
+    Result<ComponentSpec> spec
+        = specFrom("name: N\ndescription: d\nimage: i\nargs:\n"
+                   "  a: {type: int}\n  b: {type: int, default: None}\n"
+                   "  c: {type: str, default: null}\n  d: {type: bool, default: false}\n");
     QVERIFY(spec.ok());
     QVERIFY(spec->argument("a")->isRequired());
     QVERIFY(!spec->argument("b")->isRequired());
@@ -78,16 +82,25 @@ void tst_ComponentSpec::rejects_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
     const QString head = QStringLiteral("name: N\ndescription: d\nimage: i\n");
-    QTest::newRow("unknown key") << head + "Arguments: {}\n" << "'Arguments'" << 4 << 1;
-    QTest::newRow("missing image") << "name: N\ndescription: d\n" << "'image'" << 1 << 1;
-    QTest::newRow("bad field type") << head + "consumes:\n  t: {type: text}\n" << "'text'" << 5 << 13;
-    QTest::newRow("runtime-refused type") << head + "produces:\n  t: {type: decimal}\n" << "decimal" << 5 << 13;
-    QTest::newRow("bad arg type") << head + "args:\n  a:\n    type: string\n" << "'string'" << 6 << 11;
-    QTest::newRow("field key") << head + "consumes:\n  t: {type: int8, fields: x}\n" << "'fields'" << 5 << 19;
-    QTest::newRow("name not text") << "name: [1]\ndescription: d\nimage: i\n" << "'name'" << 1 << 7;
-    QTest::newRow("not a mapping") << "- a\n" << "mapping" << 1 << 1;
-    QTest::newRow("additionalProperties text") << head + "produces:\n  additionalProperties: yes please\n"
-                                               << "true or false" << 5 << 25;
+    QTest::newRow("unknown key") << head + "Arguments: {}\n"
+                                 << "'Arguments'" << 4 << 1;
+    QTest::newRow("missing image") << "name: N\ndescription: d\n"
+                                   << "'image'" << 1 << 1;
+    QTest::newRow("bad field type") << head + "consumes:\n  t: {type: text}\n"
+                                    << "'text'" << 5 << 13;
+    QTest::newRow("runtime-refused type") << head + "produces:\n  t: {type: decimal}\n"
+                                          << "decimal" << 5 << 13;
+    QTest::newRow("bad arg type") << head + "args:\n  a:\n    type: string\n"
+                                  << "'string'" << 6 << 11;
+    QTest::newRow("field key") << head + "consumes:\n  t: {type: int8, fields: x}\n"
+                               << "'fields'" << 5 << 19;
+    QTest::newRow("name not text") << "name: [1]\ndescription: d\nimage: i\n"
+                                   << "'name'" << 1 << 7;
+    QTest::newRow("not a mapping") << "- a\n"
+                                   << "mapping" << 1 << 1;
+    QTest::newRow("additionalProperties text")
+        << head + "produces:\n  additionalProperties: yes please\n"
+        << "true or false" << 5 << 25;
 }
 
 void tst_ComponentSpec::rejects()
@@ -100,15 +113,16 @@ void tst_ComponentSpec::rejects()
     QVERIFY(!spec.ok());
     const Diagnostic &d = spec.diagnostics().front();
     QVERIFY2(d.message.find(messagePart.toStdString()) != std::string::npos, d.message.c_str());
-    QCOMPARE(d.mark, (SourceMark{line, column}));
+    QCOMPARE(d.mark, (SourceMark {line, column}));
     QCOMPARE(d.file, std::string("spec.yaml"));
 }
 
 void tst_ComponentSpec::warnsAboutDefaults()
 {
-    Result<ComponentSpec> spec = specFrom("name: N\ndescription: d\nimage: i\nargs:\n  rate: {type: float, default: 1e-5}\n");
+    Result<ComponentSpec> spec = specFrom(
+        "name: N\ndescription: d\nimage: i\nargs:\n  rate: {type: float, default: 1e-5}\n");
     QVERIFY(spec.ok());
-    QCOMPARE(spec.diagnostics().size(), std::size_t{1});
+    QCOMPARE(spec.diagnostics().size(), std::size_t {1});
     QVERIFY(spec.diagnostics().front().message.find("1.0e-5") != std::string::npos);
     QCOMPARE(spec.diagnostics().front().severity, Severity::Warning);
 }
@@ -118,9 +132,15 @@ void tst_ComponentSpec::names_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("safe");
     QTest::addColumn<QString>("kfp");
-    QTest::newRow("spaces") << "Load from Hugging Face hub" << "load_from_hugging_face_hub" << "load-from-hugging-face-hub";
-    QTest::newRow("camel") << "CreateData" << "createdata" << "createdata";
-    QTest::newRow("symbols") << "A (b) -- c_" << "a_(b)_--_c_" << "a-b-c";
+    QTest::newRow("spaces") << "Load from Hugging Face hub"
+                            << "load_from_hugging_face_hub"
+                            << "load-from-hugging-face-hub";
+    QTest::newRow("camel") << "CreateData"
+                           << "createdata"
+                           << "createdata";
+    QTest::newRow("symbols") << "A (b) -- c_"
+                             << "a_(b)_--_c_"
+                             << "a-b-c";
 }
 
 void tst_ComponentSpec::names()
@@ -147,7 +167,8 @@ void tst_ComponentSpec::latestRule()
 {
     QFETCH(QString, image);
     QFETCH(bool, latest);
-    Result<ComponentSpec> spec = specFrom("name: N\ndescription: d\nimage: " + image.toStdString() + "\n");
+    Result<ComponentSpec> spec
+        = specFrom("name: N\ndescription: d\nimage: " + image.toStdString() + "\n");
     QVERIFY(spec.ok());
     QCOMPARE(spec->hasLatestTag(), latest);
 }

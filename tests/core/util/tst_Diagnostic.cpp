@@ -39,7 +39,7 @@ void tst_Diagnostic::compilerStyleText()
 
 void tst_Diagnostic::hasErrorsIgnoresWarnings()
 {
-    Diagnostics list{Diagnostic::warning("f", {}, "w")};
+    Diagnostics list {Diagnostic::warning("f", {}, "w")};
     QVERIFY(!hasErrors(list));
     list.push_back(Diagnostic::error("f", {}, "e"));
     QVERIFY(hasErrors(list));

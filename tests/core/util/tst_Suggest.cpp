@@ -16,18 +16,19 @@ private Q_SLOTS:
 
 void tst_Suggest::distances()
 {
-    QCOMPARE(editDistance("min_width", "min_width"), std::size_t{0});
-    QCOMPARE(editDistance("min_widht", "min_width"), std::size_t{2});
-    QCOMPARE(editDistance("", "abc"), std::size_t{3});
-    QCOMPARE(editDistance("Args", "args"), std::size_t{0});
+    QCOMPARE(editDistance("min_width", "min_width"), std::size_t {0});
+    QCOMPARE(editDistance("min_widht", "min_width"), std::size_t {2});
+    QCOMPARE(editDistance("", "abc"), std::size_t {3});
+    QCOMPARE(editDistance("Args", "args"), std::size_t {0});
 }
 
 void tst_Suggest::nearestOnlyForTypos()
 {
-    const std::vector<std::string> names{"min_characters_length", "min_words_length"};
+    const std::vector<std::string> names {"min_characters_length", "min_words_length"};
     QCOMPARE(nearestName("min_character_length", names), std::string("min_characters_length"));
     QCOMPARE(nearestName("batch_size", names), std::string());
-    QCOMPARE(didYouMean("min_word_length", names), std::string(" (did you mean 'min_words_length'?)"));
+    QCOMPARE(
+        didYouMean("min_word_length", names), std::string(" (did you mean 'min_words_length'?)"));
 }
 
 QTEST_GUILESS_MAIN(tst_Suggest)

@@ -20,9 +20,10 @@ private Q_SLOTS:
     void latestTagTurnsCachingOff();
 };
 
-static const std::string head = "version: 1\nname: reviews\nsteps:\n"
-                                "  - id: load\n    component: load_table\n    arguments: {uri: /in}\n"
-                                "    produces: {text: string, stars: int8}\n";
+static const std::string head
+    = "version: 1\nname: reviews\nsteps:\n"
+      "  - id: load\n    component: load_table\n    arguments: {uri: /in}\n"
+      "    produces: {text: string, stars: int8}\n";
 
 static PipelineAnalysis analyse(const std::string &yaml, Pipeline *out = nullptr)
 {
@@ -39,17 +40,19 @@ static PipelineAnalysis analyse(const std::string &yaml, Pipeline *out = nullptr
 void tst_PipelineValidator::fixtureIsValid()
 {
     const PipelineAnalysis analysis = analyse(head + "  - component: trim_text\n    input: load\n");
-    QVERIFY2(analysis.diagnostics.empty(), analysis.diagnostics.empty() ? "" : analysis.diagnostics[0].toString().c_str());
+    QVERIFY2(analysis.diagnostics.empty(),
+        analysis.diagnostics.empty() ? "" : analysis.diagnostics[0].toString().c_str());
     QCOMPARE(analysis.steps[1].id, std::string("trim_text"));
 }
 
 void tst_PipelineValidator::fieldFlowAndProducers()
 {
-    const PipelineAnalysis analysis = analyse(head + "  - {id: trim, component: trim_text, input: load}\n");
+    const PipelineAnalysis analysis
+        = analyse(head + "  - {id: trim, component: trim_text, input: load}\n");
     const StepAnalysis &trim = analysis.steps[1];
     QCOMPARE(fieldNames(trim.inputFields), std::string("text, stars"));
     QCOMPARE(fieldNames(trim.outputFields), std::string("text, stars, length"));
-    QCOMPARE(trim.fieldProducers, (std::vector<std::string>{"trim", "load", "trim"}));
+    QCOMPARE(trim.fieldProducers, (std::vector<std::string> {"trim", "load", "trim"}));
     QCOMPARE(trim.parent, 0);
 }
 
@@ -60,39 +63,78 @@ void tst_PipelineValidator::reports_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<int>("line");
     QTest::addColumn<bool>("isError");
-    QTest::newRow("unknown argument") << "  - {id: t, component: trim_text, input: load, arguments: {max_lenght: 3}}\n"
-                                      << "did you mean 'max_length'" << "arguments.max_lenght" << 8 << true;
-    QTest::newRow("argument type") << "  - {id: t, component: trim_text, input: load, arguments: {max_length: '3'}}\n"
-                                   << "without quotes" << "arguments.max_length" << 8 << true;
-    QTest::newRow("float for int") << "  - {id: t, component: trim_text, input: load, arguments: {max_length: 3.5}}\n"
-                                   << "whole number" << "arguments.max_length" << 8 << true;
+    QTest::newRow("unknown argument")
+        << "  - {id: t, component: trim_text, input: load, arguments: {max_lenght: 3}}\n"
+        << "did you mean 'max_length'"
+        << "arguments.max_lenght" << 8 << true;
+    QTest::newRow("argument type")
+        << "  - {id: t, component: trim_text, input: load, arguments: {max_length: '3'}}\n"
+        << "without quotes"
+        << "arguments.max_length" << 8 << true;
+    QTest::newRow("float for int")
+        << "  - {id: t, component: trim_text, input: load, arguments: {max_length: 3.5}}\n"
+        << "whole number"
+        << "arguments.max_length" << 8 << true;
     QTest::newRow("missing required") << "  - {id: e, component: export_rows, input: load}\n"
-                                      << "required argument 'path'" << "component" << 8 << true;
-    QTest::newRow("reserved") << "  - {id: t, component: trim_text, input: load, arguments: {cache: false}}\n"
-                              << "set by Fondant" << "arguments.cache" << 8 << true;
-    QTest::newRow("duplicate id") << "  - {id: load, component: trim_text, input: load}\n" << "already used" << "id" << 8 << true;
-    QTest::newRow("unsafe id") << "  - {id: ../x, component: trim_text, input: load}\n" << "folder" << "id" << 8 << true;
-    QTest::newRow("unknown input") << "  - {id: t, component: trim_text, input: lod}\n" << "did you mean 'load'" << "input" << 8 << true;
-    QTest::newRow("no input") << "  - {id: t, component: trim_text}\n" << "no 'input'" << "component" << 8 << true;
-    QTest::newRow("unknown component") << "  - {id: t, component: trim, input: load}\n" << "not found" << "component" << 8 << true;
-    QTest::newRow("consumed field missing") << "  - {id: t, component: trim_text, input: load, consumes: {text: body}}\n"
-                                            << "no column 'body'" << "consumes.text" << 8 << true;
-    QTest::newRow("type mismatch") << "  - {id: t, component: trim_text, input: load, consumes: {text: stars}}\n"
-                                   << "produces it as int8" << "consumes.text" << 8 << true;
-    QTest::newRow("node pool pairing") << "  - {id: t, component: trim_text, input: load, resources: {node_pool_label: a}}\n"
-                                       << "node_pool_name" << "resources.node_pool_label" << 8 << true;
-    QTest::newRow("accelerator pairing") << "  - {id: t, component: trim_text, input: load, resources: {accelerator_number: 1}}\n"
-                                         << "accelerator_name" << "resources.accelerator_number" << 8 << true;
-    QTest::newRow("accelerator name") << "  - {id: t, component: trim_text, input: load, resources: {accelerator_number: 1, accelerator_name: GPUS}}\n"
-                                      << "did you mean 'GPU'" << "resources.accelerator_name" << 8 << true;
-    QTest::newRow("vertex accelerator") << "  - {id: t, component: trim_text, input: load, resources: {accelerator_number: 1, accelerator_name: NVIDIA_TESLA_T4}}\n"
-                                        << "Vertex AI only" << "resources.accelerator_name" << 8 << false;
-    QTest::newRow("memory format") << "  - {id: t, component: trim_text, input: load, resources: {memory_limit: lots}}\n"
-                                   << "memory size" << "resources.memory_limit" << 8 << true;
-    QTest::newRow("null for int") << "  - {id: t, component: trim_text, input: load, arguments: {max_length: null}}\n"
-                                   << "text None" << "arguments.max_length" << 8 << false;
-    QTest::newRow("kfp name clash") << "  - {id: a_b, component: trim_text, input: load}\n  - {id: a-b, component: trim_text, input: load}\n"
-                                    << "Kubeflow task name" << "id" << 9 << true;
+                                      << "required argument 'path'"
+                                      << "component" << 8 << true;
+    QTest::newRow("reserved")
+        << "  - {id: t, component: trim_text, input: load, arguments: {cache: false}}\n"
+        << "set by Fondant"
+        << "arguments.cache" << 8 << true;
+    QTest::newRow("duplicate id") << "  - {id: load, component: trim_text, input: load}\n"
+                                  << "already used"
+                                  << "id" << 8 << true;
+    QTest::newRow("unsafe id") << "  - {id: ../x, component: trim_text, input: load}\n"
+                               << "folder"
+                               << "id" << 8 << true;
+    QTest::newRow("unknown input") << "  - {id: t, component: trim_text, input: lod}\n"
+                                   << "did you mean 'load'"
+                                   << "input" << 8 << true;
+    QTest::newRow("no input") << "  - {id: t, component: trim_text}\n"
+                              << "no 'input'"
+                              << "component" << 8 << true;
+    QTest::newRow("unknown component") << "  - {id: t, component: trim, input: load}\n"
+                                       << "not found"
+                                       << "component" << 8 << true;
+    QTest::newRow("consumed field missing")
+        << "  - {id: t, component: trim_text, input: load, consumes: {text: body}}\n"
+        << "no column 'body'"
+        << "consumes.text" << 8 << true;
+    QTest::newRow("type mismatch")
+        << "  - {id: t, component: trim_text, input: load, consumes: {text: stars}}\n"
+        << "produces it as int8"
+        << "consumes.text" << 8 << true;
+    QTest::newRow("node pool pairing")
+        << "  - {id: t, component: trim_text, input: load, resources: {node_pool_label: a}}\n"
+        << "node_pool_name"
+        << "resources.node_pool_label" << 8 << true;
+    QTest::newRow("accelerator pairing")
+        << "  - {id: t, component: trim_text, input: load, resources: {accelerator_number: 1}}\n"
+        << "accelerator_name"
+        << "resources.accelerator_number" << 8 << true;
+    QTest::newRow("accelerator name")
+        << "  - {id: t, component: trim_text, input: load, resources: {accelerator_number: 1, "
+           "accelerator_name: GPUS}}\n"
+        << "did you mean 'GPU'"
+        << "resources.accelerator_name" << 8 << true;
+    QTest::newRow("vertex accelerator")
+        << "  - {id: t, component: trim_text, input: load, resources: {accelerator_number: 1, "
+           "accelerator_name: NVIDIA_TESLA_T4}}\n"
+        << "Vertex AI only"
+        << "resources.accelerator_name" << 8 << false;
+    QTest::newRow("memory format")
+        << "  - {id: t, component: trim_text, input: load, resources: {memory_limit: lots}}\n"
+        << "memory size"
+        << "resources.memory_limit" << 8 << true;
+    QTest::newRow("null for int")
+        << "  - {id: t, component: trim_text, input: load, arguments: {max_length: null}}\n"
+        << "text None"
+        << "arguments.max_length" << 8 << false;
+    QTest::newRow("kfp name clash") << "  - {id: a_b, component: trim_text, input: load}\n  - {id: "
+                                       "a-b, component: trim_text, input: load}\n"
+                                    << "Kubeflow task name"
+                                    << "id" << 9 << true;
 }
 
 void tst_PipelineValidator::reports()
@@ -103,9 +145,10 @@ void tst_PipelineValidator::reports()
     QFETCH(int, line);
     QFETCH(bool, isError);
     const PipelineAnalysis analysis = analyse(head + steps.toStdString());
-    const auto it = std::find_if(analysis.diagnostics.begin(), analysis.diagnostics.end(), [&](const Diagnostic &d) {
-        return d.message.find(messagePart.toStdString()) != std::string::npos;
-    });
+    const auto it = std::find_if(
+        analysis.diagnostics.begin(), analysis.diagnostics.end(), [&](const Diagnostic &d) {
+            return d.message.find(messagePart.toStdString()) != std::string::npos;
+        });
     if (it == analysis.diagnostics.end()) {
         for (const Diagnostic &d : analysis.diagnostics)
             qWarning("%s", d.toString().c_str());
@@ -120,7 +163,9 @@ void tst_PipelineValidator::reports()
 
 void tst_PipelineValidator::latestTagTurnsCachingOff()
 {
-    const PipelineAnalysis analysis = analyse(head + "  - {id: e, component: embed_text_latest, input: load}\n  - {id: t, component: trim_text, input: load, cache: false}\n");
+    const PipelineAnalysis analysis = analyse(head
+        + "  - {id: e, component: embed_text_latest, input: load}\n  - {id: t, component: "
+          "trim_text, input: load, cache: false}\n");
     QVERIFY(!analysis.hasErrors());
     QVERIFY(!analysis.steps[1].cacheEnabled);
     QVERIFY(analysis.steps[1].cacheDisabledReason.find("latest") != std::string::npos);

@@ -20,12 +20,13 @@ private Q_SLOTS:
 
 void tst_JsonReader::keepsOrderAndNumberKinds()
 {
-    Result<Value> value = JsonReader::parse(R"({"b": 1, "a": 1.0, "c": [1e-05, "\u00e9"]})", "x.json");
+    Result<Value> value
+        = JsonReader::parse(R"({"b": 1, "a": 1.0, "c": [1e-05, "\u00e9"]})", "x.json");
     QVERIFY(value.ok());
     QVERIFY(value.value().find("b")->isInt());
     QVERIFY(value.value().find("a")->isFloat());
     QCOMPARE(PyJson::dumps(value.value(), PyJson::KeyOrder::Insertion),
-             std::string(R"({"b": 1, "a": 1.0, "c": [1e-05, "\u00e9"]})"));
+        std::string(R"({"b": 1, "a": 1.0, "c": [1e-05, "\u00e9"]})"));
 }
 
 void tst_JsonReader::syntaxErrorIsLocated()

@@ -59,9 +59,12 @@ void tst_PyJson::escapes_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("quote and backslash") << "a\"b\\c" << "\"a\\\"b\\\\c\"";
-    QTest::newRow("controls") << "\n\r\t\b\f\x01" << "\"\\n\\r\\t\\b\\f\\u0001\"";
-    QTest::newRow("slash and DEL kept") << "a/b\x7f" << "\"a/b\x7f\"";
+    QTest::newRow("quote and backslash") << "a\"b\\c"
+                                         << "\"a\\\"b\\\\c\"";
+    QTest::newRow("controls") << "\n\r\t\b\f\x01"
+                              << "\"\\n\\r\\t\\b\\f\\u0001\"";
+    QTest::newRow("slash and DEL kept") << "a/b\x7f"
+                                        << "\"a/b\x7f\"";
     QTest::newRow("latin") << QString::fromUtf8("é") << "\"\\u00e9\"";
     QTest::newRow("em dash") << QString::fromUtf8("—") << "\"\\u2014\"";
     QTest::newRow("astral") << QString::fromUtf8("😀") << "\"\\ud83d\\ude00\"";
@@ -71,16 +74,20 @@ void tst_PyJson::escapes()
 {
     QFETCH(QString, text);
     QFETCH(QString, expected);
-    QCOMPARE(QString::fromStdString(PyJson::dumps(Value(text.toStdString()), PyJson::KeyOrder::Insertion)), expected);
+    QCOMPARE(QString::fromStdString(
+                 PyJson::dumps(Value(text.toStdString()), PyJson::KeyOrder::Insertion)),
+        expected);
 }
 
 void tst_PyJson::separatorsAndOrder()
 {
     Value object = Value::object();
-    object.set("b", Value::Array{1, true, Value()});
+    object.set("b", Value::Array {1, true, Value()});
     object.set("a", 0.5);
-    QCOMPARE(PyJson::dumps(object, PyJson::KeyOrder::Insertion), std::string(R"({"b": [1, true, null], "a": 0.5})"));
-    QCOMPARE(PyJson::dumps(object, PyJson::KeyOrder::Sorted), std::string(R"({"a": 0.5, "b": [1, true, null]})"));
+    QCOMPARE(PyJson::dumps(object, PyJson::KeyOrder::Insertion),
+        std::string(R"({"b": [1, true, null], "a": 0.5})"));
+    QCOMPARE(PyJson::dumps(object, PyJson::KeyOrder::Sorted),
+        std::string(R"({"a": 0.5, "b": [1, true, null]})"));
     QCOMPARE(PyJson::dumps(Value::object(), PyJson::KeyOrder::Sorted), std::string("{}"));
 }
 
@@ -91,10 +98,10 @@ void tst_PyJson::sortsAtEveryDepthButNotLists()
     inner.set("Z", 2);
     inner.set("é", 3);
     Value outer = Value::object();
-    outer.set("list", Value::Array{3, 1, 2});
+    outer.set("list", Value::Array {3, 1, 2});
     outer.set("inner", inner);
     QCOMPARE(PyJson::dumps(outer, PyJson::KeyOrder::Sorted),
-             std::string(R"({"inner": {"Z": 2, "z": 1, "\u00e9": 3}, "list": [3, 1, 2]})"));
+        std::string(R"({"inner": {"Z": 2, "z": 1, "\u00e9": 3}, "list": [3, 1, 2]})"));
 }
 
 QTEST_GUILESS_MAIN(tst_PyJson)

@@ -32,7 +32,8 @@ void tst_Utf8::findsFirstInvalidByte()
     QFETCH(QByteArray, bytes);
     QFETCH(int, line);
     QFETCH(int, column);
-    const auto mark = utf8::firstInvalid(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    const auto mark = utf8::firstInvalid(
+        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
     if (line == 0) {
         QVERIFY(!mark);
         return;

@@ -22,9 +22,9 @@ void tst_Value::setKeepsFirstPositionLikeADict()
     object.set("b", 1);
     object.set("a", 2);
     object.set("b", 3);
-    QCOMPARE(object.size(), std::size_t{2});
+    QCOMPARE(object.size(), std::size_t {2});
     QCOMPARE(object.members()[0].key, std::string("b"));
-    QCOMPARE(object.find("b")->toInt(), std::int64_t{3});
+    QCOMPARE(object.find("b")->toInt(), std::int64_t {3});
 }
 
 void tst_Value::pythonEquality()
@@ -39,7 +39,7 @@ void tst_Value::pythonEquality()
     b.set("y", 2);
     b.set("x", 1);
     QVERIFY(a == b);
-    QVERIFY(!(Value(Value::Array{1, 2}) == Value(Value::Array{2, 1})));
+    QVERIFY(!(Value(Value::Array {1, 2}) == Value(Value::Array {2, 1})));
 }
 
 void tst_Value::truthiness()

@@ -44,26 +44,46 @@ void tst_YamlReader::pyYamlScalars_data()
     QTest::addColumn<QString>("scalar");
     QTest::addColumn<QString>("json");
     // PyYAML safe_load (YAML 1.1) results, as json.dumps prints them.
-    QTest::newRow("yes") << "yes" << "true";
-    QTest::newRow("Off") << "Off" << "false";
-    QTest::newRow("tRue") << "tRue" << "\"tRue\"";
-    QTest::newRow("None") << "None" << "\"None\"";
-    QTest::newRow("tilde") << "~" << "null";
-    QTest::newRow("1e3") << "1e3" << "\"1e3\"";
-    QTest::newRow("1.0e+3") << "1.0e+3" << "1000.0";
-    QTest::newRow("1.0e3") << "1.0e3" << "\"1.0e3\"";
-    QTest::newRow(".5") << ".5" << "0.5";
-    QTest::newRow("1.") << "1." << "1.0";
-    QTest::newRow("octal") << "017" << "15";
-    QTest::newRow("0o17") << "0o17" << "\"0o17\"";
-    QTest::newRow("hex") << "0x1A" << "26";
-    QTest::newRow("binary") << "0b101" << "5";
-    QTest::newRow("underscores") << "1_000" << "1000";
-    QTest::newRow("sexagesimal") << "1:30" << "90";
-    QTest::newRow("sexagesimal float") << "1:30.5" << "90.5";
-    QTest::newRow("inf") << "-.inf" << "-Infinity";
-    QTest::newRow("quoted") << "'017'" << "\"017\"";
-    QTest::newRow("09") << "09" << "\"09\"";
+    QTest::newRow("yes") << "yes"
+                         << "true";
+    QTest::newRow("Off") << "Off"
+                         << "false";
+    QTest::newRow("tRue") << "tRue"
+                          << "\"tRue\"";
+    QTest::newRow("None") << "None"
+                          << "\"None\"";
+    QTest::newRow("tilde") << "~"
+                           << "null";
+    QTest::newRow("1e3") << "1e3"
+                         << "\"1e3\"";
+    QTest::newRow("1.0e+3") << "1.0e+3"
+                            << "1000.0";
+    QTest::newRow("1.0e3") << "1.0e3"
+                           << "\"1.0e3\"";
+    QTest::newRow(".5") << ".5"
+                        << "0.5";
+    QTest::newRow("1.") << "1."
+                        << "1.0";
+    QTest::newRow("octal") << "017"
+                           << "15";
+    QTest::newRow("0o17") << "0o17"
+                          << "\"0o17\"";
+    QTest::newRow("hex") << "0x1A"
+                         << "26";
+    QTest::newRow("binary") << "0b101"
+                            << "5";
+    QTest::newRow("underscores") << "1_000"
+                                 << "1000";
+    QTest::newRow("sexagesimal") << "1:30"
+                                 << "90";
+    QTest::newRow("sexagesimal float") << "1:30.5"
+                                       << "90.5";
+    QTest::newRow("inf") << "-.inf"
+                         << "-Infinity";
+    QTest::newRow("quoted") << "'017'"
+                            << "\"017\"";
+    QTest::newRow("09") << "09"
+                        << "\"09\"";
 }
 
 void tst_YamlReader::pyYamlScalars()
@@ -77,15 +97,24 @@ void tst_YamlReader::coreScalars_data()
 {
     QTest::addColumn<QString>("scalar");
     QTest::addColumn<QString>("json");
-    QTest::newRow("yes") << "yes" << "\"yes\"";
-    QTest::newRow("True") << "True" << "true";
-    QTest::newRow("1e3") << "1e3" << "1000.0";
-    QTest::newRow("017") << "017" << "17";
-    QTest::newRow("0o17") << "0o17" << "15";
-    QTest::newRow("1:30") << "1:30" << "\"1:30\"";
-    QTest::newRow("date") << "2024-01-01" << "\"2024-01-01\"";
-    QTest::newRow("None") << "None" << "\"None\"";
-    QTest::newRow("too big") << "99999999999999999999" << "ERROR";
+    QTest::newRow("yes") << "yes"
+                         << "\"yes\"";
+    QTest::newRow("True") << "True"
+                          << "true";
+    QTest::newRow("1e3") << "1e3"
+                         << "1000.0";
+    QTest::newRow("017") << "017"
+                         << "17";
+    QTest::newRow("0o17") << "0o17"
+                          << "15";
+    QTest::newRow("1:30") << "1:30"
+                          << "\"1:30\"";
+    QTest::newRow("date") << "2024-01-01"
+                          << "\"2024-01-01\"";
+    QTest::newRow("None") << "None"
+                          << "\"None\"";
+    QTest::newRow("too big") << "99999999999999999999"
+                             << "ERROR";
 }
 
 void tst_YamlReader::coreScalars()
@@ -100,39 +129,43 @@ void tst_YamlReader::foldedBlockKeepsDoubleSpaces()
     const std::string text = "d: >-\n  a cloud storage bucket, \n  must be given.\n";
     Result<Value> value = YamlReader::parse(text, "t.yaml", ScalarRules::PyYaml11);
     QVERIFY(value.ok());
-    QCOMPARE(value.value().find("d")->toString(), std::string("a cloud storage bucket,  must be given."));
+    QCOMPARE(value.value().find("d")->toString(),
+        std::string("a cloud storage bucket,  must be given."));
 }
 
 void tst_YamlReader::marksOfKeysAndValues()
 {
-    Result<Value> value = YamlReader::parse("a: 1\nbb:\n  c: [x, y]\n", "t.yaml", ScalarRules::Yaml12Core);
+    Result<Value> value
+        = YamlReader::parse("a: 1\nbb:\n  c: [x, y]\n", "t.yaml", ScalarRules::Yaml12Core);
     QVERIFY(value.ok());
     const Member *bb = value.value().findMember("bb");
-    QCOMPARE(bb->keyMark, (SourceMark{2, 1}));
+    QCOMPARE(bb->keyMark, (SourceMark {2, 1}));
     const Value &list = *bb->value.find("c");
-    QCOMPARE(list.items()[1].mark(), (SourceMark{3, 10}));
+    QCOMPARE(list.items()[1].mark(), (SourceMark {3, 10}));
 }
 
 void tst_YamlReader::mergeKeys()
 {
-    Result<Value> value =
-        YamlReader::parse("base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  y: 3\n", "t.yaml", ScalarRules::PyYaml11);
+    Result<Value> value = YamlReader::parse(
+        "base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  y: 3\n", "t.yaml", ScalarRules::PyYaml11);
     QVERIFY(value.ok());
-    QCOMPARE(PyJson::dumps(*value.value().find("c"), PyJson::KeyOrder::Insertion), std::string(R"({"x": 1, "y": 3})"));
+    QCOMPARE(PyJson::dumps(*value.value().find("c"), PyJson::KeyOrder::Insertion),
+        std::string(R"({"x": 1, "y": 3})"));
 }
 
 void tst_YamlReader::duplicateKeyWarns()
 {
     Result<Value> value = YamlReader::parse("a: 1\na: 2\n", "t.yaml", ScalarRules::Yaml12Core);
     QVERIFY(value.ok());
-    QCOMPARE(value.value().find("a")->toInt(), std::int64_t{2});
-    QCOMPARE(value.diagnostics().size(), std::size_t{1});
+    QCOMPARE(value.value().find("a")->toInt(), std::int64_t {2});
+    QCOMPARE(value.diagnostics().size(), std::size_t {1});
     QCOMPARE(value.diagnostics().front().mark.line, 2);
 }
 
 void tst_YamlReader::syntaxErrorIsLocated()
 {
-    Result<Value> value = YamlReader::parse("a: [1, 2\nb: 3\n", "bad.yaml", ScalarRules::Yaml12Core);
+    Result<Value> value
+        = YamlReader::parse("a: [1, 2\nb: 3\n", "bad.yaml", ScalarRules::Yaml12Core);
     QVERIFY(!value.ok());
     const Diagnostic &d = value.diagnostics().front();
     QCOMPARE(d.file, std::string("bad.yaml"));
@@ -144,7 +177,7 @@ void tst_YamlReader::dateIsRefusedUnderPyYaml()
 {
     Result<Value> value = YamlReader::parse("when: 2024-01-01\n", "s.yaml", ScalarRules::PyYaml11);
     QVERIFY(!value.ok());
-    QCOMPARE(value.diagnostics().front().mark, (SourceMark{1, 7}));
+    QCOMPARE(value.diagnostics().front().mark, (SourceMark {1, 7}));
 }
 
 void tst_YamlReader::aliasBombIsStopped()
@@ -176,9 +209,10 @@ void tst_YamlReader::deepNestingIsStopped()
 
 void tst_YamlReader::invalidUtf8IsLocated()
 {
-    Result<Value> value = YamlReader::parse("a: ok\nb: \xff\n", "bin.yaml", ScalarRules::Yaml12Core);
+    Result<Value> value
+        = YamlReader::parse("a: ok\nb: \xff\n", "bin.yaml", ScalarRules::Yaml12Core);
     QVERIFY(!value.ok());
-    QCOMPARE(value.diagnostics().front().mark, (SourceMark{2, 4}));
+    QCOMPARE(value.diagnostics().front().mark, (SourceMark {2, 4}));
 }
 
 void tst_YamlReader::hugeFileIsRefused()

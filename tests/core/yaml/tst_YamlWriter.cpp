@@ -69,8 +69,8 @@ void tst_YamlWriter::floatsStayFloatsUnderBothRules()
 void tst_YamlWriter::blockValuesReadBack()
 {
     Result<Value> original = YamlReader::parse(
-        "a: {x: [1, 2.5, {y: null}], 'on': true}\nb: []\nc: {}\nd: [[1, 2], [], {e: f}]\n", "t.yaml",
-        ScalarRules::Yaml12Core);
+        "a: {x: [1, 2.5, {y: null}], 'on': true}\nb: []\nc: {}\nd: [[1, 2], [], {e: f}]\n",
+        "t.yaml", ScalarRules::Yaml12Core);
     QVERIFY(original.ok());
     std::string out;
     for (const Member &member : original.value().members())
@@ -78,7 +78,7 @@ void tst_YamlWriter::blockValuesReadBack()
     Result<Value> back = YamlReader::parse(out, "back.yaml", ScalarRules::Yaml12Core);
     QVERIFY2(back.ok(), out.c_str());
     QCOMPARE(PyJson::dumps(back.value(), PyJson::KeyOrder::Insertion),
-             PyJson::dumps(original.value(), PyJson::KeyOrder::Insertion));
+        PyJson::dumps(original.value(), PyJson::KeyOrder::Insertion));
 }
 
 QTEST_GUILESS_MAIN(tst_YamlWriter)
