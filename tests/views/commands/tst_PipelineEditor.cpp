@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/commands/PipelineEditor.h"
+
+#include "DocumentFixture.h"
+
+using namespace fondant;
+
+class tst_PipelineEditor : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void addComponentGetsAUniqueId();
+    void addAfterABranchKeepsCallOrder();
+    void removeDisconnectsReadersInOneUndo();
+    void connectRefusesCycles();
+    void connectMovesTheBranchAfterItsInput();
+    void renameChecksTheId();
+    void copyPasteKeepsLinksAmongPastedSteps();
+    void moveIsOneCommand();
+};
+
+void tst_PipelineEditor::addComponentGetsAUniqueId()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    QCOMPARE(editor.addComponent(QStringLiteral("trim_text"), QPointF(1, 2)),
+        QStringLiteral("trim_text"));
+    QCOMPARE(editor.addComponent(QStringLiteral("trim_text"), QPointF(1, 2)),
+        QStringLiteral("trim_text_2"));
+    QCOMPARE(document->undoStack()->count(), 2);
+    QCOMPARE(document->step(QStringLiteral("trim_text"))->input, std::string());
+}
+
+void tst_PipelineEditor::addAfterABranchKeepsCallOrder()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    const QString id
+        = editor.addComponent(QStringLiteral("trim_text"), QPointF(), QStringLiteral("load"));
+    QCOMPARE(document->step(id)->input, std::string("load"));
+    QCOMPARE(document->indexOf(id), 3); // after load's whole branch (trim, export)
+    QVERIFY(!document->analysis().hasErrors());
+}
+
+void tst_PipelineEditor::removeDisconnectsReadersInOneUndo()
+{
+    auto document = test::reviewsDocument();
+    const std::string before = test::savedState(*document);
+    PipelineEditor editor(*document);
+    QVERIFY(editor.removeSteps({QStringLiteral("trim")}));
+    QCOMPARE(document->step(QStringLiteral("export"))->input, std::string());
+    QCOMPARE(document->undoStack()->count(), 1);
+    document->undoStack()->undo();
+    QCOMPARE(test::savedState(*document), before);
+    QVERIFY(!editor.removeSteps({QStringLiteral("nothing")}));
+}
+
+void tst_PipelineEditor::connectRefusesCycles()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    QString why;
+    QVERIFY(!editor.canConnect(QStringLiteral("export"), QStringLiteral("load"), &why));
+    QVERIFY(why.contains(QStringLiteral("cycle")));
+    QVERIFY(!editor.canConnect(QStringLiteral("trim"), QStringLiteral("trim")));
+    QVERIFY(!editor.connectSteps(QStringLiteral("export"), QStringLiteral("load")));
+    QCOMPARE(document->undoStack()->count(), 0);
+}
+
+void tst_PipelineEditor::connectMovesTheBranchAfterItsInput()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    const QString extra = editor.addComponent(QStringLiteral("trim_text"), QPointF());
+    QVERIFY(editor.connectSteps(QStringLiteral("load"), extra));
+    QVERIFY(editor.disconnect(QStringLiteral("trim")));
+    QVERIFY(editor.connectSteps(extra, QStringLiteral("trim")));
+    QVERIFY(document->indexOf(QStringLiteral("trim")) > document->indexOf(extra));
+    QVERIFY(
+        document->indexOf(QStringLiteral("export")) > document->indexOf(QStringLiteral("trim")));
+    QVERIFY(!document->analysis().hasErrors());
+    const int commands = document->undoStack()->count();
+    document->undoStack()->undo();
+    QCOMPARE(document->step(QStringLiteral("trim"))->input, std::string());
+    QCOMPARE(document->undoStack()->index(), commands - 1);
+}
+
+void tst_PipelineEditor::renameChecksTheId()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    QString why;
+    QVERIFY(!editor.renameStep(QStringLiteral("trim"), QStringLiteral("load"), &why));
+    QVERIFY(!editor.renameStep(QStringLiteral("trim"), QStringLiteral("../up"), &why));
+    QVERIFY(editor.renameStep(QStringLiteral("trim"), QStringLiteral("shorten")));
+    QCOMPARE(document->step(QStringLiteral("export"))->input, std::string("shorten"));
+}
+
+void tst_PipelineEditor::copyPasteKeepsLinksAmongPastedSteps()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    const QString text = editor.copySteps({QStringLiteral("trim"), QStringLiteral("export")});
+    const QStringList pasted = editor.pasteSteps(text, QPointF(0, 200));
+    QCOMPARE(pasted, (QStringList {QStringLiteral("trim_2"), QStringLiteral("export_2")}));
+    QCOMPARE(
+        document->step(QStringLiteral("trim_2"))->input, std::string()); // its input was not copied
+    QCOMPARE(document->step(QStringLiteral("export_2"))->input, std::string("trim_2"));
+    QCOMPARE(document->position(QStringLiteral("export_2")), QPointF(520, 200));
+    QCOMPARE(document->undoStack()->count(), 1);
+    QVERIFY(editor.pasteSteps(QStringLiteral("not: [a pipeline"), QPointF()).isEmpty());
+}
+
+void tst_PipelineEditor::moveIsOneCommand()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    QVERIFY(editor.moveSteps(
+        {{QStringLiteral("load"), QPointF(0, 0)}}, {{QStringLiteral("load"), QPointF(40, 40)}}));
+    QVERIFY(!editor.moveSteps(
+        {{QStringLiteral("load"), QPointF(40, 40)}}, {{QStringLiteral("load"), QPointF(40, 40)}}));
+    QCOMPARE(document->undoStack()->count(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_PipelineEditor)
+#include "tst_PipelineEditor.moc"

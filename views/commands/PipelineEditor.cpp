@@ -1,0 +1,232 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/commands/PipelineEditor.h"
+
+#include "core/pipeline/PipelineReader.h"
+#include "core/pipeline/PipelineWriter.h"
+#include "views/commands/AddStepCommand.h"
+#include "views/commands/ChangeStepCommand.h"
+#include "views/commands/MoveStepsCommand.h"
+#include "views/commands/RemoveStepCommand.h"
+#include "views/commands/RenameStepCommand.h"
+#include "views/commands/ReorderStepCommand.h"
+#include "views/document/PipelineDocument.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace fondant {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PipelineEditor", text);
+}
+} // namespace
+
+QString PipelineEditor::addComponent(
+    const QString &reference, QPointF position, const QString &input)
+{
+    auto spec = m_document.resolver().resolve(reference.toStdString());
+    QString base = reference.section(QLatin1Char('/'), -1);
+    if (spec.ok())
+        base = QString::fromStdString(spec.value()->safeName());
+    Step step;
+    step.id = m_document.uniqueId(base).toStdString();
+    step.component = reference.toStdString();
+    int index = static_cast<int>(m_document.pipeline().steps.size());
+    if (m_document.step(input)) {
+        step.input = input.toStdString();
+        // Right after the input's branch, so that the call order stays readable.
+        index = 0;
+        for (const QString &id : descendants(input))
+            index = std::max(index, m_document.indexOf(id) + 1);
+    }
+    m_document.undoStack()->push(new AddStepCommand(m_document, step, index, position));
+    return QString::fromStdString(step.id);
+}
+
+QStringList PipelineEditor::descendants(const QString &id) const
+{
+    QStringList result {id};
+    for (int i = 0; i < result.size(); ++i)
+        result << m_document.children(result.at(i));
+    return result;
+}
+
+bool PipelineEditor::removeSteps(const QStringList &ids)
+{
+    QStringList existing;
+    for (const QString &id : ids)
+        if (m_document.step(id) && !existing.contains(id))
+            existing << id;
+    if (existing.isEmpty())
+        return false;
+    QUndoStack *stack = m_document.undoStack();
+    stack->beginMacro(existing.size() == 1 ? tr("Remove step %1").arg(existing.first())
+                                           : tr("Remove %1 steps").arg(existing.size()));
+    for (const QString &id : existing) {
+        for (const QString &child : m_document.children(id)) {
+            if (existing.contains(child))
+                continue;
+            Step after = *m_document.step(child);
+            after.input.clear();
+            stack->push(new ChangeStepCommand(
+                m_document, *m_document.step(child), after, QStringLiteral("input")));
+        }
+    }
+    for (const QString &id : existing)
+        stack->push(new RemoveStepCommand(m_document, id));
+    stack->endMacro();
+    return true;
+}
+
+bool PipelineEditor::canConnect(const QString &source, const QString &target, QString *why) const
+{
+    const auto refuse = [&](const QString &reason) {
+        if (why)
+            *why = reason;
+        return false;
+    };
+    if (!m_document.step(source) || !m_document.step(target))
+        return refuse(tr("unknown step"));
+    if (source == target)
+        return refuse(tr("a step cannot read its own output"));
+    if (descendants(target).contains(source))
+        return refuse(
+            tr("%1 already reads from %2: the link would make a cycle").arg(source, target));
+    return true;
+}
+
+bool PipelineEditor::connectSteps(const QString &source, const QString &target)
+{
+    if (!canConnect(source, target))
+        return false;
+    const Step &current = *m_document.step(target);
+    if (current.input == source.toStdString())
+        return false;
+    QUndoStack *stack = m_document.undoStack();
+    stack->beginMacro(tr("Connect %1 to %2").arg(source, target));
+    Step after = current;
+    after.input = source.toStdString();
+    stack->push(new ChangeStepCommand(m_document, current, after, QStringLiteral("input")));
+    // A step follows the step it reads in the call order: move the target's branch after it.
+    if (m_document.indexOf(target) < m_document.indexOf(source)) {
+        for (const QString &id : descendants(target))
+            stack->push(new ReorderStepCommand(
+                m_document, id, static_cast<int>(m_document.pipeline().steps.size())));
+    }
+    stack->endMacro();
+    return true;
+}
+
+bool PipelineEditor::disconnect(const QString &target)
+{
+    const Step *current = m_document.step(target);
+    if (!current || current->input.empty())
+        return false;
+    Step after = *current;
+    after.input.clear();
+    auto *command = new ChangeStepCommand(m_document, *current, after, QStringLiteral("input"));
+    command->setText(tr("Disconnect %1").arg(target));
+    m_document.undoStack()->push(command);
+    return true;
+}
+
+bool PipelineEditor::renameStep(const QString &id, const QString &newId, QString *why)
+{
+    static const QRegularExpression safeId(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]*$"));
+    if (id == newId)
+        return false;
+    if (!safeId.match(newId).hasMatch()) {
+        if (why)
+            *why
+                = tr("use letters, digits, '_', '-' and '.', starting with a letter, digit or '_'");
+        return false;
+    }
+    if (m_document.step(newId)) {
+        if (why)
+            *why = tr("another step is already called %1").arg(newId);
+        return false;
+    }
+    m_document.undoStack()->push(new RenameStepCommand(m_document, id, newId));
+    return true;
+}
+
+bool PipelineEditor::changeStep(
+    const QString &id, const QString &field, const std::function<void(Step &)> &change)
+{
+    const Step *current = m_document.step(id);
+    if (!current)
+        return false;
+    Step after = *current;
+    change(after);
+    m_document.undoStack()->push(new ChangeStepCommand(m_document, *current, after, field));
+    return true;
+}
+
+bool PipelineEditor::moveSteps(
+    const QHash<QString, QPointF> &from, const QHash<QString, QPointF> &to)
+{
+    MoveStepsCommand::Positions before;
+    MoveStepsCommand::Positions after;
+    for (auto it = to.begin(); it != to.end(); ++it) {
+        if (!m_document.step(it.key()) || from.value(it.key()) == it.value())
+            continue;
+        before.insert(it.key(), from.value(it.key()));
+        after.insert(it.key(), it.value());
+    }
+    if (after.isEmpty())
+        return false;
+    const QString text = after.size() == 1 ? tr("Move %1").arg(after.begin().key())
+                                           : tr("Move %1 steps").arg(after.size());
+    m_document.undoStack()->push(new MoveStepsCommand(m_document, before, after, text));
+    return true;
+}
+
+QString PipelineEditor::copySteps(const QStringList &ids) const
+{
+    Pipeline copy;
+    copy.name = m_document.pipeline().name;
+    for (const Step &step : m_document.pipeline().steps) {
+        if (!ids.contains(QString::fromStdString(step.id)))
+            continue;
+        copy.steps.push_back(step);
+        const QPointF point = m_document.position(QString::fromStdString(step.id));
+        copy.positions[step.id] = Point {point.x(), point.y()};
+    }
+    return QString::fromStdString(PipelineWriter::toYaml(copy));
+}
+
+QStringList PipelineEditor::pasteSteps(const QString &text, QPointF offset)
+{
+    Result<Pipeline> copied = PipelineReader::parse(text.toStdString(), "clipboard");
+    if (!copied.ok() || copied.value().steps.empty())
+        return {};
+    QHash<QString, QString> newIds;
+    QStringList added;
+    QUndoStack *stack = m_document.undoStack();
+    stack->beginMacro(tr("Paste %1 steps").arg(copied.value().steps.size()));
+    for (Step step : copied.value().steps) {
+        const QString oldId = QString::fromStdString(step.id);
+        const QString newId = m_document.uniqueId(oldId);
+        newIds.insert(oldId, newId);
+        step.id = newId.toStdString();
+        const QString input = QString::fromStdString(step.input);
+        step.input = newIds.contains(input) ? newIds.value(input).toStdString() : std::string();
+        step.marks.clear();
+        auto it = copied.value().positions.find(oldId.toStdString());
+        const QPointF position = it != copied.value().positions.end()
+            ? QPointF(it->second.x, it->second.y) + offset
+            : offset;
+        stack->push(new AddStepCommand(
+            m_document, step, static_cast<int>(m_document.pipeline().steps.size()), position));
+        added << newId;
+    }
+    stack->endMacro();
+    return added;
+}
+
+} // namespace fondant

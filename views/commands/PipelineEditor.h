@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/pipeline/Pipeline.h"
+
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace fondant {
+
+class PipelineDocument;
+
+/// Turns each user-visible edit into one undoable command (or macro) on a document, after
+/// checking that it makes sense. Every method returns false, changing nothing, when it does not.
+class PipelineEditor
+{
+public:
+    explicit PipelineEditor(PipelineDocument &document) : m_document(document) { }
+
+    /// Adds a step for a component (a library name or a folder path) at a canvas position, with
+    /// the component's id made unique. Returns the new id, or "" when nothing was added.
+    QString addComponent(const QString &reference, QPointF position, const QString &input = {});
+    /// Removes steps; steps that read their output are disconnected.
+    bool removeSteps(const QStringList &ids);
+    /// Makes target read the output of source. Refused when it would make a cycle.
+    bool connectSteps(const QString &source, const QString &target);
+    bool canConnect(const QString &source, const QString &target, QString *why = nullptr) const;
+    bool disconnect(const QString &target);
+    bool renameStep(const QString &id, const QString &newId, QString *why = nullptr);
+    /// Applies change to a copy of the step and pushes it as one command named after field.
+    bool changeStep(
+        const QString &id, const QString &field, const std::function<void(Step &)> &change);
+    bool moveSteps(const QHash<QString, QPointF> &from, const QHash<QString, QPointF> &to);
+
+    /// Steps as text for the clipboard (a pipeline document holding just them).
+    QString copySteps(const QStringList &ids) const;
+    /// Adds the steps of copied text with fresh ids, shifted by offset; links among them are kept.
+    QStringList pasteSteps(const QString &text, QPointF offset);
+
+private:
+    /// The step and every step that reads from it, directly or not.
+    QStringList descendants(const QString &id) const;
+
+    PipelineDocument &m_document;
+};
+
+} // namespace fondant

@@ -1,0 +1,96 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/cache/PipelineKeys.h"
+#include "core/graph/PipelineAnalysis.h"
+#include "core/pipeline/Pipeline.h"
+#include "core/spec/ComponentResolver.h"
+
+#include <QObject>
+#include <QPointF>
+#include <QStringList>
+#include <QUndoStack>
+
+#include <optional>
+
+namespace fondant {
+
+/// Owns one pipeline, its undo history and its analysis (validation and cache keys), and tells
+/// every view what changed. Views never change the pipeline directly: they push commands, whose
+/// redo()/undo() call the mutators below; each mutator emits one signal and re-analyses.
+class PipelineDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit PipelineDocument(QObject *parent = nullptr);
+
+    const Pipeline &pipeline() const { return m_pipeline; }
+    const PipelineAnalysis &analysis() const { return m_analysis; }
+    const PipelineKeys &keys() const { return m_keys; }
+    const ComponentResolver &resolver() const { return m_resolver; }
+    QUndoStack *undoStack() { return &m_undoStack; }
+
+    const Step *step(const QString &id) const;
+    const StepAnalysis *stepAnalysis(const QString &id) const;
+    const CacheKey *cacheKey(const QString &id) const;
+    /// The position of a step on the canvas (a default position when none is stored).
+    QPointF position(const QString &id) const;
+    QStringList stepIds() const;
+    /// Ids of the steps whose input is id.
+    QStringList children(const QString &id) const;
+    /// A new id based on base that no step uses yet ("trim", "trim_2", …).
+    QString uniqueId(const QString &base) const;
+
+    /// File handling. load() replaces the document (clearing the history) or leaves it untouched
+    /// and returns the diagnostics that prevented reading. save() writes atomically.
+    Diagnostics load(const QString &path);
+    std::optional<Diagnostic> save(const QString &path);
+    void reset(Pipeline pipeline);
+    QString filePath() const { return m_filePath; }
+    bool isModified() const { return !m_undoStack.isClean(); }
+
+    /// Extra component folders (settings, command line), searched after the pipeline's own.
+    void setExtraComponentDirs(const QStringList &dirs);
+    QStringList extraComponentDirs() const { return m_extraComponentDirs; }
+
+    // Mutators, called by commands. Each emits one signal and re-analyses the pipeline.
+    void insertStep(int index, const Step &step, std::optional<QPointF> position);
+    Step removeStep(const QString &id);
+    void replaceStep(const QString &id, const Step &step);
+    void renameStep(const QString &oldId, const QString &newId);
+    void moveStepTo(const QString &id, int index);
+    void setPosition(const QString &id, std::optional<QPointF> position);
+    void setPipelineProperties(const Pipeline &properties);
+    int indexOf(const QString &id) const;
+
+Q_SIGNALS:
+    void documentReset();
+    void stepAdded(const QString &id);
+    void stepAboutToBeRemoved(const QString &id);
+    void stepRemoved(const QString &id);
+    void stepChanged(const QString &id);
+    void stepRenamed(const QString &oldId, const QString &newId);
+    void stepMoved(const QString &id, QPointF position);
+    void stepOrderChanged();
+    void pipelinePropertiesChanged();
+    /// Validation and cache keys were recomputed.
+    void analysisChanged();
+    void filePathChanged(const QString &path);
+    void modifiedChanged(bool modified);
+
+private:
+    void rebuildResolver();
+    void reanalyze();
+
+    Pipeline m_pipeline;
+    QString m_filePath;
+    QStringList m_extraComponentDirs;
+    ComponentResolver m_resolver;
+    PipelineAnalysis m_analysis;
+    PipelineKeys m_keys;
+    QUndoStack m_undoStack;
+};
+
+} // namespace fondant
