@@ -2,124 +2,616 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/MainWindow.h"
 
-#include "core/cache/PipelineKeys.h"
-#include "core/pipeline/PipelineReader.h"
 #include "core/spec/ComponentResolver.h"
-#include "core/validate/PipelineValidator.h"
+#include "views/commands/PipelineEditor.h"
+#include "views/document/Autosave.h"
+#include "views/document/PipelineDocument.h"
+#include "views/models/ComponentLibraryModel.h"
+#include "views/models/DiagnosticsModel.h"
+#include "views/panels/PaletteDock.h"
+#include "views/panels/ProblemsDock.h"
+#include "views/panels/PropertiesDock.h"
+#include "views/scene/GraphLayout.h"
+#include "views/scene/GraphScene.h"
+#include "views/scene/GraphView.h"
+#include "views/scene/MiniMapView.h"
+#include "views/scene/SceneRenderer.h"
+#include "views/scene/StepItem.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QCompleter>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
-#include <QHeaderView>
-#include <QKeySequence>
 #include <QLabel>
-#include <QListWidget>
+#include <QLineEdit>
 #include <QMenuBar>
-#include <QSplitter>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProcess>
+#include <QScreen>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTreeWidget>
-#include <QVBoxLayout>
+#include <QStringListModel>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoView>
 
 namespace fondant {
 
 namespace {
-QString text(const std::string &value)
+constexpr int maxRecentFiles = 10;
+constexpr const char *stepsMimeType = "application/x-fondant-steps";
+
+QString displayName(const QString &path)
 {
-    return QString::fromStdString(value);
+    return path.isEmpty() ? QObject::tr("untitled") : QFileInfo(path).fileName();
 }
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_steps(new QTreeWidget), m_problems(new QListWidget),
-      m_summary(new QLabel)
+MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
+    : QMainWindow(parent), m_document(new PipelineDocument(this)),
+      m_scene(new GraphScene(*m_document, this)), m_view(new GraphView(m_scene)),
+      m_library(new ComponentLibraryModel(this)),
+      m_diagnostics(new DiagnosticsModel(*m_document, this)),
+      m_autosave(new Autosave(
+          *m_document, autosaveFolder.isEmpty() ? Autosave::defaultFolder() : autosaveFolder, this))
 {
-    setWindowTitle(tr("Fondant Studio"));
-    resize(1100, 640);
+    setObjectName(QStringLiteral("MainWindow"));
+    setCentralWidget(m_view);
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+    resize(1400, 860);
 
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *openAction = fileMenu->addAction(tr("&Open…"), this, &MainWindow::chooseAndOpen);
-    openAction->setShortcut(QKeySequence::Open);
-    fileMenu->addSeparator();
-    QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quitAction->setShortcut(QKeySequence::Quit);
+    createDocks();
+    createActions();
+    readSettings();
 
-    m_steps->setHeaderLabels(
-        {tr("Step"), tr("Component"), tr("Image"), tr("Input"), tr("Cache key"), tr("Caching")});
-    m_steps->setRootIsDecorated(false);
-    m_steps->setAlternatingRowColors(true);
-    m_steps->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-
-    auto *problemsPanel = new QWidget;
-    auto *layout = new QVBoxLayout(problemsPanel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Problems")));
-    layout->addWidget(m_problems);
-
-    auto *splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(m_steps);
-    splitter->addWidget(problemsPanel);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    setCentralWidget(splitter);
-    statusBar()->addWidget(m_summary);
-    m_summary->setText(tr("Open a pipeline file (*.pipeline.yaml) with File > Open."));
+    m_zoomLabel = new QLabel;
+    statusBar()->addPermanentWidget(m_zoomLabel);
+    connect(m_view, &GraphView::zoomChanged, this,
+        [this](qreal zoom) { m_zoomLabel->setText(tr("Zoom %1%").arg(qRound(zoom * 100))); });
+    m_zoomLabel->setText(tr("Zoom 100%"));
+    connect(m_scene, &GraphScene::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        const QStringList ids = m_scene->selectedStepIds();
+        m_properties->showStep(ids.size() == 1 ? ids.first() : QString());
+    });
+    connect(m_scene, &GraphScene::stepActivated, this, [this](const QString &id) {
+        showStep(id);
+        m_properties->show();
+        m_properties->raise();
+    });
+    connect(m_document, &PipelineDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &PipelineDocument::filePathChanged, this, [this] {
+        updateTitle();
+        refreshLibrary();
+    });
+    connect(m_document, &PipelineDocument::pipelinePropertiesChanged, this, [this] {
+        updateTitle();
+        refreshLibrary();
+    });
+    connect(m_document, &PipelineDocument::documentReset, this, [this] {
+        updateTitle();
+        refreshLibrary();
+        m_view->zoomToFit();
+    });
+    connect(m_document, &PipelineDocument::analysisChanged, this, [this] {
+        if (auto *completer = m_findBox->completer())
+            static_cast<QStringListModel *>(completer->model())
+                ->setStringList(m_document->stepIds());
+    });
+    refreshLibrary();
+    updateTitle();
+    detectFondantInstallation();
 }
 
-void MainWindow::chooseAndOpen()
+MainWindow::~MainWindow()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open pipeline"), QString(),
-        tr("Fondant pipelines (*.pipeline.yaml *.yaml);;All files (*)"));
-    if (!path.isEmpty())
-        openPipeline(path);
+    if (m_fondantProbe) {
+        m_fondantProbe->kill();
+        m_fondantProbe->waitForFinished(1000);
+    }
+    // The scene's items announce their removal; nobody is to listen any more.
+    m_scene->disconnect(this);
+    m_document->disconnect(this);
+    delete m_scene;
 }
 
-bool MainWindow::openPipeline(const QString &path)
+void MainWindow::createDocks()
 {
-    m_steps->clear();
-    m_problems->clear();
-    Result<Pipeline> read = PipelineReader::readFile(path);
-    Diagnostics diagnostics = read.diagnostics();
-    if (read.ok()) {
-        Pipeline pipeline = std::move(read).value();
-        const ComponentResolver resolver = ComponentResolver::forPipeline(pipeline, {});
-        resolver.assignDefaultIds(pipeline);
-        const PipelineAnalysis analysis = PipelineValidator::validate(pipeline, resolver);
-        append(diagnostics, analysis.diagnostics);
-        const PipelineKeys keys = PipelineKeys::compute(pipeline, analysis);
-        const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-        for (std::size_t i = 0; i < pipeline.steps.size(); ++i) {
-            const Step &step = pipeline.steps[i];
-            const StepAnalysis &stepAnalysis = analysis.steps[i];
-            auto *item = new QTreeWidgetItem(m_steps);
-            item->setText(0, text(step.id));
-            item->setText(
-                1, stepAnalysis.spec ? text(stepAnalysis.spec->name()) : text(step.component));
-            item->setText(2, stepAnalysis.spec ? text(stepAnalysis.spec->image()) : QString());
-            item->setText(3, text(step.input));
-            item->setText(
-                4, keys.keys[i] ? text(keys.keys[i]->key) : tr("unknown (fix the problems first)"));
-            item->setFont(4, mono);
-            item->setText(5,
-                stepAnalysis.cacheEnabled
-                    ? tr("on")
-                    : tr("off: %1").arg(text(stepAnalysis.cacheDisabledReason)));
+    m_palette = new PaletteDock(m_library, this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_palette);
+    connect(m_palette, &PaletteDock::componentActivated, this, [this](const QString &reference) {
+        const QStringList selected = m_scene->selectedStepIds();
+        const QString input = selected.size() == 1 ? selected.first() : QString();
+        QPointF position = m_view->mapToScene(m_view->viewport()->rect().center())
+            - QPointF(StepItem::width / 2, 30);
+        if (StepItem *item = input.isEmpty() ? nullptr : m_scene->stepItem(input))
+            position = item->pos() + QPointF(StepItem::width + 60, 0);
+        const QString id = PipelineEditor(*m_document).addComponent(reference, position, input);
+        m_scene->selectSteps({id});
+    });
+
+    m_properties = new PropertiesDock(*m_document, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_properties);
+
+    m_miniMap = new MiniMapView(m_view);
+    auto *overview = new QDockWidget(tr("Overview"), this);
+    overview->setObjectName(QStringLiteral("OverviewDock"));
+    overview->setWidget(m_miniMap);
+    addDockWidget(Qt::LeftDockWidgetArea, overview);
+
+    m_problems = new ProblemsDock(m_diagnostics, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    connect(m_problems, &ProblemsDock::problemActivated, this, &MainWindow::showStep);
+
+    m_history = new QUndoView(m_document->undoStack());
+    m_history->setEmptyLabel(tr("<opened>"));
+    auto *history = new QDockWidget(tr("History"), this);
+    history->setObjectName(QStringLiteral("HistoryDock"));
+    history->setWidget(m_history);
+    addDockWidget(Qt::BottomDockWidgetArea, history);
+    tabifyDockWidget(m_problems, history);
+    m_problems->raise();
+    // The canvas gets the room; the panels start at useful, modest sizes.
+    resizeDocks({m_palette, m_properties}, {240, 330}, Qt::Horizontal);
+    resizeDocks({m_palette, overview, m_problems}, {520, 170, 170}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("MainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    const auto action = [this](QMenu *menu, const QString &text, QKeySequence shortcut, auto slot) {
+        QAction *created = menu->addAction(text, this, slot);
+        created->setShortcut(shortcut);
+        return created;
+    };
+    QAction *newAction = action(file, tr("&New"), QKeySequence::New, &MainWindow::newDocument);
+    newAction->setIcon(style()->standardIcon(QStyle::SP_FileIcon));
+    QAction *openAction
+        = action(file, tr("&Open…"), QKeySequence::Open, &MainWindow::openWithDialog);
+    openAction->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction *saveAction = action(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
+    saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    action(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    file->addSeparator();
+    action(file, tr("Export &Picture…"), QKeySequence(), &MainWindow::exportPicture);
+    action(file, tr("Add Component &Folder…"), QKeySequence(), &MainWindow::addComponentFolder);
+    action(file, tr("Re&load Components"), QKeySequence(Qt::Key_F5), [this] {
+        m_document->setExtraComponentDirs(m_document->extraComponentDirs());
+        refreshLibrary();
+    });
+    file->addSeparator();
+    action(file, tr("&Quit"), QKeySequence::Quit, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    undo->setIconText(tr("Undo"));
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    redo->setIconText(tr("Redo"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    action(edit, tr("Cu&t"), QKeySequence::Cut, [this] {
+        copySelection();
+        deleteSelection();
+    });
+    action(edit, tr("&Copy"), QKeySequence::Copy, &MainWindow::copySelection);
+    action(edit, tr("&Paste"), QKeySequence::Paste, &MainWindow::pasteClipboard);
+    action(edit, tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelection);
+    action(edit, tr("Select &All"), QKeySequence::SelectAll,
+        [this] { m_scene->selectSteps(m_document->stepIds()); });
+    edit->addSeparator();
+    action(edit, tr("&Find Step…"), QKeySequence::Find, [this] {
+        m_findBox->setFocus();
+        m_findBox->selectAll();
+    });
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn
+        = action(m_viewMenu, tr("Zoom &In"), QKeySequence::ZoomIn, [this] { m_view->zoomIn(); });
+    action(m_viewMenu, tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { m_view->zoomOut(); });
+    QAction *fit = action(m_viewMenu, tr("&Fit to Window"), QKeySequence(Qt::CTRL | Qt::Key_0),
+        [this] { m_view->zoomToFit(); });
+    action(m_viewMenu, tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_1),
+        [this] { m_view->resetZoom(); });
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction *layout = action(m_viewMenu, tr("Auto &Layout"), QKeySequence(Qt::CTRL | Qt::Key_L),
+        &MainWindow::autoLayout);
+    m_viewMenu->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Fondant Studio"), this, [this] {
+        QMessageBox::about(this, tr("About Fondant Studio"),
+            tr("<b>Fondant Studio</b><p>Design Fondant 0.12.1 pipelines, see why steps re-run, and "
+               "compute their cache keys exactly as Fondant does.</p>"));
+    });
+
+    toolBar->addAction(newAction);
+    toolBar->addAction(openAction);
+    toolBar->addAction(saveAction);
+    toolBar->addSeparator();
+    toolBar->addAction(undo);
+    toolBar->addAction(redo);
+    toolBar->addSeparator();
+    toolBar->addAction(fit);
+    toolBar->addAction(layout);
+    toolBar->addSeparator();
+    m_findBox = new QLineEdit;
+    m_findBox->setPlaceholderText(tr("Find step (Ctrl+F)"));
+    m_findBox->setClearButtonEnabled(true);
+    m_findBox->setMaximumWidth(240);
+    auto *completer = new QCompleter(new QStringListModel(m_document->stepIds(), this), this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_findBox->setCompleter(completer);
+    connect(m_findBox, &QLineEdit::returnPressed, this, &MainWindow::findStep);
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
+        [this](const QString &) { findStep(); });
+    toolBar->addWidget(m_findBox);
+    updateRecentMenu();
+}
+
+void MainWindow::showStep(const QString &id, const QString &fieldPath)
+{
+    if (id.isEmpty() || !m_document->step(id)) {
+        m_scene->clearSelection();
+        m_properties->showStep({});
+        m_properties->focusField(fieldPath);
+        return;
+    }
+    m_view->showStep(id);
+    m_properties->showStep(id);
+    if (!fieldPath.isEmpty())
+        m_properties->focusField(fieldPath);
+}
+
+void MainWindow::findStep()
+{
+    const QString text = m_findBox->text().trimmed();
+    if (text.isEmpty())
+        return;
+    QString found;
+    for (const QString &id : m_document->stepIds()) {
+        if (id.compare(text, Qt::CaseInsensitive) == 0) {
+            found = id;
+            break;
         }
-        setWindowTitle(tr("%1 — Fondant Studio").arg(text(pipeline.name)));
-    } else {
-        setWindowTitle(tr("Fondant Studio"));
+        if (found.isEmpty() && id.contains(text, Qt::CaseInsensitive))
+            found = id;
     }
-    for (const Diagnostic &d : diagnostics) {
-        auto *item = new QListWidgetItem(text(d.toString()), m_problems);
-        item->setForeground(d.isError() ? QColor(0xb0, 0x1e, 0x1e) : QColor(0x8a, 0x5a, 0x00));
+    if (found.isEmpty()) {
+        statusBar()->showMessage(tr("No step matches '%1'").arg(text), 4000);
+        return;
     }
-    const auto errors = std::count_if(
-        diagnostics.begin(), diagnostics.end(), [](const Diagnostic &d) { return d.isError(); });
-    m_summary->setText(tr("%1 — %2 steps, %3 problems")
-                           .arg(QFileInfo(path).fileName())
-                           .arg(m_steps->topLevelItemCount())
-                           .arg(diagnostics.size()));
-    return read.ok() && errors == 0;
+    showStep(found);
+    m_view->setFocus();
+}
+
+void MainWindow::newDocument()
+{
+    if (!maybeSave())
+        return;
+    Pipeline pipeline;
+    pipeline.name = "untitled";
+    m_document->reset(pipeline);
+}
+
+void MainWindow::openWithDialog()
+{
+    const QString start = m_document->filePath().isEmpty()
+        ? QString()
+        : QFileInfo(m_document->filePath()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open pipeline"), start,
+        tr("Fondant pipelines (*.pipeline.yaml *.yaml *.yml);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    if (!maybeSave())
+        return false;
+    const Diagnostics problems = m_document->load(path);
+    if (hasErrors(problems)) {
+        QStringList lines;
+        for (const Diagnostic &d : problems)
+            lines << QString::fromStdString(d.toString());
+        statusBar()->showMessage(tr("Cannot open %1").arg(displayName(path)), 8000);
+        if (isVisible())
+            QMessageBox::warning(this, tr("Cannot open pipeline"),
+                tr("%1 cannot be opened:\n\n%2")
+                    .arg(QDir::toNativeSeparators(path), lines.join(QLatin1Char('\n'))));
+        return false;
+    }
+    addRecentFile(m_document->filePath());
+    statusBar()->showMessage(tr("Opened %1").arg(displayName(path)), 4000);
+    // Fit once the window has its final size.
+    QTimer::singleShot(0, m_view, &GraphView::zoomToFit);
+    return true;
+}
+
+bool MainWindow::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    if (auto error = m_document->save(m_document->filePath())) {
+        QMessageBox::critical(this, tr("Cannot save"), QString::fromStdString(error->toString()));
+        return false;
+    }
+    addRecentFile(m_document->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(displayName(m_document->filePath())), 4000);
+    return true;
+}
+
+bool MainWindow::saveAs(const QString &chosenPath)
+{
+    QString path = chosenPath;
+    if (path.isEmpty()) {
+        const QString suggestion = m_document->filePath().isEmpty()
+            ? QString::fromStdString(m_document->pipeline().name) + QStringLiteral(".pipeline.yaml")
+            : m_document->filePath();
+        path = QFileDialog::getSaveFileName(
+            this, tr("Save pipeline"), suggestion, tr("Fondant pipelines (*.pipeline.yaml)"));
+        if (path.isEmpty())
+            return false;
+        if (!path.endsWith(QLatin1String(".yaml")) && !path.endsWith(QLatin1String(".yml")))
+            path += QStringLiteral(".pipeline.yaml");
+    }
+    if (auto error = m_document->save(path)) {
+        QMessageBox::critical(this, tr("Cannot save"), QString::fromStdString(error->toString()));
+        return false;
+    }
+    addRecentFile(m_document->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(displayName(path)), 4000);
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(this, tr("Unsaved changes"),
+        tr("%1 has unsaved changes. Save them?").arg(displayName(m_document->filePath())),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    if (answer == QMessageBox::Discard) {
+        m_autosave->removeCopy();
+        return true;
+    }
+    return false;
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = QString::fromStdString(m_document->pipeline().name);
+    setWindowTitle(
+        tr("%1[*] — %2 — Fondant Studio").arg(name, displayName(m_document->filePath())));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > maxRecentFiles)
+        files.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &path : files) {
+        QAction *entry
+            = m_recentMenu->addAction(displayName(path), this, [this, path] { openFile(path); });
+        entry->setToolTip(path);
+        entry->setEnabled(QFileInfo::exists(path));
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::refreshLibrary()
+{
+    QStringList folders = m_document->resolver().searchDirs();
+    m_library->setFolders(folders);
+}
+
+void MainWindow::addComponentFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add component folder"));
+    if (folder.isEmpty() || m_settingsComponentFolders.contains(folder))
+        return;
+    m_settingsComponentFolders << folder;
+    QSettings().setValue(QStringLiteral("componentFolders"), m_settingsComponentFolders);
+    QStringList extra = m_settingsComponentFolders;
+    if (!m_fondantComponentsFolder.isEmpty())
+        extra << m_fondantComponentsFolder;
+    m_document->setExtraComponentDirs(extra);
+    refreshLibrary();
+}
+
+void MainWindow::detectFondantInstallation()
+{
+    // Fondant's reusable components ship inside its Python package, when one is installed.
+    auto *process = new QProcess(this);
+    m_fondantProbe = process;
+    connect(process, &QProcess::finished, this, [this, process](int exitCode) {
+        const QString folder = QString::fromUtf8(process->readAllStandardOutput()).trimmed();
+        process->deleteLater();
+        if (exitCode != 0 || folder.isEmpty() || !QFileInfo(folder).isDir())
+            return;
+        m_fondantComponentsFolder = folder;
+        m_document->setExtraComponentDirs(m_settingsComponentFolders + QStringList {folder});
+        refreshLibrary();
+        statusBar()->showMessage(tr("Fondant's reusable components found in %1").arg(folder), 5000);
+    });
+    connect(process, &QProcess::errorOccurred, process, &QObject::deleteLater);
+    process->start(QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+            QStringLiteral(
+                "import os, fondant; "
+                "print(os.path.join(os.path.dirname(fondant.__file__), 'components'))")});
+}
+
+void MainWindow::copySelection()
+{
+    const QStringList ids = m_scene->selectedStepIds();
+    if (ids.isEmpty())
+        return;
+    const QString text = PipelineEditor(*m_document).copySteps(ids);
+    auto *mime = new QMimeData;
+    mime->setData(QLatin1String(stepsMimeType), text.toUtf8());
+    mime->setText(text);
+    QApplication::clipboard()->setMimeData(mime);
+}
+
+void MainWindow::pasteClipboard()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    if (!mime)
+        return;
+    const QString text = mime->hasFormat(QLatin1String(stepsMimeType))
+        ? QString::fromUtf8(mime->data(QLatin1String(stepsMimeType)))
+        : mime->text();
+    const QStringList added = PipelineEditor(*m_document).pasteSteps(text, QPointF(40, 40));
+    if (added.isEmpty())
+        statusBar()->showMessage(tr("The clipboard holds no steps"), 4000);
+    else
+        m_scene->selectSteps(added);
+}
+
+void MainWindow::deleteSelection()
+{
+    if (QWidget *focus = QApplication::focusWidget();
+        focus && focus != m_view && !m_view->isAncestorOf(focus))
+        return; // Delete belongs to the text field being edited
+    PipelineEditor(*m_document).removeSteps(m_scene->selectedStepIds());
+}
+
+void MainWindow::autoLayout()
+{
+    std::vector<GraphLayout::Node> nodes;
+    QHash<QString, QPointF> before;
+    for (const Step &step : m_document->pipeline().steps) {
+        const QString id = QString::fromStdString(step.id);
+        StepItem *item = m_scene->stepItem(id);
+        nodes.push_back({id, item ? item->boundingRect().size() : QSizeF(StepItem::width, 80),
+            QString::fromStdString(step.input)});
+        before.insert(id, m_document->position(id));
+    }
+    const QHash<QString, QPointF> after = GraphLayout::compute(nodes);
+    PipelineEditor(*m_document).moveSteps(before, after);
+    m_view->zoomToFit();
+}
+
+void MainWindow::exportPicture()
+{
+    const QString base = m_document->filePath().isEmpty()
+        ? QString::fromStdString(m_document->pipeline().name)
+        : m_document->filePath().section(QLatin1Char('.'), 0, 0);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export picture"),
+        base + QStringLiteral(".png"), tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    const QStringList selection = m_scene->selectedStepIds();
+    const QString error = SceneRenderer::render(*m_scene, path);
+    m_scene->selectSteps(selection);
+    if (!error.isEmpty())
+        QMessageBox::critical(this, tr("Cannot export"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+}
+
+void MainWindow::offerRecovery()
+{
+    for (const Autosave::Orphan &orphan : m_autosave->orphans()) {
+        const QString what
+            = orphan.originalPath.isEmpty() ? tr("an untitled pipeline") : orphan.originalPath;
+        const auto answer = QMessageBox::question(this, tr("Recover unsaved work?"),
+            tr("Fondant Studio did not close normally. Unsaved changes to %1 were kept "
+               "(%2).\n\nRecover them?")
+                .arg(what, orphan.savedAt),
+            QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore, QMessageBox::Yes);
+        if (answer == QMessageBox::Yes) {
+            m_autosave->recover(orphan);
+            return;
+        }
+        if (answer == QMessageBox::Discard)
+            Autosave::discard(orphan);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    writeSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile()
+            && (url.toLocalFile().endsWith(QLatin1String(".yaml"))
+                || url.toLocalFile().endsWith(QLatin1String(".yml")))) {
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            openFile(url.toLocalFile());
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) {
+        // First start: most of the screen, so that the pipeline is readable.
+        if (const QScreen *screen = QGuiApplication::primaryScreen())
+            resize(screen->availableSize() * 0.92);
+    }
+    restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+    m_settingsComponentFolders = settings.value(QStringLiteral("componentFolders")).toStringList();
+    m_document->setExtraComponentDirs(m_settingsComponentFolders);
+}
+
+void MainWindow::writeSettings()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("windowState"), saveState());
 }
 
 } // namespace fondant

@@ -3,31 +3,103 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
+class QAction;
 class QLabel;
-class QListWidget;
-class QTreeWidget;
+class QLineEdit;
+class QMenu;
+class QProcess;
+class QUndoView;
 
 namespace fondant {
 
-/// The application window: shows an opened pipeline's steps with their cache keys, and the
-/// problems the validator found.
+class Autosave;
+class ComponentLibraryModel;
+class DiagnosticsModel;
+class GraphScene;
+class GraphView;
+class MiniMapView;
+class PaletteDock;
+class PipelineDocument;
+class ProblemsDock;
+class PropertiesDock;
+
+/// The designer window: canvas, component palette, properties, problems, overview and undo
+/// history around one pipeline document, with the file, edit and view actions.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// autosaveFolder: where unsaved work is kept ("" for the default folder).
+    explicit MainWindow(const QString &autosaveFolder = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    /// Loads, validates and shows a pipeline file; problems are listed, never thrown.
-    bool openPipeline(const QString &path);
+    /// Opens a pipeline file (after asking about unsaved changes). Problems that prevent
+    /// reading are shown in the Problems panel and a message; never thrown.
+    bool openFile(const QString &path);
+    /// Offers to recover copies of unsaved work left by a session that ended abnormally.
+    void offerRecovery();
+    bool save();
+    bool saveAs(const QString &path = {});
+
+    PipelineDocument &document() { return *m_document; }
+    GraphScene &scene() { return *m_scene; }
+    GraphView &view() { return *m_view; }
+    PropertiesDock &properties() { return *m_properties; }
+    ProblemsDock &problems() { return *m_problems; }
+    PaletteDock &palette() { return *m_palette; }
+    ComponentLibraryModel &library() { return *m_library; }
+    Autosave &autosave() { return *m_autosave; }
+
+    /// Selects a step, centres it and shows it in the properties; focuses a field when given.
+    void showStep(const QString &id, const QString &fieldPath = {});
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void chooseAndOpen();
+    void createActions();
+    void createDocks();
+    void newDocument();
+    void openWithDialog();
+    bool maybeSave();
+    void updateTitle();
+    void updateRecentMenu();
+    void addRecentFile(const QString &path);
+    void refreshLibrary();
+    void addComponentFolder();
+    void detectFondantInstallation();
+    void copySelection();
+    void pasteClipboard();
+    void deleteSelection();
+    void autoLayout();
+    void exportPicture();
+    void findStep();
+    void readSettings();
+    void writeSettings();
 
-    QTreeWidget *m_steps;
-    QListWidget *m_problems;
-    QLabel *m_summary;
+    PipelineDocument *m_document;
+    GraphScene *m_scene;
+    GraphView *m_view;
+    ComponentLibraryModel *m_library;
+    DiagnosticsModel *m_diagnostics;
+    PaletteDock *m_palette = nullptr;
+    PropertiesDock *m_properties = nullptr;
+    ProblemsDock *m_problems = nullptr;
+    MiniMapView *m_miniMap = nullptr;
+    QUndoView *m_history = nullptr;
+    Autosave *m_autosave;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QLineEdit *m_findBox = nullptr;
+    QLabel *m_zoomLabel = nullptr;
+    QStringList m_settingsComponentFolders;
+    QString m_fondantComponentsFolder;
+    QPointer<QProcess> m_fondantProbe;
 };
 
 } // namespace fondant

@@ -4,24 +4,31 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 int main(int argc, char *argv[])
 {
     QApplication application(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Fondant Studio"));
-    QApplication::setOrganizationName(QStringLiteral("Fondant Studio"));
+    QApplication::setApplicationName(QStringLiteral("fondant-studio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Fondant Studio"));
+    QApplication::setOrganizationName(QStringLiteral("fondant-studio"));
+    QApplication::setApplicationVersion(QStringLiteral(FONDANT_STUDIO_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fondant-studio.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Design Fondant pipelines and inspect their cache keys."));
     parser.addHelpOption();
+    parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("pipeline"), QStringLiteral("A *.pipeline.yaml file to open."));
     parser.process(application);
 
     fondant::MainWindow window;
-    if (!parser.positionalArguments().isEmpty())
-        window.openPipeline(parser.positionalArguments().constFirst());
     window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().constFirst());
+    // Ask about unsaved work of a crashed session once the window is up.
+    QTimer::singleShot(0, &window, &fondant::MainWindow::offerRecovery);
     return QApplication::exec();
 }

@@ -184,6 +184,7 @@ private:
         return step;
     }
 
+public:
     std::optional<FieldMapping> parseMapping(const Member &member, SourceMap &marks)
     {
         if (member.value.isNull())
@@ -229,6 +230,7 @@ private:
         return mapping;
     }
 
+private:
     void parseResources(const Member &member, Step &step)
     {
         if (!member.value.isObject()) {
@@ -338,6 +340,21 @@ Result<Pipeline> PipelineReader::parse(std::string_view text, const std::string 
     if (hasErrors(parser.diagnostics))
         return std::move(parser.diagnostics);
     return Result<Pipeline>(std::move(pipeline), std::move(parser.diagnostics));
+}
+
+Result<FieldMapping> PipelineReader::parseFieldMapping(std::string_view text, const std::string &section)
+{
+    Result<Value> root = YamlReader::parse(text, section, ScalarRules::Yaml12Core);
+    if (!root.ok())
+        return root.takeDiagnostics();
+    if (root.value().isNull())
+        return FieldMapping{};
+    DocumentParser parser(section);
+    SourceMap marks;
+    std::optional<FieldMapping> mapping = parser.parseMapping(Member{section, root.value(), {}}, marks);
+    if (hasErrors(parser.diagnostics))
+        return std::move(parser.diagnostics);
+    return mapping ? std::move(*mapping) : FieldMapping{};
 }
 
 Result<Pipeline> PipelineReader::readFile(const QString &path)

@@ -21,6 +21,10 @@ public:
     static Result<Pipeline> readFile(const QString &path);
     static Result<Pipeline> parse(std::string_view text, const std::string &fileName);
 
+    /// Reads a consumes/produces mapping written as YAML ("text: string", "n: {rename: int8}");
+    /// an empty text gives an empty mapping.
+    static Result<FieldMapping> parseFieldMapping(std::string_view text, const std::string &section);
+
     /// The keys a step may have, in the order they are written.
     static const std::vector<std::string> &stepKeys();
     /// The keys of a step's resources, in the order they are written.

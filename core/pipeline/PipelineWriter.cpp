@@ -21,6 +21,16 @@ std::string typeText(const FieldType &type)
     return YamlWriter::flow(value);
 }
 
+std::string mappingLine(const FieldMappingEntry &entry)
+{
+    std::string line = YamlWriter::key(entry.name) + ": ";
+    if (!entry.isRename())
+        return line + typeText(*entry.type);
+    if (FieldType::isTypeName(entry.rename))
+        return line + "{rename: " + YamlWriter::text(entry.rename) + "}";
+    return line + YamlWriter::text(entry.rename);
+}
+
 void appendMapping(std::string &out, const char *name, const std::optional<FieldMapping> &mapping)
 {
     if (!mapping)
@@ -31,16 +41,8 @@ void appendMapping(std::string &out, const char *name, const std::optional<Field
         return;
     }
     out += "\n";
-    for (const FieldMappingEntry &entry : *mapping) {
-        out += "      " + YamlWriter::key(entry.name) + ": ";
-        if (!entry.isRename())
-            out += typeText(*entry.type);
-        else if (FieldType::isTypeName(entry.rename))
-            out += "{rename: " + YamlWriter::text(entry.rename) + "}";
-        else
-            out += YamlWriter::text(entry.rename);
-        out += "\n";
-    }
+    for (const FieldMappingEntry &entry : *mapping)
+        out += "      " + mappingLine(entry) + "\n";
 }
 
 void appendResources(std::string &out, const Resources &resources)
@@ -86,6 +88,14 @@ void appendStep(std::string &out, const Step &step)
 }
 
 } // namespace
+
+std::string PipelineWriter::fieldMappingText(const FieldMapping &mapping)
+{
+    std::string out;
+    for (const FieldMappingEntry &entry : mapping)
+        out += mappingLine(entry) + "\n";
+    return out;
+}
 
 std::string PipelineWriter::toYaml(const Pipeline &pipeline)
 {

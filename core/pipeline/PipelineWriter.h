@@ -17,6 +17,8 @@ class PipelineWriter
 {
 public:
     static std::string toYaml(const Pipeline &pipeline);
+    /// A consumes/produces mapping as "name: type-or-column" lines (what parseFieldMapping reads).
+    static std::string fieldMappingText(const FieldMapping &mapping);
 
     /// Writes the document to path atomically (a temporary file renamed over the target).
     /// Returns an error naming the file when it cannot be written; the old file is then intact.

@@ -2,39 +2,197 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/MainWindow.h"
 
-#include <QListWidget>
+#include "views/document/Autosave.h"
+#include "views/document/PipelineDocument.h"
+#include "views/models/ComponentLibraryModel.h"
+#include "views/models/DiagnosticsModel.h"
+#include "views/panels/PaletteDock.h"
+#include "views/panels/ProblemsDock.h"
+#include "views/panels/PropertiesDock.h"
+#include "views/scene/GraphScene.h"
+#include "views/scene/GraphView.h"
+
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
 
 using namespace fondant;
 
+/// The designer window as a user drives it. With FONDANT_SCREENSHOT_DIR set, each scenario
+/// also saves a picture of the window there.
 class tst_MainWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void showsTheBundledExample();
-    void listsProblemsOfABrokenFile();
+    void initTestCase();
+    void init();
+    void opensTheBundledExample();
+    void brokenFileIsReportedAndTheDocumentKept();
+    void selectingAStepShowsItsProperties();
+    void problemClickFocusesTheField();
+    void paletteActivationAddsAStep();
+    void recoversAutosavedWork();
+    void titleShowsUnsavedChanges();
+
+private:
+    void screenshot(QWidget &window, const QString &name);
+    QTemporaryDir m_autosave;
 };
 
-void tst_MainWindow::showsTheBundledExample()
+static const QString example = QStringLiteral(FONDANT_EXAMPLE_DIR "/reviews.pipeline.yaml");
+
+void tst_MainWindow::initTestCase()
 {
-    MainWindow window;
-    QVERIFY(window.openPipeline(QStringLiteral(FONDANT_EXAMPLE_DIR "/reviews.pipeline.yaml")));
-    auto *steps = window.findChild<QTreeWidget *>();
-    QCOMPARE(steps->topLevelItemCount(), 7);
-    QCOMPARE(steps->topLevelItem(0)->text(0), QStringLiteral("read_reviews"));
-    QCOMPARE(steps->topLevelItem(0)->text(4).size(), 32);
-    QCOMPARE(window.findChild<QListWidget *>()->count(), 0);
-    QVERIFY(window.windowTitle().startsWith(QStringLiteral("reviews")));
+    QStandardPaths::setTestModeEnabled(true);
 }
 
-void tst_MainWindow::listsProblemsOfABrokenFile()
+void tst_MainWindow::init()
 {
-    MainWindow window;
-    QVERIFY(!window.openPipeline(QStringLiteral("/nonexistent/x.pipeline.yaml")));
-    auto *problems = window.findChild<QListWidget *>();
-    QCOMPARE(problems->count(), 1);
-    QVERIFY(problems->item(0)->text().contains(QStringLiteral("no such file")));
+    QSettings().clear();
+}
+
+void tst_MainWindow::screenshot(QWidget &window, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("FONDANT_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        return;
+    QCoreApplication::processEvents();
+    window.grab().save(folder + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+void tst_MainWindow::opensTheBundledExample()
+{
+    MainWindow window(m_autosave.path());
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(window.openFile(example));
+    QCOMPARE(window.document().stepIds().size(), 7);
+    QVERIFY(window.scene().stepItem(QStringLiteral("embed_sentences")));
+    QVERIFY(window.scene().edgeInto(QStringLiteral("embed_sentences")));
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("reviews")));
+    QVERIFY(window.library().rowCount() > 0);
+    QTest::qWait(50);
+    screenshot(window, QStringLiteral("01-example"));
+}
+
+void tst_MainWindow::brokenFileIsReportedAndTheDocumentKept()
+{
+    MainWindow window(m_autosave.path());
+    QVERIFY(window.openFile(example));
+    QVERIFY(!window.openFile(QStringLiteral("/nonexistent/x.pipeline.yaml")));
+    QCOMPARE(window.document().stepIds().size(), 7);
+}
+
+void tst_MainWindow::selectingAStepShowsItsProperties()
+{
+    MainWindow window(m_autosave.path());
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(window.openFile(example));
+    window.scene().selectSteps({QStringLiteral("filter_text_size")});
+    QCOMPARE(window.properties().stepId(), QStringLiteral("filter_text_size"));
+    auto *minCharacters
+        = window.properties().fieldWidget(QStringLiteral("arguments.min_characters"));
+    QVERIFY(minCharacters);
+    auto *spin = minCharacters->findChild<QSpinBox *>();
+    QCOMPARE(spin->value(), 40);
+    spin->setValue(45); // an edit through the editor becomes a command
+    QCOMPARE(window.document()
+                 .step(QStringLiteral("filter_text_size"))
+                 ->arguments.find("min_characters")
+                 ->toInt(),
+        std::int64_t {45});
+    QCOMPARE(window.document().undoStack()->count(), 1);
+    screenshot(window, QStringLiteral("02-properties"));
+    window.document().undoStack()->undo();
+    // Undo is a change from outside the panel: it shows the restored value.
+    spin = window.properties()
+               .fieldWidget(QStringLiteral("arguments.min_characters"))
+               ->findChild<QSpinBox *>();
+    QCOMPARE(spin->value(), 40);
+}
+
+void tst_MainWindow::problemClickFocusesTheField()
+{
+    MainWindow window(m_autosave.path());
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(window.openFile(example));
+    // Make a mistake: an argument typed as text.
+    Step step = *window.document().step(QStringLiteral("embed_sentences"));
+    window.document().undoStack()->push(new QUndoCommand(QStringLiteral("noop")));
+    step.arguments.set("batch_size", "64");
+    window.document().replaceStep(QStringLiteral("embed_sentences"), step);
+    auto *view = window.problems().view();
+    QVERIFY(view->model()->rowCount() >= 1);
+    const QModelIndex first = view->model()->index(0, DiagnosticsModel::MessageColumn);
+    QVERIFY(first.data().toString().contains(QStringLiteral("batch_size")));
+    QVERIFY(QMetaObject::invokeMethod(view, "clicked", Q_ARG(QModelIndex, first)));
+    QCOMPARE(window.properties().stepId(), QStringLiteral("embed_sentences"));
+    QCOMPARE(window.scene().selectedStepIds(), QStringList {QStringLiteral("embed_sentences")});
+    screenshot(window, QStringLiteral("03-problem"));
+}
+
+void tst_MainWindow::paletteActivationAddsAStep()
+{
+    MainWindow window(m_autosave.path());
+    QVERIFY(window.openFile(example));
+    window.scene().selectSteps({QStringLiteral("write_parquet")});
+    Q_EMIT window.palette().componentActivated(QStringLiteral("detect_language"));
+    QVERIFY(window.document().step(QStringLiteral("detect_language_2")));
+    QCOMPARE(window.document().step(QStringLiteral("detect_language_2"))->input,
+        std::string("write_parquet"));
+    QCOMPARE(window.scene().selectedStepIds(), QStringList {QStringLiteral("detect_language_2")});
+}
+
+void tst_MainWindow::recoversAutosavedWork()
+{
+    QTemporaryDir folder;
+    {
+        MainWindow crashed(folder.path());
+        QVERIFY(crashed.openFile(example));
+        Step step = *crashed.document().step(QStringLiteral("read_reviews"));
+        step.arguments.set("rows", 123);
+        crashed.document().undoStack()->push(new QUndoCommand(QStringLiteral("edit")));
+        crashed.document().replaceStep(QStringLiteral("read_reviews"), step);
+        QVERIFY(crashed.autosave().writeNow());
+        // Simulate a crash: the copy is not removed because the window never closes normally.
+        QFile::copy(crashed.autosave().copyPath(),
+            folder.filePath(QStringLiteral("crashed.pipeline.yaml")));
+        QFile::copy(crashed.autosave().copyPath() + QStringLiteral(".origin"),
+            folder.filePath(QStringLiteral("crashed.pipeline.yaml.origin")));
+    }
+    MainWindow window(folder.path());
+    const auto orphans = window.autosave().orphans();
+    QCOMPARE(orphans.size(), std::size_t {1});
+    QCOMPARE(QFileInfo(orphans.front().originalPath).fileName(),
+        QStringLiteral("reviews.pipeline.yaml"));
+    QVERIFY(window.autosave().recover(orphans.front()));
+    QCOMPARE(
+        window.document().step(QStringLiteral("read_reviews"))->arguments.find("rows")->toInt(),
+        std::int64_t {123});
+    QVERIFY(window.document().isModified());
+    QCOMPARE(QFileInfo(window.document().filePath()).fileName(),
+        QStringLiteral("reviews.pipeline.yaml"));
+    QVERIFY(window.autosave().orphans().empty());
+}
+
+void tst_MainWindow::titleShowsUnsavedChanges()
+{
+    QTemporaryDir dir;
+    MainWindow window(m_autosave.path());
+    QVERIFY(window.openFile(example));
+    QVERIFY(window.saveAs(dir.filePath(QStringLiteral("copy.pipeline.yaml"))));
+    QVERIFY(!window.isWindowModified());
+    window.scene().selectSteps({QStringLiteral("read_reviews")});
+    window.document().undoStack()->push(new QUndoCommand(QStringLiteral("edit")));
+    QVERIFY(window.isWindowModified());
+    QVERIFY(window.save());
+    QVERIFY(!window.isWindowModified());
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -28,6 +28,19 @@ PipelineDocument::PipelineDocument(QObject *parent) : QObject(parent)
         [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
 }
 
+PipelineDocument::~PipelineDocument()
+{
+    // The undo stack announces its clearing while it is destroyed; nobody is to hear it.
+    m_undoStack.disconnect(this);
+}
+
+Diagnostics PipelineDocument::diagnostics() const
+{
+    Diagnostics all = m_readDiagnostics;
+    append(all, m_analysis.diagnostics);
+    return all;
+}
+
 const Step *PipelineDocument::step(const QString &id) const
 {
     return m_pipeline.findStep(utf8(id));
@@ -98,14 +111,17 @@ Diagnostics PipelineDocument::load(const QString &path)
     m_filePath = QFileInfo(path).absoluteFilePath();
     Pipeline pipeline = std::move(read).value();
     ComponentResolver::forPipeline(pipeline, m_extraComponentDirs).assignDefaultIds(pipeline);
-    reset(std::move(pipeline));
+    reset(std::move(pipeline), warnings);
     Q_EMIT filePathChanged(m_filePath);
     return warnings;
 }
 
-void PipelineDocument::reset(Pipeline pipeline)
+void PipelineDocument::reset(Pipeline pipeline, Diagnostics readDiagnostics)
 {
     m_pipeline = std::move(pipeline);
+    m_readDiagnostics = std::move(readDiagnostics);
+    if (m_pipeline.filePath.empty())
+        m_filePath.clear();
     m_undoStack.clear();
     rebuildResolver();
     reanalyze();
@@ -121,6 +137,7 @@ std::optional<Diagnostic> PipelineDocument::save(const QString &path)
     const bool moved = QFileInfo(path).absoluteFilePath() != m_filePath;
     m_filePath = QFileInfo(path).absoluteFilePath();
     m_pipeline.filePath = toSave.filePath;
+    m_readDiagnostics.clear();
     m_undoStack.setClean();
     if (moved) {
         // Relative component folders now resolve against the new location.
@@ -129,6 +146,14 @@ std::optional<Diagnostic> PipelineDocument::save(const QString &path)
         Q_EMIT filePathChanged(m_filePath);
     }
     return std::nullopt;
+}
+
+void PipelineDocument::adoptFilePath(const QString &path)
+{
+    m_filePath = QFileInfo(path).absoluteFilePath();
+    rebuildResolver();
+    reanalyze();
+    Q_EMIT filePathChanged(m_filePath);
 }
 
 void PipelineDocument::setExtraComponentDirs(const QStringList &dirs)

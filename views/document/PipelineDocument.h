@@ -25,9 +25,12 @@ class PipelineDocument : public QObject
 
 public:
     explicit PipelineDocument(QObject *parent = nullptr);
+    ~PipelineDocument() override;
 
     const Pipeline &pipeline() const { return m_pipeline; }
     const PipelineAnalysis &analysis() const { return m_analysis; }
+    /// Problems of the last file read (kept until the next save) followed by the analysis'.
+    Diagnostics diagnostics() const;
     const PipelineKeys &keys() const { return m_keys; }
     const ComponentResolver &resolver() const { return m_resolver; }
     QUndoStack *undoStack() { return &m_undoStack; }
@@ -47,8 +50,11 @@ public:
     /// and returns the diagnostics that prevented reading. save() writes atomically.
     Diagnostics load(const QString &path);
     std::optional<Diagnostic> save(const QString &path);
-    void reset(Pipeline pipeline);
+    /// Replaces the whole document (a new pipeline, or one read from a file with its warnings).
+    void reset(Pipeline pipeline, Diagnostics readDiagnostics = {});
     QString filePath() const { return m_filePath; }
+    /// Takes path as the document's file without reading it (used when recovering unsaved work).
+    void adoptFilePath(const QString &path);
     bool isModified() const { return !m_undoStack.isClean(); }
 
     /// Extra component folders (settings, command line), searched after the pipeline's own.
@@ -86,6 +92,7 @@ private:
 
     Pipeline m_pipeline;
     QString m_filePath;
+    Diagnostics m_readDiagnostics;
     QStringList m_extraComponentDirs;
     ComponentResolver m_resolver;
     PipelineAnalysis m_analysis;

@@ -1,0 +1,120 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/models/DiagnosticsModel.h"
+
+#include "views/document/PipelineDocument.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QStyle>
+
+#include <algorithm>
+
+namespace fondant {
+
+DiagnosticsModel::DiagnosticsModel(PipelineDocument &document, QObject *parent)
+    : QAbstractTableModel(parent), m_document(document)
+{
+    connect(&document, &PipelineDocument::analysisChanged, this, &DiagnosticsModel::reload);
+    reload();
+}
+
+void DiagnosticsModel::reload()
+{
+    beginResetModel();
+    m_diagnostics = m_document.diagnostics();
+    // Errors first, then in the order found (which follows the steps).
+    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
+        [](const Diagnostic &a, const Diagnostic &b) { return a.isError() && !b.isError(); });
+    endResetModel();
+}
+
+int DiagnosticsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_diagnostics.size());
+}
+
+int DiagnosticsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Diagnostic &d = diagnostic(index.row());
+    if (role == StepIdRole)
+        return QString::fromStdString(d.stepId);
+    if (role == FieldPathRole)
+        return QString::fromStdString(d.fieldPath);
+    if (role == Qt::ToolTipRole)
+        return QString::fromStdString(d.toString());
+    switch (index.column()) {
+    case SeverityColumn:
+        if (role == Qt::DisplayRole)
+            return d.isError()                    ? tr("Error")
+                : d.severity == Severity::Warning ? tr("Warning")
+                                                  : tr("Note");
+        if (role == Qt::DecorationRole
+            && qobject_cast<QApplication *>(QCoreApplication::instance()))
+            return QApplication::style()->standardIcon(
+                d.isError() ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning);
+        break;
+    case MessageColumn:
+        if (role == Qt::DisplayRole)
+            return QString::fromStdString(d.message);
+        break;
+    case StepColumn:
+        if (role == Qt::DisplayRole)
+            return d.fieldPath.empty()
+                ? QString::fromStdString(d.stepId)
+                : QStringLiteral("%1 · %2").arg(
+                    QString::fromStdString(d.stepId), QString::fromStdString(d.fieldPath));
+        break;
+    case PlaceColumn:
+        if (role == Qt::DisplayRole) {
+            if (d.file.empty())
+                return QString();
+            const QString file = QFileInfo(QString::fromStdString(d.file)).fileName();
+            return d.mark.isValid()
+                ? QStringLiteral("%1:%2:%3").arg(file).arg(d.mark.line).arg(d.mark.column)
+                : file;
+        }
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SeverityColumn:
+        return tr("Severity");
+    case MessageColumn:
+        return tr("Problem");
+    case StepColumn:
+        return tr("Step");
+    case PlaceColumn:
+        return tr("Place");
+    default:
+        return {};
+    }
+}
+
+int DiagnosticsModel::errorCount() const
+{
+    return static_cast<int>(std::count_if(m_diagnostics.begin(), m_diagnostics.end(),
+        [](const Diagnostic &d) { return d.isError(); }));
+}
+
+int DiagnosticsModel::warningCount() const
+{
+    return static_cast<int>(m_diagnostics.size()) - errorCount();
+}
+
+} // namespace fondant

@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/panels/ProblemsDock.h"
+
+#include "views/models/DiagnosticsModel.h"
+
+#include <QHeaderView>
+#include <QTableView>
+
+namespace fondant {
+
+ProblemsDock::ProblemsDock(DiagnosticsModel *model, QWidget *parent)
+    : QDockWidget(tr("Problems"), parent), m_model(model), m_view(new QTableView)
+{
+    setObjectName(QStringLiteral("ProblemsDock"));
+    m_view->setModel(model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(
+        DiagnosticsModel::SeverityColumn, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(
+        DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(
+        DiagnosticsModel::StepColumn, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(
+        DiagnosticsModel::PlaceColumn, QHeaderView::ResizeToContents);
+    const auto activate = [this](const QModelIndex &index) {
+        Q_EMIT problemActivated(index.data(DiagnosticsModel::StepIdRole).toString(),
+            index.data(DiagnosticsModel::FieldPathRole).toString());
+    };
+    connect(m_view, &QTableView::clicked, this, activate);
+    connect(m_view, &QTableView::activated, this, activate);
+    connect(model, &QAbstractItemModel::modelReset, this, &ProblemsDock::updateTitle);
+    setWidget(m_view);
+    updateTitle();
+}
+
+void ProblemsDock::updateTitle()
+{
+    const int errors = m_model->errorCount();
+    const int warnings = m_model->warningCount();
+    const QString errorText = errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors);
+    const QString warningText = warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings);
+    setWindowTitle(errors + warnings == 0 ? tr("Problems — none")
+                                          : tr("Problems — %1, %2").arg(errorText, warningText));
+}
+
+} // namespace fondant

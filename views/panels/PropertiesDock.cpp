@@ -1,0 +1,473 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/panels/PropertiesDock.h"
+
+#include "core/pipeline/PipelineReader.h"
+#include "core/pipeline/PipelineWriter.h"
+#include "core/validate/PipelineValidator.h"
+#include "views/commands/ChangePipelineCommand.h"
+#include "views/commands/PipelineEditor.h"
+#include "views/document/PipelineDocument.h"
+#include "views/panels/ArgumentEditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSpinBox>
+
+#include <limits>
+
+namespace fondant {
+
+namespace {
+
+QString qt(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QString fieldList(const FieldList &fields)
+{
+    QStringList parts;
+    for (const Field &field : fields)
+        parts << QStringLiteral("%1: %2").arg(qt(field.name), qt(field.type.displayName()));
+    return parts.isEmpty() ? QObject::tr("(none)") : parts.join(QStringLiteral(", "));
+}
+
+QLabel *noteLabel(const QString &text = {})
+{
+    auto *label = new QLabel(text);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setStyleSheet(QStringLiteral("color: #4a5563;"));
+    return label;
+}
+
+// Guards a flag for the time of an edit.
+class Flag
+{
+public:
+    explicit Flag(bool &flag) : m_flag(flag) { m_flag = true; }
+    ~Flag() { m_flag = false; }
+    Flag(const Flag &) = delete;
+    Flag &operator=(const Flag &) = delete;
+
+private:
+    bool &m_flag;
+};
+
+} // namespace
+
+PropertiesDock::PropertiesDock(PipelineDocument &document, QWidget *parent)
+    : QDockWidget(tr("Properties"), parent), m_document(document), m_scroll(new QScrollArea)
+{
+    setObjectName(QStringLiteral("PropertiesDock"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    setWidget(m_scroll);
+    const auto rebuildUnlessOwn = [this] {
+        if (!m_updating)
+            rebuild();
+        else
+            refreshValues();
+    };
+    connect(&document, &PipelineDocument::documentReset, this, [this] {
+        m_stepId.clear();
+        rebuild();
+    });
+    connect(&document, &PipelineDocument::stepChanged, this,
+        [this, rebuildUnlessOwn](const QString &id) {
+            if (id == m_stepId)
+                rebuildUnlessOwn();
+        });
+    connect(&document, &PipelineDocument::stepRenamed, this,
+        [this](const QString &oldId, const QString &newId) {
+            if (oldId == m_stepId) {
+                m_stepId = newId;
+                if (!m_updating)
+                    rebuild();
+            }
+        });
+    connect(&document, &PipelineDocument::stepRemoved, this, [this](const QString &id) {
+        if (id == m_stepId)
+            showStep({});
+    });
+    connect(
+        &document, &PipelineDocument::pipelinePropertiesChanged, this, [this, rebuildUnlessOwn] {
+            if (m_stepId.isEmpty())
+                rebuildUnlessOwn();
+        });
+    connect(&document, &PipelineDocument::analysisChanged, this, &PropertiesDock::refreshValues);
+    rebuild();
+}
+
+void PropertiesDock::showStep(const QString &id)
+{
+    if (id == m_stepId && m_scroll->widget())
+        return;
+    m_stepId = m_document.step(id) ? id : QString();
+    rebuild();
+}
+
+void PropertiesDock::registerField(const QString &path, QWidget *widget)
+{
+    widget->setObjectName(path);
+    m_fields.insert(path, widget);
+}
+
+bool PropertiesDock::focusField(const QString &fieldPath)
+{
+    QString path = fieldPath;
+    while (!path.isEmpty()) {
+        if (QWidget *widget = m_fields.value(path)) {
+            raise();
+            m_scroll->ensureWidgetVisible(widget);
+            widget->setFocus(Qt::OtherFocusReason);
+            return true;
+        }
+        path = path.contains(QLatin1Char('.')) ? path.section(QLatin1Char('.'), 0, -2) : QString();
+    }
+    return false;
+}
+
+void PropertiesDock::addSection(QFormLayout *form, const QString &title)
+{
+    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
+    label->setContentsMargins(0, form->rowCount() ? 10 : 0, 0, 2);
+    form->addRow(label);
+}
+
+void PropertiesDock::rebuild()
+{
+    const int scroll = m_scroll->verticalScrollBar()->value();
+    m_fields.clear();
+    m_argumentEditors.clear();
+    auto *content = new QWidget;
+    auto *form = new QFormLayout(content);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    if (m_stepId.isEmpty())
+        buildPipelineForm(form);
+    else
+        buildStepForm(form);
+    m_scroll->setWidget(content);
+    m_scroll->verticalScrollBar()->setValue(scroll);
+    refreshValues();
+}
+
+void PropertiesDock::buildPipelineForm(QFormLayout *form)
+{
+    setWindowTitle(tr("Properties — pipeline"));
+    const Pipeline &pipeline = m_document.pipeline();
+    addSection(form, tr("Pipeline"));
+    const auto addLine = [&](const QString &label, const QString &path, const std::string &value,
+                             auto apply) {
+        auto *line = new QLineEdit(qt(value));
+        registerField(path, line);
+        connect(line, &QLineEdit::textEdited, this, [this, path, apply](const QString &text) {
+            Pipeline changed = m_document.pipeline();
+            apply(changed, text);
+            Flag editing(m_updating);
+            m_document.undoStack()->push(new ChangePipelineCommand(m_document, changed, path));
+        });
+        form->addRow(label, line);
+        return line;
+    };
+    QLineEdit *name = addLine(tr("Dataset name"), QStringLiteral("name"), pipeline.name,
+        [](Pipeline &p, const QString &text) { p.name = text.toStdString(); });
+    name->setToolTip(tr("Names the storage folder and the cache of the run: lowercase letters, "
+                        "digits, '-' and '_'"));
+    addLine(tr("Description"), QStringLiteral("description"), pipeline.description,
+        [](Pipeline &p, const QString &text) { p.description = text.toStdString(); });
+    addLine(tr("Working directory"), QStringLiteral("working_directory"), pipeline.workingDirectory,
+        [](Pipeline &p, const QString &text) { p.workingDirectory = text.toStdString(); })
+        ->setPlaceholderText(tr("e.g. ./fondant-wd or gs://bucket/wd"));
+    std::string dirs;
+    for (const std::string &dir : pipeline.componentDirs)
+        dirs += (dirs.empty() ? "" : "; ") + dir;
+    addLine(tr("Component folders"), QStringLiteral("component_dirs"), dirs,
+        [](Pipeline &p, const QString &text) {
+            p.componentDirs.clear();
+            for (const QString &part : text.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                if (!part.trimmed().isEmpty())
+                    p.componentDirs.push_back(part.trimmed().toStdString());
+        })
+        ->setPlaceholderText(tr("folders separated by ';', relative to the file"));
+    m_info = noteLabel();
+    form->addRow(m_info);
+}
+
+void PropertiesDock::buildStepForm(QFormLayout *form)
+{
+    const Step &step = *m_document.step(m_stepId);
+    const StepAnalysis *analysis = m_document.stepAnalysis(m_stepId);
+    const ComponentSpec *spec = analysis && analysis->spec ? analysis->spec.get() : nullptr;
+    setWindowTitle(tr("Properties — %1").arg(m_stepId));
+    const QString id = m_stepId;
+
+    addSection(form, tr("Step"));
+    auto *idLine = new QLineEdit(m_stepId);
+    registerField(QStringLiteral("id"), idLine);
+    auto *idProblem = noteLabel();
+    idProblem->setStyleSheet(QStringLiteral("color: #c62828;"));
+    idProblem->hide();
+    connect(idLine, &QLineEdit::editingFinished, this, [this, idLine, idProblem] {
+        QString why;
+        const QString newId = idLine->text().trimmed();
+        if (newId == m_stepId)
+            return;
+        if (!PipelineEditor(m_document).renameStep(m_stepId, newId, &why)) {
+            idProblem->setText(tr("Cannot rename: %1").arg(why));
+            idProblem->show();
+            idLine->setText(m_stepId);
+        }
+    });
+    form->addRow(tr("Id"), idLine);
+    form->addRow(QString(), idProblem);
+
+    auto *component = noteLabel(spec
+            ? QStringLiteral("<b>%1</b> (%2)<br><tt>%3</tt>")
+                  .arg(qt(spec->name()).toHtmlEscaped(), qt(step.component).toHtmlEscaped(),
+                      qt(spec->image()).toHtmlEscaped())
+            : tr("<b>%1</b> — cannot be loaded").arg(qt(step.component).toHtmlEscaped()));
+    component->setToolTip(spec ? qt(spec->description()) : QString());
+    registerField(QStringLiteral("component"), component);
+    form->addRow(tr("Component"), component);
+
+    auto *input = new QComboBox;
+    registerField(QStringLiteral("input"), input);
+    input->addItem(tr("(none: starts the dataset)"), QString());
+    for (const QString &other : m_document.stepIds())
+        if (other != id && PipelineEditor(m_document).canConnect(other, id))
+            input->addItem(other, other);
+    input->setCurrentIndex(std::max(0, input->findData(qt(step.input))));
+    connect(input, &QComboBox::activated, this, [this, input, id](int index) {
+        const QString source = input->itemData(index).toString();
+        PipelineEditor editor(m_document);
+        if (source.isEmpty())
+            editor.disconnect(id);
+        else
+            editor.connectSteps(source, id);
+    });
+    form->addRow(tr("Input"), input);
+
+    const auto pushChange
+        = [this, id](const QString &field, const std::function<void(Step &)> &change) {
+              Flag editing(m_updating);
+              PipelineEditor(m_document).changeStep(id, field, change);
+          };
+
+    addSection(form, tr("Arguments"));
+    if (!spec) {
+        form->addRow(noteLabel(tr("Load the component to edit its arguments.")));
+    } else if (spec->arguments().empty()) {
+        form->addRow(noteLabel(tr("This component takes no arguments.")));
+    }
+    if (spec) {
+        for (const ArgumentSpec &argument : spec->arguments()) {
+            const QString name = qt(argument.name);
+            auto *editor = new ArgumentEditor(argument);
+            const QString path = QStringLiteral("arguments.") + name;
+            registerField(path, editor);
+            m_argumentEditors.insert(name, editor);
+            editor->setValue(step.arguments.find(argument.name));
+            connect(editor, &ArgumentEditor::valueEdited, this,
+                [pushChange, path, argument](const Value &value) {
+                    pushChange(path, [&](Step &s) { s.arguments.set(argument.name, value); });
+                });
+            connect(editor, &ArgumentEditor::resetRequested, this,
+                [this, pushChange, path, argument, editor] {
+                    pushChange(path, [&](Step &s) { s.arguments.remove(argument.name); });
+                    editor->setValue(nullptr);
+                });
+            auto *label = new QLabel(argument.isRequired()
+                    ? QStringLiteral("<b>%1</b> *").arg(name.toHtmlEscaped())
+                    : name);
+            label->setToolTip(QStringLiteral("%1 (%2)%3")
+                                  .arg(qt(argument.description).toHtmlEscaped(), qt(argument.type),
+                                      argument.isRequired() ? tr(" — required") : QString()));
+            form->addRow(label, editor);
+        }
+        for (const Member &member : step.arguments.members()) {
+            if (spec->argument(member.key))
+                continue;
+            auto *unknown = new QLabel(
+                tr("<span style='color:#c62828'>%1 = %2 (not an argument of this component)</span> "
+                   "<a href='remove'>remove</a>")
+                    .arg(qt(member.key).toHtmlEscaped(),
+                        qt(member.value.describe()).toHtmlEscaped()));
+            const std::string key = member.key;
+            connect(unknown, &QLabel::linkActivated, this, [pushChange, key] {
+                pushChange(qt("arguments." + key), [&](Step &s) { s.arguments.remove(key); });
+            });
+            registerField(qt("arguments." + key), unknown);
+            form->addRow(unknown);
+        }
+    }
+
+    addSection(form, tr("Fields"));
+    const auto addMapping = [&](const QString &section,
+                                const std::optional<FieldMapping> &mapping) {
+        auto *text = new QPlainTextEdit(
+            mapping ? qt(PipelineWriter::fieldMappingText(*mapping)) : QString());
+        text->setTabChangesFocus(true);
+        text->setFixedHeight(text->fontMetrics().lineSpacing() * 3 + 12);
+        text->setPlaceholderText(section == QLatin1String("consumes")
+                ? tr("inferred; or one per line: field: column_name or field: type")
+                : tr("one per line: field: type (e.g. text: string) or field: new_name"));
+        registerField(section, text);
+        auto *problem = noteLabel();
+        problem->setStyleSheet(QStringLiteral("color: #c62828;"));
+        problem->hide();
+        connect(text, &QPlainTextEdit::textChanged, this, [pushChange, text, problem, section] {
+            const QString typed = text->toPlainText();
+            if (typed.trimmed().isEmpty()) {
+                problem->hide();
+                pushChange(section, [&](Step &s) {
+                    (section == QLatin1String("consumes") ? s.consumes : s.produces) = std::nullopt;
+                });
+                return;
+            }
+            Result<FieldMapping> parsed
+                = PipelineReader::parseFieldMapping(typed.toStdString(), section.toStdString());
+            if (!parsed.ok()) {
+                problem->setText(qt(parsed.errorMessage()));
+                problem->show();
+                return;
+            }
+            problem->hide();
+            pushChange(section, [&](Step &s) {
+                (section == QLatin1String("consumes") ? s.consumes : s.produces) = parsed.value();
+            });
+        });
+        form->addRow(
+            section == QLatin1String("consumes") ? tr("Consumes mapping") : tr("Produces mapping"),
+            text);
+        form->addRow(QString(), problem);
+    };
+    addMapping(QStringLiteral("consumes"), step.consumes);
+    addMapping(QStringLiteral("produces"), step.produces);
+    m_info = noteLabel();
+    form->addRow(m_info);
+
+    addSection(form, tr("Execution"));
+    auto *cache = new QCheckBox(tr("Reuse results of earlier runs (Fondant's cache)"));
+    cache->setChecked(step.cache);
+    registerField(QStringLiteral("cache"), cache);
+    connect(cache, &QCheckBox::toggled, this, [pushChange](bool on) {
+        pushChange(QStringLiteral("cache"), [&](Step &s) { s.cache = on; });
+    });
+    form->addRow(cache);
+    if (spec && spec->hasLatestTag())
+        form->addRow(
+            noteLabel(tr("The image is tagged 'latest', so Fondant never caches this step.")));
+    auto *rows = new QSpinBox;
+    rows->setRange(0, std::numeric_limits<int>::max());
+    rows->setSpecialValueText(tr("automatic"));
+    rows->setValue(step.inputPartitionRows && step.inputPartitionRows->isInt()
+            ? static_cast<int>(std::min<std::int64_t>(
+                step.inputPartitionRows->toInt(), std::numeric_limits<int>::max()))
+            : 0);
+    registerField(QStringLiteral("input_partition_rows"), rows);
+    connect(rows, &QSpinBox::valueChanged, this, [pushChange](int value) {
+        pushChange(QStringLiteral("input_partition_rows"), [&](Step &s) {
+            s.inputPartitionRows = value > 0 ? std::optional<Value>(Value(value)) : std::nullopt;
+        });
+    });
+    form->addRow(tr("Rows per partition"), rows);
+
+    addSection(form, tr("Resources"));
+    const Resources &resources = step.resources;
+    auto *accelerators = new QSpinBox;
+    accelerators->setRange(0, 64);
+    accelerators->setSpecialValueText(tr("none"));
+    accelerators->setValue(static_cast<int>(resources.acceleratorNumber.value_or(0)));
+    registerField(QStringLiteral("resources.accelerator_number"), accelerators);
+    connect(accelerators, &QSpinBox::valueChanged, this, [pushChange](int value) {
+        pushChange(QStringLiteral("resources.accelerator_number"), [&](Step &s) {
+            s.resources.acceleratorNumber
+                = value > 0 ? std::optional<std::int64_t>(value) : std::nullopt;
+        });
+    });
+    form->addRow(tr("Accelerators"), accelerators);
+    auto *acceleratorName = new QComboBox;
+    acceleratorName->setEditable(true);
+    acceleratorName->addItem(QString());
+    for (const std::string &name : PipelineValidator::acceleratorNames())
+        acceleratorName->addItem(qt(name));
+    for (const std::string &name : PipelineValidator::vertexAcceleratorNames())
+        acceleratorName->addItem(qt(name));
+    acceleratorName->setCurrentText(qt(resources.acceleratorName.value_or("")));
+    registerField(QStringLiteral("resources.accelerator_name"), acceleratorName);
+    connect(
+        acceleratorName, &QComboBox::currentTextChanged, this, [pushChange](const QString &text) {
+            pushChange(QStringLiteral("resources.accelerator_name"), [&](Step &s) {
+                s.resources.acceleratorName = text.isEmpty()
+                    ? std::nullopt
+                    : std::optional<std::string>(text.toStdString());
+            });
+        });
+    form->addRow(tr("Accelerator type"), acceleratorName);
+    const std::pair<const char *, std::optional<std::string> Resources::*> texts[]
+        = {{"node_pool_label", &Resources::nodePoolLabel},
+            {"node_pool_name", &Resources::nodePoolName}, {"cpu_request", &Resources::cpuRequest},
+            {"cpu_limit", &Resources::cpuLimit}, {"memory_request", &Resources::memoryRequest},
+            {"memory_limit", &Resources::memoryLimit}, {"instance_type", &Resources::instanceType}};
+    for (const auto &[key, member] : texts) {
+        auto *line = new QLineEdit(qt((resources.*member).value_or("")));
+        const QString path = QStringLiteral("resources.") + QLatin1String(key);
+        registerField(path, line);
+        auto field = member;
+        connect(line, &QLineEdit::textEdited, this, [pushChange, path, field](const QString &text) {
+            pushChange(path, [&](Step &s) {
+                s.resources.*field = text.isEmpty()
+                    ? std::nullopt
+                    : std::optional<std::string>(text.toStdString());
+            });
+        });
+        form->addRow(QString::fromLatin1(key).replace(QLatin1Char('_'), QLatin1Char(' ')), line);
+    }
+}
+
+void PropertiesDock::refreshValues()
+{
+    if (!m_info)
+        return;
+    if (m_stepId.isEmpty()) {
+        const auto errors = std::count_if(m_document.analysis().diagnostics.begin(),
+            m_document.analysis().diagnostics.end(),
+            [](const Diagnostic &d) { return d.isError(); });
+        m_info->setText(tr("%1 steps, %2 errors. Select a step on the canvas to edit it.")
+                            .arg(m_document.pipeline().steps.size())
+                            .arg(errors));
+        return;
+    }
+    const StepAnalysis *analysis = m_document.stepAnalysis(m_stepId);
+    const CacheKey *key = m_document.cacheKey(m_stepId);
+    QString text;
+    if (analysis) {
+        text += tr("<b>Available</b>: %1").arg(fieldList(analysis->inputFields).toHtmlEscaped());
+        if (analysis->operation) {
+            text += tr("<br><b>Reads</b>: %1")
+                        .arg(fieldList(analysis->operation->datasetConsumes()).toHtmlEscaped());
+            text += tr("<br><b>Writes</b>: %1")
+                        .arg(fieldList(analysis->operation->datasetProduces()).toHtmlEscaped());
+        }
+        text
+            += tr("<br><b>Caching</b>: %1")
+                   .arg(analysis->cacheEnabled
+                           ? tr("on")
+                           : tr("off — %1").arg(qt(analysis->cacheDisabledReason).toHtmlEscaped()));
+    }
+    text += key ? tr("<br><b>Cache key</b>: <tt>%1</tt>").arg(qt(key->key))
+                : tr("<br><b>Cache key</b>: unknown until the problems before this step are fixed");
+    m_info->setText(text);
+}
+
+} // namespace fondant

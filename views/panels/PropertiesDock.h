@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QDockWidget>
+#include <QHash>
+#include <QPointer>
+
+class QFormLayout;
+class QLabel;
+class QScrollArea;
+
+namespace fondant {
+
+class ArgumentEditor;
+class PipelineDocument;
+
+/// Edits the selected step (id, input, typed arguments, field mappings, caching, resources) or,
+/// with nothing selected, the pipeline's own settings. Every edit is one undoable command.
+class PropertiesDock : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PropertiesDock(PipelineDocument &document, QWidget *parent = nullptr);
+
+    /// Shows a step ("" for the pipeline settings).
+    void showStep(const QString &id);
+    QString stepId() const { return m_stepId; }
+    /// Gives keyboard focus to the editor of a key ("arguments.min_width", "input", …).
+    bool focusField(const QString &fieldPath);
+    /// The editor widget of a key, or nullptr.
+    QWidget *fieldWidget(const QString &fieldPath) const { return m_fields.value(fieldPath); }
+
+private:
+    void rebuild();
+    void refreshValues();
+    void buildPipelineForm(QFormLayout *form);
+    void buildStepForm(QFormLayout *form);
+    void addSection(QFormLayout *form, const QString &title);
+    void registerField(const QString &path, QWidget *widget);
+
+    PipelineDocument &m_document;
+    QString m_stepId;
+    QScrollArea *m_scroll;
+    QHash<QString, QPointer<QWidget>> m_fields;
+    QHash<QString, ArgumentEditor *> m_argumentEditors;
+    QLabel *m_info = nullptr;
+    bool m_updating = false;
+};
+
+} // namespace fondant

@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/scene/EdgeItem.h"
+
+#include "views/scene/StepItem.h"
+
+#include <QPen>
+
+#include <cmath>
+
+namespace fondant {
+
+EdgeItem::EdgeItem(StepItem *source, StepItem *target) : m_source(source), m_target(target)
+{
+    setZValue(-1);
+    setProblem(false);
+    m_source->addEdge(this);
+    m_target->addEdge(this);
+    adjust();
+}
+
+EdgeItem::~EdgeItem()
+{
+    detach();
+}
+
+void EdgeItem::detach()
+{
+    if (m_source)
+        m_source->removeEdge(this);
+    if (m_target)
+        m_target->removeEdge(this);
+    m_source = nullptr;
+    m_target = nullptr;
+}
+
+QPainterPath EdgeItem::curve(QPointF from, QPointF to)
+{
+    QPainterPath path(from);
+    const qreal dx = std::max<qreal>(40.0, std::abs(to.x() - from.x()) / 2);
+    path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
+    return path;
+}
+
+void EdgeItem::adjust()
+{
+    if (!m_source || !m_target)
+        return;
+    prepareGeometryChange();
+    setPath(curve(m_source->outputPortPos(), m_target->inputPortPos()));
+}
+
+void EdgeItem::setProblem(bool problem)
+{
+    QPen pen(problem ? QColor(0xc6, 0x28, 0x28) : QColor(0x60, 0x6a, 0x78), 2);
+    if (problem)
+        pen.setStyle(Qt::DashLine);
+    setPen(pen);
+}
+
+} // namespace fondant

@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QGraphicsPathItem>
+
+namespace fondant {
+
+class StepItem;
+
+/// The link from a step to a step that reads its output (the reader's `input`).
+class EdgeItem : public QGraphicsPathItem
+{
+public:
+    enum { Type = UserType + 2 };
+
+    EdgeItem(StepItem *source, StepItem *target);
+    ~EdgeItem() override;
+
+    int type() const override { return Type; }
+    StepItem *source() const { return m_source; }
+    StepItem *target() const { return m_target; }
+    /// Recomputes the curve after either end moved.
+    void adjust();
+    void setProblem(bool problem);
+    void detach();
+
+    /// A curve from an output port to an input port.
+    static QPainterPath curve(QPointF from, QPointF to);
+
+private:
+    StepItem *m_source;
+    StepItem *m_target;
+};
+
+} // namespace fondant

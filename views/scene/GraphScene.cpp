@@ -1,0 +1,314 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/scene/GraphScene.h"
+
+#include "views/commands/PipelineEditor.h"
+#include "views/document/PipelineDocument.h"
+#include "views/scene/EdgeItem.h"
+#include "views/scene/StepItem.h"
+
+#include <QGraphicsPathItem>
+#include <QGraphicsSceneContextMenuEvent>
+#include <QGraphicsSceneDragDropEvent>
+#include <QGraphicsSceneMouseEvent>
+#include <QMenu>
+#include <QMimeData>
+#include <QPen>
+
+namespace fondant {
+
+GraphScene::GraphScene(PipelineDocument &document, QObject *parent)
+    : QGraphicsScene(parent), m_document(document)
+{
+    setItemIndexMethod(BspTreeIndex);
+    setBackgroundBrush(QColor(0xf3, 0xf5, 0xf8));
+    connect(&document, &PipelineDocument::documentReset, this, &GraphScene::rebuild);
+    connect(&document, &PipelineDocument::stepAdded, this, [this](const QString &id) {
+        addStepItem(id);
+        syncEdge(id);
+        for (const QString &child : m_document.children(id))
+            syncEdge(child);
+    });
+    connect(&document, &PipelineDocument::stepAboutToBeRemoved, this, &GraphScene::removeStepItem);
+    connect(&document, &PipelineDocument::stepChanged, this, &GraphScene::syncEdge);
+    connect(&document, &PipelineDocument::stepRenamed, this,
+        [this](const QString &oldId, const QString &newId) {
+            if (StepItem *item = m_items.take(oldId)) {
+                item->setStepId(newId);
+                m_items.insert(newId, item);
+            }
+            if (EdgeItem *edge = m_edges.take(oldId))
+                m_edges.insert(newId, edge);
+        });
+    connect(
+        &document, &PipelineDocument::stepMoved, this, [this](const QString &id, QPointF position) {
+            if (StepItem *item = m_items.value(id))
+                item->setPos(position);
+        });
+    connect(&document, &PipelineDocument::analysisChanged, this, &GraphScene::refreshAll);
+    rebuild();
+}
+
+GraphScene::~GraphScene()
+{
+    // Edges unregister from their steps; delete them before the steps go.
+    qDeleteAll(m_edges);
+    m_edges.clear();
+}
+
+void GraphScene::rebuild()
+{
+    m_connectLine = nullptr;
+    m_hinted = nullptr;
+    qDeleteAll(m_edges);
+    m_edges.clear();
+    clear();
+    m_items.clear();
+    const QStringList ids = m_document.stepIds();
+    for (const QString &id : ids)
+        addStepItem(id);
+    for (const QString &id : ids)
+        syncEdge(id);
+    setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
+}
+
+void GraphScene::addStepItem(const QString &id)
+{
+    if (m_items.contains(id))
+        return;
+    auto *item = new StepItem(m_document, id);
+    item->setPos(m_document.position(id));
+    addItem(item);
+    m_items.insert(id, item);
+}
+
+void GraphScene::removeStepItem(const QString &id)
+{
+    delete m_edges.take(id);
+    for (const QString &child : m_document.children(id))
+        delete m_edges.take(child);
+    if (m_hinted == m_items.value(id))
+        m_hinted = nullptr;
+    delete m_items.take(id);
+}
+
+void GraphScene::syncEdge(const QString &id)
+{
+    const Step *step = m_document.step(id);
+    StepItem *target = m_items.value(id);
+    EdgeItem *edge = m_edges.value(id);
+    const QString input = step ? QString::fromStdString(step->input) : QString();
+    StepItem *source = m_items.value(input);
+    if (edge && edge->source() == source && edge->target() == target)
+        return;
+    delete m_edges.take(id);
+    if (source && target) {
+        auto *newEdge = new EdgeItem(source, target);
+        addItem(newEdge);
+        m_edges.insert(id, newEdge);
+    }
+}
+
+void GraphScene::refreshAll()
+{
+    for (StepItem *item : std::as_const(m_items))
+        item->refresh();
+    for (auto it = m_edges.begin(); it != m_edges.end(); ++it) {
+        bool problem = false;
+        for (const Diagnostic &d : m_document.analysis().diagnostics)
+            if (d.isError() && QString::fromStdString(d.stepId) == it.key()
+                && (d.message.find("consumes") != std::string::npos || d.fieldPath == "input"))
+                problem = true;
+        it.value()->setProblem(problem);
+    }
+}
+
+QStringList GraphScene::selectedStepIds() const
+{
+    QStringList ids;
+    for (QGraphicsItem *item : selectedItems())
+        if (item->type() == StepItem::Type)
+            ids << static_cast<StepItem *>(item)->stepId();
+    // In call order, so that copies and deletions read naturally.
+    std::sort(ids.begin(), ids.end(), [this](const QString &a, const QString &b) {
+        return m_document.indexOf(a) < m_document.indexOf(b);
+    });
+    return ids;
+}
+
+void GraphScene::selectSteps(const QStringList &ids)
+{
+    clearSelection();
+    for (const QString &id : ids)
+        if (StepItem *item = m_items.value(id))
+            item->setSelected(true);
+}
+
+StepItem *GraphScene::stepItemAt(QPointF scenePos) const
+{
+    for (QGraphicsItem *item : items(scenePos))
+        if (item->type() == StepItem::Type)
+            return static_cast<StepItem *>(item);
+    return nullptr;
+}
+
+void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    StepItem *item = event->button() == Qt::LeftButton ? stepItemAt(event->scenePos()) : nullptr;
+    if (item && item->portAt(item->mapFromScene(event->scenePos())) == StepItem::Port::Output) {
+        m_connectFrom = item->stepId();
+        m_connectLine = addPath(EdgeItem::curve(item->outputPortPos(), event->scenePos()),
+            QPen(QColor(0x1e, 0x6f, 0xd9), 2, Qt::DashLine));
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mousePressEvent(event);
+    m_pressPositions.clear();
+    for (QGraphicsItem *selected : selectedItems())
+        if (selected->type() == StepItem::Type)
+            m_pressPositions.insert(static_cast<StepItem *>(selected)->stepId(), selected->pos());
+}
+
+void GraphScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (!m_connectLine) {
+        QGraphicsScene::mouseMoveEvent(event);
+        return;
+    }
+    StepItem *from = m_items.value(m_connectFrom);
+    StepItem *target = stepItemAt(event->scenePos());
+    QPointF end = event->scenePos();
+    clearDropHints();
+    if (target && target != from) {
+        QString why;
+        const bool valid
+            = PipelineEditor(m_document).canConnect(m_connectFrom, target->stepId(), &why);
+        target->setDropHint(valid ? 1 : -1);
+        m_hinted = target;
+        end = target->inputPortPos();
+        Q_EMIT statusMessage(valid ? tr("Release to make %1 read the output of %2")
+                                         .arg(target->stepId(), m_connectFrom)
+                                   : tr("Cannot connect: %1").arg(why));
+    }
+    if (from)
+        m_connectLine->setPath(EdgeItem::curve(from->outputPortPos(), end));
+}
+
+void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (m_connectLine) {
+        finishConnection(event->scenePos());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseReleaseEvent(event);
+    QHash<QString, QPointF> after;
+    for (auto it = m_pressPositions.begin(); it != m_pressPositions.end(); ++it)
+        if (StepItem *item = m_items.value(it.key()))
+            after.insert(it.key(), item->pos());
+    PipelineEditor(m_document).moveSteps(m_pressPositions, after);
+    m_pressPositions.clear();
+}
+
+void GraphScene::finishConnection(QPointF scenePos)
+{
+    StepItem *target = stepItemAt(scenePos);
+    const QString from = m_connectFrom;
+    delete m_connectLine;
+    m_connectLine = nullptr;
+    m_connectFrom.clear();
+    clearDropHints();
+    if (!target || target->stepId() == from)
+        return;
+    QString why;
+    PipelineEditor editor(m_document);
+    if (!editor.canConnect(from, target->stepId(), &why)) {
+        Q_EMIT statusMessage(tr("Cannot connect: %1").arg(why));
+        return;
+    }
+    editor.connectSteps(from, target->stepId());
+    Q_EMIT statusMessage(tr("%1 now reads the output of %2").arg(target->stepId(), from));
+}
+
+void GraphScene::clearDropHints()
+{
+    if (m_hinted)
+        m_hinted->setDropHint(0);
+    m_hinted = nullptr;
+}
+
+void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (StepItem *item = stepItemAt(event->scenePos())) {
+        Q_EMIT stepActivated(item->stepId());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
+void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    StepItem *item = stepItemAt(event->scenePos());
+    if (!item)
+        return;
+    if (!item->isSelected()) {
+        clearSelection();
+        item->setSelected(true);
+    }
+    const QString id = item->stepId();
+    QMenu menu;
+    QAction *properties = menu.addAction(tr("Edit properties"));
+    QAction *disconnectAction = menu.addAction(tr("Disconnect input"));
+    disconnectAction->setEnabled(m_edges.contains(id));
+    menu.addSeparator();
+    QAction *remove = menu.addAction(tr("Delete"));
+    QAction *chosen = menu.exec(event->screenPos());
+    PipelineEditor editor(m_document);
+    if (chosen == properties)
+        Q_EMIT stepActivated(id);
+    else if (chosen == disconnectAction)
+        editor.disconnect(id);
+    else if (chosen == remove)
+        editor.removeSteps(selectedStepIds());
+}
+
+void GraphScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
+{
+    event->setAccepted(event->mimeData()->hasFormat(QLatin1String(componentMimeType)));
+}
+
+void GraphScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
+{
+    const bool accepted = event->mimeData()->hasFormat(QLatin1String(componentMimeType));
+    event->setAccepted(accepted);
+    clearDropHints();
+    if (StepItem *target = accepted ? stepItemAt(event->scenePos()) : nullptr) {
+        target->setDropHint(1);
+        m_hinted = target;
+        Q_EMIT statusMessage(
+            tr("Drop to add a step reading the output of %1").arg(target->stepId()));
+    }
+}
+
+void GraphScene::dropEvent(QGraphicsSceneDragDropEvent *event)
+{
+    const QString reference
+        = QString::fromUtf8(event->mimeData()->data(QLatin1String(componentMimeType)));
+    if (reference.isEmpty())
+        return;
+    // Dropped on a step: the new step reads its output and is placed to its right.
+    StepItem *target = stepItemAt(event->scenePos());
+    clearDropHints();
+    QPointF position = event->scenePos() - QPointF(StepItem::width / 2, 20);
+    QString input;
+    if (target) {
+        input = target->stepId();
+        position = target->pos() + QPointF(StepItem::width + 60, 0);
+    }
+    const QString id = PipelineEditor(m_document).addComponent(reference, position, input);
+    selectSteps({id});
+    event->acceptProposedAction();
+}
+
+} // namespace fondant

@@ -1,0 +1,71 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPointF>
+
+class QGraphicsPathItem;
+
+namespace fondant {
+
+class EdgeItem;
+class PipelineDocument;
+class StepItem;
+
+/// The canvas of a pipeline: one StepItem per step and one EdgeItem per input link. It only
+/// listens to the document; gestures (move, connect, drop a component) become editor commands.
+class GraphScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    explicit GraphScene(PipelineDocument &document, QObject *parent = nullptr);
+    ~GraphScene() override;
+
+    PipelineDocument &document() const { return m_document; }
+    StepItem *stepItem(const QString &id) const { return m_items.value(id); }
+    EdgeItem *edgeInto(const QString &id) const { return m_edges.value(id); }
+    QStringList selectedStepIds() const;
+    void selectSteps(const QStringList &ids);
+
+    /// The mime type of a component dragged from the palette; the data is its reference.
+    static constexpr const char *componentMimeType = "application/x-fondant-component";
+
+Q_SIGNALS:
+    /// A hint for the status bar (why a link is refused, what a drop does).
+    void statusMessage(const QString &message);
+    /// The user double-clicked a step.
+    void stepActivated(const QString &id);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
+    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
+
+private:
+    void rebuild();
+    void addStepItem(const QString &id);
+    void removeStepItem(const QString &id);
+    void syncEdge(const QString &id);
+    void refreshAll();
+    StepItem *stepItemAt(QPointF scenePos) const;
+    void finishConnection(QPointF scenePos);
+    void clearDropHints();
+
+    PipelineDocument &m_document;
+    QHash<QString, StepItem *> m_items;
+    QHash<QString, EdgeItem *> m_edges; ///< by the id of the step that reads
+    QHash<QString, QPointF> m_pressPositions;
+    QString m_connectFrom;
+    QGraphicsPathItem *m_connectLine = nullptr;
+    StepItem *m_hinted = nullptr;
+};
+
+} // namespace fondant

@@ -1,0 +1,186 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/scene/GraphView.h"
+
+#include "views/scene/GraphScene.h"
+#include "views/scene/StepItem.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace fondant {
+
+namespace {
+constexpr qreal minimumZoom = 0.05;
+constexpr qreal maximumZoom = 4.0;
+} // namespace
+
+GraphView::GraphView(GraphScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent), m_scene(scene)
+{
+    setDragMode(RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setTransformationAnchor(AnchorUnderMouse);
+    setResizeAnchor(AnchorViewCenter);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setOptimizationFlags(DontSavePainterState | DontAdjustForAntialiasing);
+    setRenderHint(QPainter::Antialiasing);
+    setRenderHint(QPainter::TextAntialiasing);
+    setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+qreal GraphView::zoom() const
+{
+    return transform().m11();
+}
+
+void GraphView::scaleBy(qreal factor)
+{
+    const qreal target = std::clamp(zoom() * factor, minimumZoom, maximumZoom);
+    if (qFuzzyCompare(target, zoom()))
+        return;
+    scale(target / zoom(), target / zoom());
+    Q_EMIT zoomChanged(zoom());
+    Q_EMIT viewportMoved();
+}
+
+void GraphView::zoomIn()
+{
+    scaleBy(1.25);
+}
+
+void GraphView::zoomOut()
+{
+    scaleBy(0.8);
+}
+
+void GraphView::resetZoom()
+{
+    scaleBy(1.0 / zoom());
+}
+
+void GraphView::zoomToFit()
+{
+    QRectF bounds;
+    for (QGraphicsItem *item : m_scene->items())
+        if (item->type() == StepItem::Type)
+            bounds |= item->sceneBoundingRect();
+    if (bounds.isEmpty())
+        return;
+    fitInView(bounds.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
+    if (zoom() > 1.5)
+        scale(1.5 / zoom(), 1.5 / zoom());
+    if (zoom() < minimumZoom)
+        scale(minimumZoom / zoom(), minimumZoom / zoom());
+    Q_EMIT zoomChanged(zoom());
+    Q_EMIT viewportMoved();
+}
+
+void GraphView::showStep(const QString &id)
+{
+    if (StepItem *item = m_scene->stepItem(id)) {
+        m_scene->selectSteps({id});
+        centerOn(item);
+        Q_EMIT viewportMoved();
+    }
+}
+
+void GraphView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ShiftModifier) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    const qreal steps = event->angleDelta().y() / 120.0;
+    if (steps != 0.0)
+        scaleBy(std::pow(1.15, steps));
+    event->accept();
+}
+
+void GraphView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton || (m_spaceHeld && event->button() == Qt::LeftButton)) {
+        m_panning = true;
+        m_lastPanPoint = event->pos();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void GraphView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint delta = event->pos() - m_lastPanPoint;
+        m_lastPanPoint = event->pos();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void GraphView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        viewport()->setCursor(m_spaceHeld ? Qt::OpenHandCursor : Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void GraphView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void GraphView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        viewport()->setCursor(Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void GraphView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    Q_EMIT viewportMoved();
+}
+
+void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsView::drawBackground(painter, rect);
+    if (zoom() < 0.5)
+        return;
+    // A light dot grid helps to align steps.
+    constexpr qreal spacing = 40;
+    painter->setPen(QPen(QColor(0xd5, 0xda, 0xe1), 1.5 / zoom()));
+    const qreal left = std::floor(rect.left() / spacing) * spacing;
+    const qreal top = std::floor(rect.top() / spacing) * spacing;
+    QVector<QPointF> dots;
+    for (qreal x = left; x < rect.right(); x += spacing)
+        for (qreal y = top; y < rect.bottom(); y += spacing)
+            dots << QPointF(x, y);
+    painter->drawPoints(dots.constData(), static_cast<int>(dots.size()));
+}
+
+} // namespace fondant

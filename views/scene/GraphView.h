@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QGraphicsView>
+
+namespace fondant {
+
+class GraphScene;
+
+/// The canvas view: wheel zoom around the cursor, pan with the middle button or Space+drag,
+/// rubber-band selection, zoom to fit.
+class GraphView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    explicit GraphView(GraphScene *scene, QWidget *parent = nullptr);
+
+    void zoomIn();
+    void zoomOut();
+    void zoomToFit();
+    void resetZoom();
+    /// Centres the view on a step and selects it.
+    void showStep(const QString &id);
+    qreal zoom() const;
+
+Q_SIGNALS:
+    void zoomChanged(qreal zoom);
+    void viewportMoved();
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    void scaleBy(qreal factor);
+
+    GraphScene *m_scene;
+    bool m_panning = false;
+    bool m_spaceHeld = false;
+    QPoint m_lastPanPoint;
+};
+
+} // namespace fondant

@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/scene/MiniMapView.h"
+
+#include "views/scene/GraphView.h"
+
+#include <QMouseEvent>
+
+namespace fondant {
+
+MiniMapView::MiniMapView(GraphView *mainView, QWidget *parent)
+    : QGraphicsView(mainView->scene(), parent), m_mainView(mainView)
+{
+    setInteractive(false);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setRenderHint(QPainter::Antialiasing, false);
+    setMinimumSize(160, 110);
+    setToolTip(tr("Overview: click or drag to move the canvas"));
+    connect(mainView, &GraphView::viewportMoved, this, [this] { viewport()->update(); });
+    connect(mainView->scene(), &QGraphicsScene::changed, this, [this] { fitScene(); });
+}
+
+void MiniMapView::fitScene()
+{
+    const QRectF bounds = scene()->itemsBoundingRect().adjusted(-60, -60, 60, 60);
+    if (!bounds.isEmpty())
+        fitInView(bounds, Qt::KeepAspectRatio);
+}
+
+void MiniMapView::drawForeground(QPainter *painter, const QRectF &)
+{
+    const QRectF visible = m_mainView->mapToScene(m_mainView->viewport()->rect()).boundingRect();
+    painter->setPen(QPen(QColor(0x1e, 0x6f, 0xd9), 2 / transform().m11()));
+    painter->setBrush(QColor(0x1e, 0x6f, 0xd9, 40));
+    painter->drawRect(visible);
+}
+
+void MiniMapView::mousePressEvent(QMouseEvent *event)
+{
+    m_mainView->centerOn(mapToScene(event->pos()));
+}
+
+void MiniMapView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (event->buttons() & Qt::LeftButton)
+        m_mainView->centerOn(mapToScene(event->pos()));
+}
+
+void MiniMapView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    fitScene();
+}
+
+} // namespace fondant

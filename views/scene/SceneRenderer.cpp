@@ -1,0 +1,58 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/scene/SceneRenderer.h"
+
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <algorithm>
+
+namespace fondant {
+
+QString SceneRenderer::render(QGraphicsScene &scene, const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("png") && suffix != QLatin1String("svg"))
+        return QStringLiteral("%1: the picture must end in .png or .svg").arg(path);
+    scene.clearSelection();
+    QRectF source = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30);
+    if (source.isEmpty())
+        source = QRectF(0, 0, 400, 200);
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: cannot write the file: %2").arg(path, file.errorString());
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(source.size().toSize());
+        generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
+        generator.setTitle(QStringLiteral("Fondant pipeline"));
+        QPainter painter(&generator);
+        painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+        scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+    } else {
+        // Keep huge pipelines to a picture a viewer can open.
+        constexpr qreal largestSide = 12000;
+        const qreal scale
+            = std::min<qreal>(2.0, largestSide / std::max(source.width(), source.height()));
+        QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        scene.render(&painter, QRectF(QPointF(0, 0), image.size()), source);
+        painter.end();
+        if (!image.save(&file, "PNG"))
+            return QStringLiteral("%1: cannot encode the picture").arg(path);
+    }
+    if (!file.commit())
+        return QStringLiteral("%1: cannot save the file: %2").arg(path, file.errorString());
+    return {};
+}
+
+} // namespace fondant

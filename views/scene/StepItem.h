@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QGraphicsItem>
+#include <QStringList>
+
+namespace fondant {
+
+class EdgeItem;
+class PipelineDocument;
+
+/// One step on the canvas: its id, component and image tag, the fields it consumes and
+/// produces, its problems and caching, with an input port (left) and an output port (right).
+/// It holds only the step id; what it shows is read from the document by refresh().
+class StepItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 1 };
+    enum class Port { None, Input, Output };
+
+    StepItem(const PipelineDocument &document, const QString &id);
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    const QString &stepId() const { return m_id; }
+    void setStepId(const QString &id);
+    /// Re-reads the step and its analysis from the document and repaints.
+    void refresh();
+
+    QPointF inputPortPos() const;
+    QPointF outputPortPos() const;
+    /// Which port, if any, is under a point given in item coordinates.
+    Port portAt(QPointF point) const;
+    /// Highlights the item as a connection target: +1 valid, -1 refused, 0 none.
+    void setDropHint(int hint);
+
+    void addEdge(EdgeItem *edge);
+    void removeEdge(EdgeItem *edge);
+
+    static constexpr qreal width = 230;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
+
+private:
+    qreal height() const;
+
+    const PipelineDocument &m_document;
+    QString m_id;
+    QString m_title;
+    QString m_component;
+    QString m_imageTag;
+    QStringList m_consumes;
+    QStringList m_produces;
+    QString m_status;
+    int m_errors = 0;
+    int m_warnings = 0;
+    bool m_cacheOff = false;
+    bool m_isFirst = false;
+    int m_dropHint = 0;
+    QList<EdgeItem *> m_edges;
+};
+
+} // namespace fondant
