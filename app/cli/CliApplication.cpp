@@ -9,6 +9,11 @@
 #include "core/spec/ComponentResolver.h"
 #include "core/validate/PipelineValidator.h"
 #include "core/value/PyJson.h"
+#include "views/document/PipelineDocument.h"
+#include "views/scene/GraphLayout.h"
+#include "views/scene/GraphScene.h"
+#include "views/scene/SceneRenderer.h"
+#include "views/scene/StepItem.h"
 
 #include <algorithm>
 #include <iomanip>
@@ -27,12 +32,15 @@ Commands:
       Check the pipeline file, its components and the fields flowing between steps.
   keys PIPELINE [--components DIR]... [--json] [--preimages]
       Print every step's cache key (with --preimages, the exact texts that are hashed).
+  render PIPELINE -o FILE.png|FILE.svg [--components DIR]...
+      Draw the pipeline as the designer shows it, into a picture.
 
 Options:
   --components DIR   Also look for components in DIR (after the pipeline's component_dirs,
                      before the bundled library). May be repeated.
   --json             Print one JSON document on standard output.
   --preimages        With keys --json: include the hashed texts of every key.
+  -o, --output FILE  With render: the picture to write (.png or .svg).
   -h, --help         Show this help.
   --version          Show the version.
 
@@ -118,6 +126,10 @@ int CliApplication::run(const QStringList &arguments)
             if (i + 1 >= arguments.size())
                 return usageError(QStringLiteral("--components needs a folder"));
             options.componentDirs << arguments.at(++i);
+        } else if (argument == QLatin1String("-o") || argument == QLatin1String("--output")) {
+            if (i + 1 >= arguments.size())
+                return usageError(QStringLiteral("%1 needs a file").arg(argument));
+            options.outputPath = arguments.at(++i);
         } else if (argument.startsWith(QLatin1String("--components="))) {
             options.componentDirs << argument.mid(13);
         } else if (argument.startsWith(QLatin1Char('-')) && argument.size() > 1) {
@@ -130,13 +142,62 @@ int CliApplication::run(const QStringList &arguments)
             return usageError(QStringLiteral("unexpected argument '%1'").arg(argument));
         }
     }
-    if (options.command != QLatin1String("validate") && options.command != QLatin1String("keys"))
+    const QStringList commands {
+        QStringLiteral("validate"), QStringLiteral("keys"), QStringLiteral("render")};
+    if (!commands.contains(options.command))
         return usageError(QStringLiteral("unknown command '%1'").arg(options.command));
     if (options.pipelinePath.isEmpty())
         return usageError(QStringLiteral("'%1' needs a pipeline file").arg(options.command));
     if (options.preimages && options.command != QLatin1String("keys"))
         return usageError(QStringLiteral("--preimages goes with 'keys'"));
+    if (options.command == QLatin1String("render")) {
+        if (options.outputPath.isEmpty())
+            return usageError(QStringLiteral("render needs -o FILE.png or -o FILE.svg"));
+        if (!options.outputPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)
+            && !options.outputPath.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive))
+            return usageError(QStringLiteral("the picture must end in .png or .svg"));
+        return render(options);
+    }
+    if (!options.outputPath.isEmpty())
+        return usageError(QStringLiteral("-o goes with 'render'"));
     return options.command == QLatin1String("validate") ? validate(options) : keys(options);
+}
+
+bool CliApplication::needsGui(const QStringList &arguments)
+{
+    return arguments.contains(QLatin1String("render"));
+}
+
+int CliApplication::render(const Options &options)
+{
+    PipelineDocument document;
+    document.setExtraComponentDirs(options.componentDirs);
+    const Diagnostics problems = document.load(options.pipelinePath);
+    if (hasErrors(problems)) {
+        printDiagnostics(problems);
+        return InvalidInput;
+    }
+    printDiagnostics(document.diagnostics());
+    GraphScene scene(document);
+    // Steps the file gives no place get one from the layered layout.
+    std::vector<GraphLayout::Node> nodes;
+    for (const Step &step : document.pipeline().steps) {
+        const QString id = QString::fromStdString(step.id);
+        nodes.push_back(
+            {id, scene.stepItem(id)->boundingRect().size(), QString::fromStdString(step.input)});
+    }
+    const QHash<QString, QPointF> layout = GraphLayout::compute(nodes);
+    for (const Step &step : document.pipeline().steps)
+        if (!document.pipeline().positions.contains(step.id))
+            scene.stepItem(QString::fromStdString(step.id))
+                ->setPos(layout.value(QString::fromStdString(step.id)));
+    const QString error = SceneRenderer::render(scene, options.outputPath);
+    if (!error.isEmpty()) {
+        m_err << error.toStdString() << "\n";
+        return InvalidInput;
+    }
+    m_out << "wrote " << options.outputPath.toStdString() << "\n";
+    return Success;
 }
 
 bool CliApplication::loadAndValidate(

@@ -24,18 +24,24 @@ public:
 
     enum ExitCode { Success = 0, InvalidInput = 1, UsageError = 2 };
 
+    /// True when the arguments ask for a command that draws (and so needs a GUI application
+    /// object).
+    static bool needsGui(const QStringList &arguments);
+
 private:
     struct Options
     {
         QString command;
         QString pipelinePath;
         QStringList componentDirs;
+        QString outputPath;
         bool json = false;
         bool preimages = false;
     };
 
     int validate(const Options &options);
     int keys(const Options &options);
+    int render(const Options &options);
     int usageError(const QString &message);
     void printHelp();
     void printDiagnostics(const Diagnostics &diagnostics);

@@ -2,15 +2,26 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/cli/CliApplication.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 
 #include <iostream>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication application(argc, argv);
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    // Drawing needs a GUI application object, but never a display.
+    std::unique_ptr<QCoreApplication> application;
+    if (fondant::CliApplication::needsGui(arguments)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("fondant-studio-cli"));
-    QStringList arguments = QCoreApplication::arguments();
-    arguments.removeFirst();
     return fondant::CliApplication(std::cout, std::cerr).run(arguments);
 }

@@ -3,10 +3,13 @@
 #include "views/scene/SceneRenderer.h"
 
 #include <QFileInfo>
+#include <QGraphicsItem>
 #include <QGraphicsScene>
+#include <QHash>
 #include <QImage>
 #include <QPainter>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -22,6 +25,17 @@ QString SceneRenderer::render(QGraphicsScene &scene, const QString &path)
     QRectF source = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30);
     if (source.isEmpty())
         source = QRectF(0, 0, 400, 200);
+
+    // Cached items would be drawn as bitmaps: draw every item for real while rendering.
+    QHash<QGraphicsItem *, QGraphicsItem::CacheMode> cacheModes;
+    for (QGraphicsItem *item : scene.items()) {
+        cacheModes.insert(item, item->cacheMode());
+        item->setCacheMode(QGraphicsItem::NoCache);
+    }
+    const auto restoreCaches = qScopeGuard([&] {
+        for (auto it = cacheModes.begin(); it != cacheModes.end(); ++it)
+            it.key()->setCacheMode(it.value());
+    });
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))

@@ -4,6 +4,7 @@
 
 #include "core/value/JsonReader.h"
 
+#include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void validateReportsLocatedErrors();
     void keysTextAndJson();
     void keysOfInvalidPipelineFail();
+    void renderWritesAPicture();
     void unreadableInputExitsOne_data();
     void unreadableInputExitsOne();
 
@@ -148,6 +150,24 @@ void tst_CliApplication::keysOfInvalidPipelineFail()
         != std::string::npos);
 }
 
+void tst_CliApplication::renderWritesAPicture()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("reviews.png"));
+    QCOMPARE(run({QStringLiteral("render"), fixture, QStringLiteral("-o"), png}), 0);
+    QVERIFY(!QImage(png).isNull());
+    const QString svg = dir.filePath(QStringLiteral("reviews.svg"));
+    QCOMPARE(run({QStringLiteral("render"), fixture, QStringLiteral("--output"), svg}), 0);
+    QVERIFY(QFileInfo(svg).size() > 1000);
+    QCOMPARE(run({QStringLiteral("render"), fixture}), int(CliApplication::UsageError));
+    QCOMPARE(run({QStringLiteral("render"), fixture, QStringLiteral("-o"),
+                 dir.filePath(QStringLiteral("x.gif"))}),
+        int(CliApplication::UsageError));
+    QCOMPARE(run({QStringLiteral("render"), QStringLiteral("/nonexistent.pipeline.yaml"),
+                 QStringLiteral("-o"), png}),
+        1);
+}
+
 void tst_CliApplication::unreadableInputExitsOne_data()
 {
     QTest::addColumn<QByteArray>("content");
@@ -177,5 +197,5 @@ void tst_CliApplication::unreadableInputExitsOne()
     }
 }
 
-QTEST_GUILESS_MAIN(tst_CliApplication)
+QTEST_MAIN(tst_CliApplication)
 #include "tst_CliApplication.moc"

@@ -1,0 +1,130 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/panels/PropertiesDock.h"
+
+#include "DocumentFixture.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+
+using namespace fondant;
+
+class tst_PropertiesDock : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void editorsWriteTheDocument();
+    void renameIsCheckedAndUndoable();
+    void inputChoiceConnects();
+    void mappingTextIsCheckedInline();
+    void pipelineSettingsWhenNothingIsSelected();
+    void focusesAField();
+};
+
+void tst_PropertiesDock::editorsWriteTheDocument()
+{
+    auto document = test::reviewsDocument();
+    PropertiesDock dock(*document);
+    dock.showStep(QStringLiteral("trim"));
+    auto *cache = qobject_cast<QCheckBox *>(dock.fieldWidget(QStringLiteral("cache")));
+    cache->setChecked(false);
+    QCOMPARE(document->step(QStringLiteral("trim"))->cache, false);
+    auto *memory
+        = qobject_cast<QLineEdit *>(dock.fieldWidget(QStringLiteral("resources.memory_limit")));
+    QTest::keyClicks(memory, QStringLiteral("8G"));
+    QCOMPARE(*document->step(QStringLiteral("trim"))->resources.memoryLimit, std::string("8G"));
+    QCOMPARE(document->undoStack()->count(), 2); // typing two characters is one edit
+    auto *rows = qobject_cast<QSpinBox *>(dock.fieldWidget(QStringLiteral("input_partition_rows")));
+    QCOMPARE(rows->value(), 500);
+    rows->setValue(0);
+    QVERIFY(!document->step(QStringLiteral("trim"))->inputPartitionRows);
+    auto *ratio
+        = dock.fieldWidget(QStringLiteral("arguments.ratio"))->findChild<QDoubleSpinBox *>();
+    ratio->setValue(0.75);
+    QCOMPARE(document->step(QStringLiteral("trim"))->arguments.find("ratio")->toDouble(), 0.75);
+    auto *words
+        = dock.fieldWidget(QStringLiteral("arguments.words"))->findChild<QPlainTextEdit *>();
+    words->setPlainText(QStringLiteral("[\"a\", \"an\"]"));
+    QCOMPARE(
+        document->step(QStringLiteral("trim"))->arguments.find("words")->size(), std::size_t {2});
+    words->setPlainText(QStringLiteral("{\"not\": \"a list\"}"));
+    QCOMPARE(
+        document->step(QStringLiteral("trim"))->arguments.find("words")->size(), std::size_t {2});
+}
+
+void tst_PropertiesDock::renameIsCheckedAndUndoable()
+{
+    auto document = test::reviewsDocument();
+    PropertiesDock dock(*document);
+    dock.showStep(QStringLiteral("trim"));
+    auto *id = qobject_cast<QLineEdit *>(dock.fieldWidget(QStringLiteral("id")));
+    id->setText(QStringLiteral("load"));
+    Q_EMIT id->editingFinished();
+    QVERIFY(document->step(QStringLiteral("trim")));
+    id = qobject_cast<QLineEdit *>(dock.fieldWidget(QStringLiteral("id")));
+    id->setText(QStringLiteral("shorten"));
+    Q_EMIT id->editingFinished();
+    QVERIFY(document->step(QStringLiteral("shorten")));
+    QCOMPARE(dock.stepId(), QStringLiteral("shorten"));
+    document->undoStack()->undo();
+    QCOMPARE(dock.stepId(), QStringLiteral("trim"));
+}
+
+void tst_PropertiesDock::inputChoiceConnects()
+{
+    auto document = test::reviewsDocument();
+    PropertiesDock dock(*document);
+    dock.showStep(QStringLiteral("export"));
+    auto *input = qobject_cast<QComboBox *>(dock.fieldWidget(QStringLiteral("input")));
+    QCOMPARE(input->currentData().toString(), QStringLiteral("trim"));
+    const int loadIndex = input->findData(QStringLiteral("load"));
+    QVERIFY(loadIndex > 0);
+    input->setCurrentIndex(loadIndex);
+    Q_EMIT input->activated(loadIndex);
+    QCOMPARE(document->step(QStringLiteral("export"))->input, std::string("load"));
+}
+
+void tst_PropertiesDock::mappingTextIsCheckedInline()
+{
+    auto document = test::reviewsDocument();
+    PropertiesDock dock(*document);
+    dock.showStep(QStringLiteral("trim"));
+    auto *consumes = qobject_cast<QPlainTextEdit *>(dock.fieldWidget(QStringLiteral("consumes")));
+    consumes->setPlainText(QStringLiteral("text: {type: array}"));
+    QVERIFY(!document->step(QStringLiteral("trim"))->consumes.has_value());
+    consumes->setPlainText(QStringLiteral("text: string"));
+    QCOMPARE(document->step(QStringLiteral("trim"))->consumes->size(), std::size_t {1});
+    consumes->clear();
+    QVERIFY(!document->step(QStringLiteral("trim"))->consumes.has_value());
+}
+
+void tst_PropertiesDock::pipelineSettingsWhenNothingIsSelected()
+{
+    auto document = test::reviewsDocument();
+    PropertiesDock dock(*document);
+    dock.showStep({});
+    auto *name = qobject_cast<QLineEdit *>(dock.fieldWidget(QStringLiteral("name")));
+    QCOMPARE(name->text(), QStringLiteral("reviews"));
+    QTest::keyClicks(name, QStringLiteral("X"));
+    QCOMPARE(document->pipeline().name, std::string("reviewsX"));
+    QVERIFY(document->analysis().hasErrors()); // uppercase is not a dataset name
+    document->undoStack()->undo();
+    QCOMPARE(document->pipeline().name, std::string("reviews"));
+}
+
+void tst_PropertiesDock::focusesAField()
+{
+    auto document = test::reviewsDocument();
+    PropertiesDock dock(*document);
+    dock.show();
+    dock.showStep(QStringLiteral("trim"));
+    QVERIFY(dock.focusField(QStringLiteral("arguments.max_length")));
+    QVERIFY(dock.focusField(QStringLiteral("resources.cpu_limit")));
+    QVERIFY(!dock.focusField(QStringLiteral("nothing")));
+}
+
+QTEST_MAIN(tst_PropertiesDock)
+#include "tst_PropertiesDock.moc"

@@ -1,0 +1,130 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/scene/GraphScene.h"
+
+#include "DocumentFixture.h"
+#include "views/commands/PipelineEditor.h"
+#include "views/scene/EdgeItem.h"
+#include "views/scene/GraphView.h"
+#include "views/scene/StepItem.h"
+
+#include <QApplication>
+#include <QMouseEvent>
+
+using namespace fondant;
+
+class tst_GraphScene : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void builtFromTheDocument();
+    void followsEditsAndUndo();
+    void dragFromOutputPortConnects();
+    void refusedLinkChangesNothing();
+    void dragOfStepsIsOneMove();
+};
+
+void tst_GraphScene::builtFromTheDocument()
+{
+    auto document = test::reviewsDocument();
+    GraphScene scene(*document);
+    QVERIFY(scene.stepItem(QStringLiteral("load")));
+    QCOMPARE(scene.stepItem(QStringLiteral("trim"))->pos(), QPointF(260, 0));
+    QVERIFY(!scene.edgeInto(QStringLiteral("load")));
+    QCOMPARE(
+        scene.edgeInto(QStringLiteral("trim"))->source(), scene.stepItem(QStringLiteral("load")));
+    QCOMPARE(scene.edgeInto(QStringLiteral("export"))->target(),
+        scene.stepItem(QStringLiteral("export")));
+}
+
+void tst_GraphScene::followsEditsAndUndo()
+{
+    auto document = test::reviewsDocument();
+    GraphScene scene(*document);
+    PipelineEditor editor(*document);
+    QVERIFY(editor.removeSteps({QStringLiteral("trim")}));
+    QVERIFY(!scene.stepItem(QStringLiteral("trim")));
+    QVERIFY(!scene.edgeInto(QStringLiteral("export")));
+    document->undoStack()->undo();
+    QVERIFY(scene.stepItem(QStringLiteral("trim")));
+    QVERIFY(scene.edgeInto(QStringLiteral("export")));
+    QVERIFY(editor.renameStep(QStringLiteral("trim"), QStringLiteral("shorten")));
+    QCOMPARE(scene.stepItem(QStringLiteral("shorten"))->stepId(), QStringLiteral("shorten"));
+    QCOMPARE(scene.edgeInto(QStringLiteral("export"))->source(),
+        scene.stepItem(QStringLiteral("shorten")));
+    QVERIFY(editor.moveSteps(
+        {{QStringLiteral("load"), QPointF(0, 0)}}, {{QStringLiteral("load"), QPointF(0, 300)}}));
+    QCOMPARE(scene.stepItem(QStringLiteral("load"))->pos(), QPointF(0, 300));
+    document->undoStack()->undo();
+    QCOMPARE(scene.stepItem(QStringLiteral("load"))->pos(), QPointF(0, 0));
+}
+
+static void dragBetween(GraphView &view, QPointF fromScene, QPointF toScene)
+{
+    QWidget *viewport = view.viewport();
+    const QPoint from = view.mapFromScene(fromScene);
+    const QPoint to = view.mapFromScene(toScene);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QMouseEvent move(QEvent::MouseMove, to, viewport->mapToGlobal(to), Qt::NoButton, Qt::LeftButton,
+        Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+}
+
+void tst_GraphScene::dragFromOutputPortConnects()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    QVERIFY(editor.disconnect(QStringLiteral("export")));
+    GraphScene scene(*document);
+    GraphView view(&scene);
+    view.resize(1200, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.centerOn(400, 40);
+    StepItem *load = scene.stepItem(QStringLiteral("load"));
+    StepItem *exporter = scene.stepItem(QStringLiteral("export"));
+    QSignalSpy messages(&scene, &GraphScene::statusMessage);
+    dragBetween(view, load->outputPortPos(), exporter->sceneBoundingRect().center());
+    QCOMPARE(document->step(QStringLiteral("export"))->input, std::string("load"));
+    QVERIFY(scene.edgeInto(QStringLiteral("export")));
+    QVERIFY(!messages.isEmpty());
+}
+
+void tst_GraphScene::refusedLinkChangesNothing()
+{
+    auto document = test::reviewsDocument();
+    GraphScene scene(*document);
+    GraphView view(&scene);
+    view.resize(1200, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.centerOn(400, 40);
+    QSignalSpy messages(&scene, &GraphScene::statusMessage);
+    const int commands = document->undoStack()->count();
+    dragBetween(view, scene.stepItem(QStringLiteral("export"))->outputPortPos(),
+        scene.stepItem(QStringLiteral("load"))->sceneBoundingRect().center());
+    QCOMPARE(document->undoStack()->count(), commands);
+    QVERIFY(messages.last().at(0).toString().contains(QStringLiteral("cycle")));
+}
+
+void tst_GraphScene::dragOfStepsIsOneMove()
+{
+    auto document = test::reviewsDocument();
+    GraphScene scene(*document);
+    GraphView view(&scene);
+    view.resize(1200, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.centerOn(400, 40);
+    StepItem *trim = scene.stepItem(QStringLiteral("trim"));
+    const QPointF grip = trim->sceneBoundingRect().center() + QPointF(0, 10);
+    dragBetween(view, grip, grip + QPointF(0, 120));
+    QCOMPARE(document->undoStack()->count(), 1);
+    QVERIFY(document->position(QStringLiteral("trim")).y() > 60);
+    document->undoStack()->undo();
+    QCOMPARE(trim->pos(), QPointF(260, 0));
+}
+
+QTEST_MAIN(tst_GraphScene)
+#include "tst_GraphScene.moc"
