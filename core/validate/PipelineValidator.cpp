@@ -194,7 +194,9 @@ private:
             return;
         }
         analysis.operation = std::move(operation).value();
-        checkConsumedFields(step, *analysis.operation, analysis, index == 0 || !parent);
+        // A later step without an input is already reported; its fields cannot be checked.
+        if (index == 0 || parent)
+            checkConsumedFields(step, *analysis.operation, analysis, index == 0);
 
         analysis.outputFields = analysis.operation->evolve(analysis.inputFields);
         analysis.fieldProducers.clear();

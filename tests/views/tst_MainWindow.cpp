@@ -12,7 +12,11 @@
 #include "views/scene/GraphScene.h"
 #include "views/scene/GraphView.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QDropEvent>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -37,6 +41,9 @@ private Q_SLOTS:
     void paletteActivationAddsAStep();
     void recoversAutosavedWork();
     void titleShowsUnsavedChanges();
+    void droppedPipelineFileOpens();
+    void copyPasteAndDeleteThroughTheMenu();
+    void autoLayoutIsOneUndo();
 
 private:
     void screenshot(QWidget &window, const QString &name);
@@ -193,6 +200,56 @@ void tst_MainWindow::titleShowsUnsavedChanges()
     QVERIFY(window.isWindowModified());
     QVERIFY(window.save());
     QVERIFY(!window.isWindowModified());
+}
+
+void tst_MainWindow::droppedPipelineFileOpens()
+{
+    MainWindow window(m_autosave.path());
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(example)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QCOMPARE(window.document().stepIds().size(), 7);
+}
+
+static QAction *menuAction(QWidget &window, const QString &text)
+{
+    for (QAction *action : window.findChildren<QAction *>())
+        if (action->text() == text)
+            return action;
+    return nullptr;
+}
+
+void tst_MainWindow::copyPasteAndDeleteThroughTheMenu()
+{
+    MainWindow window(m_autosave.path());
+    window.show();
+    QVERIFY(window.openFile(example));
+    window.view().setFocus();
+    window.scene().selectSteps({QStringLiteral("detect_language"), QStringLiteral("keep_english")});
+    menuAction(window, QStringLiteral("&Copy"))->trigger();
+    menuAction(window, QStringLiteral("&Paste"))->trigger();
+    QVERIFY(window.document().step(QStringLiteral("keep_english_2")));
+    QCOMPARE(window.document().step(QStringLiteral("keep_english_2"))->input, std::string("detect_language_2"));
+    QCOMPARE(window.scene().selectedStepIds().size(), 2);
+    window.view().setFocus();
+    menuAction(window, QStringLiteral("&Delete"))->trigger();
+    QVERIFY(!window.document().step(QStringLiteral("keep_english_2")));
+    QCOMPARE(window.document().stepIds().size(), 7);
+}
+
+void tst_MainWindow::autoLayoutIsOneUndo()
+{
+    MainWindow window(m_autosave.path());
+    QVERIFY(window.openFile(example));
+    const QPointF before = window.document().position(QStringLiteral("write_parquet"));
+    menuAction(window, QStringLiteral("Auto &Layout"))->trigger();
+    QCOMPARE(window.document().undoStack()->count(), 1);
+    window.document().undoStack()->undo();
+    QCOMPARE(window.document().position(QStringLiteral("write_parquet")), before);
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void reports_data();
     void reports();
     void latestTagTurnsCachingOff();
+    void unconnectedStepGetsOneClearError();
 };
 
 static const std::string head
@@ -172,6 +173,13 @@ void tst_PipelineValidator::latestTagTurnsCachingOff()
     QVERIFY(!analysis.steps[2].cacheEnabled);
     QCOMPARE(analysis.steps[2].cacheDisabledReason, std::string("cache: false"));
     QVERIFY(analysis.steps[0].cacheEnabled);
+}
+
+void tst_PipelineValidator::unconnectedStepGetsOneClearError()
+{
+    const PipelineAnalysis analysis = analyse(head + "  - {id: t, component: trim_text}\n");
+    QCOMPARE(analysis.diagnostics.size(), std::size_t{1});
+    QVERIFY(analysis.diagnostics.front().message.find("no 'input'") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineValidator)
