@@ -407,7 +407,7 @@ private:
         const StepAnalysis &analysis, bool isFirst)
     {
         for (const Field &field : operation.datasetConsumes()) {
-            std::string path = "component";
+            std::string path = "consumes." + field.name;
             if (step.consumes) {
                 for (const FieldMappingEntry &entry : *step.consumes)
                     if (entry.isRename() ? entry.rename == field.name : entry.name == field.name)

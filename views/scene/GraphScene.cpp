@@ -117,7 +117,7 @@ void GraphScene::refreshAll()
         bool problem = false;
         for (const Diagnostic &d : m_document.analysis().diagnostics)
             if (d.isError() && QString::fromStdString(d.stepId) == it.key()
-                && (d.message.find("consumes") != std::string::npos || d.fieldPath == "input"))
+                && (d.fieldPath.starts_with("consumes") || d.fieldPath == "input"))
                 problem = true;
         it.value()->setProblem(problem);
     }
