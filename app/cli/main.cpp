@@ -24,9 +24,11 @@ int main(int argc, char *argv[])
             qputenv("QT_QPA_PLATFORM", "offscreen");
         if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
             // Qt wants a private runtime folder; a terminal session may not have one.
-            const QString runtime = QDir::temp().filePath(QStringLiteral("fondant-studio-runtime-%1").arg(getuid()));
+            const QString runtime
+                = QDir::temp().filePath(QStringLiteral("fondant-studio-runtime-%1").arg(getuid()));
             QDir().mkpath(runtime);
-            QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+            QFile::setPermissions(
+                runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
             qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
         }
         application = std::make_unique<QApplication>(argc, argv);

@@ -148,11 +148,11 @@ void tst_MainWindow::paletteActivationAddsAStep()
 {
     MainWindow window(m_autosave.path());
     QVERIFY(window.openFile(example));
-    window.scene().selectSteps({QStringLiteral("write_parquet")});
+    window.scene().selectSteps({QStringLiteral("write_embeddings")});
     Q_EMIT window.palette().componentActivated(QStringLiteral("detect_language"));
     QVERIFY(window.document().step(QStringLiteral("detect_language_2")));
     QCOMPARE(window.document().step(QStringLiteral("detect_language_2"))->input,
-        std::string("write_parquet"));
+        std::string("write_embeddings"));
     QCOMPARE(window.scene().selectedStepIds(), QStringList {QStringLiteral("detect_language_2")});
 }
 
@@ -229,15 +229,17 @@ void tst_MainWindow::copyPasteAndDeleteThroughTheMenu()
     window.show();
     QVERIFY(window.openFile(example));
     window.view().setFocus();
-    window.scene().selectSteps({QStringLiteral("detect_language"), QStringLiteral("keep_english")});
+    window.scene().selectSteps(
+        {QStringLiteral("detect_language"), QStringLiteral("write_languages")});
     menuAction(window, QStringLiteral("&Copy"))->trigger();
     menuAction(window, QStringLiteral("&Paste"))->trigger();
-    QVERIFY(window.document().step(QStringLiteral("keep_english_2")));
-    QCOMPARE(window.document().step(QStringLiteral("keep_english_2"))->input, std::string("detect_language_2"));
+    QVERIFY(window.document().step(QStringLiteral("write_languages_2")));
+    QCOMPARE(window.document().step(QStringLiteral("write_languages_2"))->input,
+        std::string("detect_language_2"));
     QCOMPARE(window.scene().selectedStepIds().size(), 2);
     window.view().setFocus();
     menuAction(window, QStringLiteral("&Delete"))->trigger();
-    QVERIFY(!window.document().step(QStringLiteral("keep_english_2")));
+    QVERIFY(!window.document().step(QStringLiteral("write_languages_2")));
     QCOMPARE(window.document().stepIds().size(), 7);
 }
 
@@ -245,11 +247,11 @@ void tst_MainWindow::autoLayoutIsOneUndo()
 {
     MainWindow window(m_autosave.path());
     QVERIFY(window.openFile(example));
-    const QPointF before = window.document().position(QStringLiteral("write_parquet"));
+    const QPointF before = window.document().position(QStringLiteral("write_languages"));
     menuAction(window, QStringLiteral("Auto &Layout"))->trigger();
     QCOMPARE(window.document().undoStack()->count(), 1);
     window.document().undoStack()->undo();
-    QCOMPARE(window.document().position(QStringLiteral("write_parquet")), before);
+    QCOMPARE(window.document().position(QStringLiteral("write_languages")), before);
 }
 
 QTEST_MAIN(tst_MainWindow)
