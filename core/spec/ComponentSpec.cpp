@@ -183,20 +183,7 @@ public:
         }
         if (spec.defaultsToNone())
             return;
-        bool fits = true;
-        if (spec.type == "str")
-            fits = value.isString();
-        else if (spec.type == "int")
-            fits = value.isInt();
-        else if (spec.type == "float")
-            fits = value.isNumber();
-        else if (spec.type == "bool")
-            fits = value.isBool();
-        else if (spec.type == "dict")
-            fits = value.isObject();
-        else
-            fits = value.isArray();
-        if (fits)
+        if (spec.accepts(value))
             return;
         std::string message = "the default of argument '" + spec.name + "' is "
             + value.pythonTypeName() + " " + value.describe() + " but the argument is declared '"
@@ -220,6 +207,21 @@ private:
 };
 
 } // namespace
+
+bool ArgumentSpec::accepts(const Value &value) const
+{
+    if (type == "str")
+        return value.isString();
+    if (type == "int")
+        return value.isInt();
+    if (type == "float")
+        return value.isNumber();
+    if (type == "bool")
+        return value.isBool();
+    if (type == "dict")
+        return value.isObject();
+    return value.isArray();
+}
 
 const std::vector<std::string> &ComponentSpec::argumentTypes()
 {

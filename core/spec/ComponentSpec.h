@@ -26,6 +26,8 @@ struct ArgumentSpec
     /// Fondant runs the container without it only when a default is given that is not null
     /// (`default: None`, the text, makes an argument optional; a real null does not).
     bool isRequired() const { return !defaultValue || defaultValue->isNull(); }
+    /// True when a value has the kind the argument's type asks for (an int also fits a float).
+    bool accepts(const Value &value) const;
     /// `default: None`: optional, no value passed.
     bool defaultsToNone() const
     {

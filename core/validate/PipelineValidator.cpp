@@ -25,21 +25,6 @@ std::string quoted(const std::string &text)
     return "'" + text + "'";
 }
 
-bool argumentFits(const std::string &type, const Value &value)
-{
-    if (type == "str")
-        return value.isString();
-    if (type == "int")
-        return value.isInt();
-    if (type == "float")
-        return value.isNumber();
-    if (type == "bool")
-        return value.isBool();
-    if (type == "dict")
-        return value.isObject();
-    return value.isArray();
-}
-
 std::string argumentTypeWords(const std::string &type)
 {
     if (type == "str")
@@ -305,7 +290,7 @@ private:
                             + " cannot read under Docker Compose; leave the argument out instead");
                 continue;
             }
-            if (!argumentFits(argument->type, value)) {
+            if (!argument->accepts(value)) {
                 std::string message = "argument " + quoted(member.key) + " takes "
                     + argumentTypeWords(argument->type) + " (" + argument->type + "), not "
                     + value.pythonTypeName() + " " + value.describe();

@@ -125,26 +125,10 @@ void ArgumentEditor::setValue(const Value *value)
         m_json->setPlainText(shown.isNull() ? QString() : jsonText(shown));
     m_updating = false;
     m_mismatch.clear();
-    if (value && !value->isNull() && !fits(*value))
+    if (value && !value->isNull() && !m_argument.accepts(*value))
         m_mismatch = tr("the pipeline sets %1, which is not %2; change it here to replace it")
                          .arg(jsonText(*value), QString::fromStdString(m_argument.type));
     showState();
-}
-
-bool ArgumentEditor::fits(const Value &value) const
-{
-    const std::string &type = m_argument.type;
-    if (type == "int")
-        return value.isInt();
-    if (type == "float")
-        return value.isNumber();
-    if (type == "bool")
-        return value.isBool();
-    if (type == "str")
-        return value.isString();
-    if (type == "dict")
-        return value.isObject();
-    return value.isArray();
 }
 
 QString ArgumentEditor::problem() const

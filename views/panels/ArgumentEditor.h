@@ -42,7 +42,6 @@ private:
     void emitIfValid();
     void showState();
     Value defaultShown() const;
-    bool fits(const Value &value) const;
 
     ArgumentSpec m_argument;
     bool m_isSet = false;

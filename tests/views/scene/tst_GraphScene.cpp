@@ -59,6 +59,18 @@ void tst_GraphScene::followsEditsAndUndo()
     QCOMPARE(scene.stepItem(QStringLiteral("load"))->pos(), QPointF(0, 0));
 }
 
+// A view showing the scene, shown and scrolled so that all three steps are on screen.
+static std::unique_ptr<GraphView> shownView(GraphScene &scene)
+{
+    auto view = std::make_unique<GraphView>(&scene);
+    view->resize(1200, 500);
+    view->show();
+    if (!QTest::qWaitForWindowExposed(view.get()))
+        qFatal("the view does not show");
+    view->centerOn(400, 40);
+    return view;
+}
+
 static void dragBetween(GraphView &view, QPointF fromScene, QPointF toScene)
 {
     QWidget *viewport = view.viewport();
@@ -77,15 +89,11 @@ void tst_GraphScene::dragFromOutputPortConnects()
     PipelineEditor editor(*document);
     QVERIFY(editor.disconnect(QStringLiteral("export")));
     GraphScene scene(*document);
-    GraphView view(&scene);
-    view.resize(1200, 500);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.centerOn(400, 40);
+    auto view = shownView(scene);
     StepItem *load = scene.stepItem(QStringLiteral("load"));
     StepItem *exporter = scene.stepItem(QStringLiteral("export"));
     QSignalSpy messages(&scene, &GraphScene::statusMessage);
-    dragBetween(view, load->outputPortPos(), exporter->sceneBoundingRect().center());
+    dragBetween(*view, load->outputPortPos(), exporter->sceneBoundingRect().center());
     QCOMPARE(document->step(QStringLiteral("export"))->input, std::string("load"));
     QVERIFY(scene.edgeInto(QStringLiteral("export")));
     QVERIFY(!messages.isEmpty());
@@ -95,14 +103,10 @@ void tst_GraphScene::refusedLinkChangesNothing()
 {
     auto document = test::reviewsDocument();
     GraphScene scene(*document);
-    GraphView view(&scene);
-    view.resize(1200, 500);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.centerOn(400, 40);
+    auto view = shownView(scene);
     QSignalSpy messages(&scene, &GraphScene::statusMessage);
     const int commands = document->undoStack()->count();
-    dragBetween(view, scene.stepItem(QStringLiteral("export"))->outputPortPos(),
+    dragBetween(*view, scene.stepItem(QStringLiteral("export"))->outputPortPos(),
         scene.stepItem(QStringLiteral("load"))->sceneBoundingRect().center());
     QCOMPARE(document->undoStack()->count(), commands);
     QVERIFY(messages.last().at(0).toString().contains(QStringLiteral("cycle")));
@@ -112,14 +116,10 @@ void tst_GraphScene::dragOfStepsIsOneMove()
 {
     auto document = test::reviewsDocument();
     GraphScene scene(*document);
-    GraphView view(&scene);
-    view.resize(1200, 500);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.centerOn(400, 40);
+    auto view = shownView(scene);
     StepItem *trim = scene.stepItem(QStringLiteral("trim"));
     const QPointF grip = trim->sceneBoundingRect().center() + QPointF(0, 10);
-    dragBetween(view, grip, grip + QPointF(0, 120));
+    dragBetween(*view, grip, grip + QPointF(0, 120));
     QCOMPARE(document->undoStack()->count(), 1);
     QVERIFY(document->position(QStringLiteral("trim")).y() > 60);
     document->undoStack()->undo();
