@@ -4,8 +4,13 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
 
 #include <memory>
+
+// Graphviz's dot layout, linked in directly: only this plugin is used, so no text or
+// rendering plugin (pango, gd, …) is ever loaded; label sizes do not matter here.
+extern "C" gvplugin_library_t gvplugin_dot_layout_LTX_library;
 
 namespace fondant {
 
@@ -43,7 +48,9 @@ QHash<QString, QPointF> GraphLayout::compute(const std::vector<Node> &nodes)
     QHash<QString, QPointF> positions;
     if (nodes.empty())
         return positions;
-    std::unique_ptr<GVC_t, ContextDeleter> context(gvContext());
+    static const lt_symlist_t builtins[] = {{"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
+                                            {nullptr, nullptr}};
+    std::unique_ptr<GVC_t, ContextDeleter> context(gvContextPlugins(builtins, 0));
     QByteArray graphName("pipeline");
     std::unique_ptr<Agraph_t, GraphDeleter> graph(agopen(text(graphName), Agdirected, nullptr));
     setAttribute(graph.get(), "rankdir", "LR", "");
@@ -55,6 +62,7 @@ QHash<QString, QPointF> GraphLayout::compute(const std::vector<Node> &nodes)
         QByteArray name = node.id.toUtf8();
         Agnode_t *graphNode = agnode(graph.get(), text(name), 1);
         setAttribute(graphNode, "shape", "box", "ellipse");
+        setAttribute(graphNode, "label", "", "\\N");
         setAttribute(graphNode, "fixedsize", "true", "false");
         setAttribute(
             graphNode, "width", QByteArray::number(node.size.width() / pointsPerInch), "0.75");
