@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/commands/PipelineEditor.h"
 
+#include "core/graph/OperationSpec.h"
 #include "core/pipeline/PipelineReader.h"
 #include "core/pipeline/PipelineWriter.h"
 #include "views/commands/AddStepCommand.h"
@@ -98,6 +99,30 @@ bool PipelineEditor::canConnect(const QString &source, const QString &target, QS
         return refuse(
             tr("%1 already reads from %2: the link would make a cycle").arg(source, target));
     return true;
+}
+
+QString PipelineEditor::linkFieldProblem(const QString &source, const QString &target) const
+{
+    const StepAnalysis *from = m_document.stepAnalysis(source);
+    const StepAnalysis *to = m_document.stepAnalysis(target);
+    if (!from || !to || !to->spec)
+        return {};
+    const Step &step = *m_document.step(target);
+    // The fields the target would read, worked out against the source's output.
+    Result<OperationSpec> operation = OperationSpec::build(to->spec, step.consumes, step.produces, &from->outputFields);
+    if (!operation.ok())
+        return QString::fromStdString(operation.errorMessage());
+    QStringList problems;
+    for (const Field &field : operation.value().datasetConsumes()) {
+        const Field *offered = findField(from->outputFields, field.name);
+        if (!offered)
+            problems << tr("'%1' is missing").arg(QString::fromStdString(field.name));
+        else if (!(offered->type == field.type))
+            problems << tr("'%1' is %2, not %3")
+                            .arg(QString::fromStdString(field.name), QString::fromStdString(offered->type.displayName()),
+                                 QString::fromStdString(field.type.displayName()));
+    }
+    return problems.join(QStringLiteral("; "));
 }
 
 bool PipelineEditor::connectSteps(const QString &source, const QString &target)

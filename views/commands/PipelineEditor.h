@@ -29,6 +29,9 @@ public:
     /// Makes target read the output of source. Refused when it would make a cycle.
     bool connectSteps(const QString &source, const QString &target);
     bool canConnect(const QString &source, const QString &target, QString *why = nullptr) const;
+    /// What would be wrong with the fields after linking (a consumed field the source's output
+    /// lacks or types differently), or "" when the fields fit.
+    QString linkFieldProblem(const QString &source, const QString &target) const;
     bool disconnect(const QString &target);
     bool renameStep(const QString &id, const QString &newId, QString *why = nullptr);
     /// Applies change to a copy of the step and pushes it as one command named after field.

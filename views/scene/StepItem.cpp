@@ -188,8 +188,10 @@ void StepItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         border = errorColor;
     else if (m_warnings > 0)
         border = warningColor;
-    if (m_dropHint > 0)
+    if (m_dropHint == 1)
         border = QColor(0x2e, 0x9d, 0x4f);
+    else if (m_dropHint == 2)
+        border = warningColor;
     else if (m_dropHint < 0)
         border = errorColor;
     const bool selected = isSelected();

@@ -34,7 +34,8 @@ public:
     QPointF outputPortPos() const;
     /// Which port, if any, is under a point given in item coordinates.
     Port portAt(QPointF point) const;
-    /// Highlights the item as a connection target: +1 valid, -1 refused, 0 none.
+    /// Highlights the item as a connection target: 1 fits, 2 allowed but its fields will not
+    /// fit, -1 refused, 0 none.
     void setDropHint(int hint);
 
     void addEdge(EdgeItem *edge);

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void addAfterABranchKeepsCallOrder();
     void removeDisconnectsReadersInOneUndo();
     void connectRefusesCycles();
+    void linkFieldProblemNamesMissingFields();
     void connectMovesTheBranchAfterItsInput();
     void renameChecksTheId();
     void copyPasteKeepsLinksAmongPastedSteps();
@@ -66,6 +67,21 @@ void tst_PipelineEditor::connectRefusesCycles()
     QVERIFY(!editor.canConnect(QStringLiteral("trim"), QStringLiteral("trim")));
     QVERIFY(!editor.connectSteps(QStringLiteral("export"), QStringLiteral("load")));
     QCOMPARE(document->undoStack()->count(), 0);
+}
+
+void tst_PipelineEditor::linkFieldProblemNamesMissingFields()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    QCOMPARE(editor.linkFieldProblem(QStringLiteral("load"), QStringLiteral("trim")), QString());
+    const QString extra = editor.addComponent(QStringLiteral("load_table"), QPointF());
+    Step step = *document->step(extra);
+    step.produces = FieldMapping{FieldMappingEntry{"text", FieldType::fromName("int8").value(), {}}};
+    document->replaceStep(extra, step);
+    QCOMPARE(editor.linkFieldProblem(extra, QStringLiteral("trim")), QStringLiteral("'text' is int8, not string"));
+    step.produces = FieldMapping{};
+    document->replaceStep(extra, step);
+    QCOMPARE(editor.linkFieldProblem(extra, QStringLiteral("trim")), QStringLiteral("'text' is missing"));
 }
 
 void tst_PipelineEditor::connectMovesTheBranchAfterItsInput()
