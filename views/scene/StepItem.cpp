@@ -43,7 +43,7 @@ StepItem::StepItem(const PipelineDocument &document, const QString &id)
 {
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
-    setCacheMode(DeviceCoordinateCache);
+    setCacheMode(NoCache);
     refresh();
 }
 
