@@ -342,19 +342,21 @@ Result<Pipeline> PipelineReader::parse(std::string_view text, const std::string 
     return Result<Pipeline>(std::move(pipeline), std::move(parser.diagnostics));
 }
 
-Result<FieldMapping> PipelineReader::parseFieldMapping(std::string_view text, const std::string &section)
+Result<FieldMapping> PipelineReader::parseFieldMapping(
+    std::string_view text, const std::string &section)
 {
     Result<Value> root = YamlReader::parse(text, section, ScalarRules::Yaml12Core);
     if (!root.ok())
         return root.takeDiagnostics();
     if (root.value().isNull())
-        return FieldMapping{};
+        return FieldMapping {};
     DocumentParser parser(section);
     SourceMap marks;
-    std::optional<FieldMapping> mapping = parser.parseMapping(Member{section, root.value(), {}}, marks);
+    std::optional<FieldMapping> mapping
+        = parser.parseMapping(Member {section, root.value(), {}}, marks);
     if (hasErrors(parser.diagnostics))
         return std::move(parser.diagnostics);
-    return mapping ? std::move(*mapping) : FieldMapping{};
+    return mapping ? std::move(*mapping) : FieldMapping {};
 }
 
 Result<Pipeline> PipelineReader::readFile(const QString &path)

@@ -23,7 +23,8 @@ public:
 
     /// Reads a consumes/produces mapping written as YAML ("text: string", "n: {rename: int8}");
     /// an empty text gives an empty mapping.
-    static Result<FieldMapping> parseFieldMapping(std::string_view text, const std::string &section);
+    static Result<FieldMapping> parseFieldMapping(
+        std::string_view text, const std::string &section);
 
     /// The keys a step may have, in the order they are written.
     static const std::vector<std::string> &stepKeys();

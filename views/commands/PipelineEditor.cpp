@@ -109,7 +109,8 @@ QString PipelineEditor::linkFieldProblem(const QString &source, const QString &t
         return {};
     const Step &step = *m_document.step(target);
     // The fields the target would read, worked out against the source's output.
-    Result<OperationSpec> operation = OperationSpec::build(to->spec, step.consumes, step.produces, &from->outputFields);
+    Result<OperationSpec> operation
+        = OperationSpec::build(to->spec, step.consumes, step.produces, &from->outputFields);
     if (!operation.ok())
         return QString::fromStdString(operation.errorMessage());
     QStringList problems;
@@ -119,8 +120,9 @@ QString PipelineEditor::linkFieldProblem(const QString &source, const QString &t
             problems << tr("'%1' is missing").arg(QString::fromStdString(field.name));
         else if (!(offered->type == field.type))
             problems << tr("'%1' is %2, not %3")
-                            .arg(QString::fromStdString(field.name), QString::fromStdString(offered->type.displayName()),
-                                 QString::fromStdString(field.type.displayName()));
+                            .arg(QString::fromStdString(field.name),
+                                QString::fromStdString(offered->type.displayName()),
+                                QString::fromStdString(field.type.displayName()));
     }
     return problems.join(QStringLiteral("; "));
 }

@@ -48,8 +48,8 @@ QHash<QString, QPointF> GraphLayout::compute(const std::vector<Node> &nodes)
     QHash<QString, QPointF> positions;
     if (nodes.empty())
         return positions;
-    static const lt_symlist_t builtins[] = {{"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library},
-                                            {nullptr, nullptr}};
+    static const lt_symlist_t builtins[] = {
+        {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library}, {nullptr, nullptr}};
     std::unique_ptr<GVC_t, ContextDeleter> context(gvContextPlugins(builtins, 0));
     QByteArray graphName("pipeline");
     std::unique_ptr<Agraph_t, GraphDeleter> graph(agopen(text(graphName), Agdirected, nullptr));

@@ -178,7 +178,7 @@ void tst_PipelineValidator::latestTagTurnsCachingOff()
 void tst_PipelineValidator::unconnectedStepGetsOneClearError()
 {
     const PipelineAnalysis analysis = analyse(head + "  - {id: t, component: trim_text}\n");
-    QCOMPARE(analysis.diagnostics.size(), std::size_t{1});
+    QCOMPARE(analysis.diagnostics.size(), std::size_t {1});
     QVERIFY(analysis.diagnostics.front().message.find("no 'input'") != std::string::npos);
 }
 

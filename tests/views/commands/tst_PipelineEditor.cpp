@@ -76,12 +76,15 @@ void tst_PipelineEditor::linkFieldProblemNamesMissingFields()
     QCOMPARE(editor.linkFieldProblem(QStringLiteral("load"), QStringLiteral("trim")), QString());
     const QString extra = editor.addComponent(QStringLiteral("load_table"), QPointF());
     Step step = *document->step(extra);
-    step.produces = FieldMapping{FieldMappingEntry{"text", FieldType::fromName("int8").value(), {}}};
+    step.produces
+        = FieldMapping {FieldMappingEntry {"text", FieldType::fromName("int8").value(), {}}};
     document->replaceStep(extra, step);
-    QCOMPARE(editor.linkFieldProblem(extra, QStringLiteral("trim")), QStringLiteral("'text' is int8, not string"));
-    step.produces = FieldMapping{};
+    QCOMPARE(editor.linkFieldProblem(extra, QStringLiteral("trim")),
+        QStringLiteral("'text' is int8, not string"));
+    step.produces = FieldMapping {};
     document->replaceStep(extra, step);
-    QCOMPARE(editor.linkFieldProblem(extra, QStringLiteral("trim")), QStringLiteral("'text' is missing"));
+    QCOMPARE(editor.linkFieldProblem(extra, QStringLiteral("trim")),
+        QStringLiteral("'text' is missing"));
 }
 
 void tst_PipelineEditor::connectMovesTheBranchAfterItsInput()
