@@ -105,6 +105,51 @@ public:
         return pipeline;
     }
 
+    std::optional<FieldMapping> parseMapping(const Member &member, SourceMap &marks)
+    {
+        if (member.value.isNull())
+            return std::nullopt;
+        if (!member.value.isObject()) {
+            error(member.value.mark(),
+                "'" + member.key
+                    + "' must be a mapping of field names to types or "
+                      "column names");
+            return std::nullopt;
+        }
+        FieldMapping mapping;
+        for (const Member &entry : member.value.members()) {
+            const std::string where = member.key + "." + entry.key;
+            marks.set(where, entry.keyMark);
+            FieldMappingEntry parsed {entry.key, std::nullopt, {}};
+            const Value &target = entry.value;
+            if (target.isString() && !FieldType::isTypeName(target.toString())) {
+                parsed.rename = target.toString();
+            } else if (target.isObject() && target.contains("rename")) {
+                const Value *rename = target.find("rename");
+                if (target.size() != 1 || !rename->isString()) {
+                    error(
+                        target.mark(), "'" + where + "': write a rename as {rename: column_name}");
+                    continue;
+                }
+                parsed.rename = rename->toString();
+            } else if (target.isString() || target.isObject()) {
+                Result<FieldType> type = FieldType::fromValue(target);
+                if (!type.ok()) {
+                    error(target.mark(), "'" + where + "': " + type.errorMessage());
+                    continue;
+                }
+                parsed.type = type.value();
+            } else {
+                error(target.mark(),
+                    "'" + where + "' must be a field type (e.g. string) or a column name, not "
+                        + target.describe());
+                continue;
+            }
+            mapping.push_back(std::move(parsed));
+        }
+        return mapping;
+    }
+
 private:
     std::vector<std::string> textList(const Member &member)
     {
@@ -184,53 +229,6 @@ private:
         return step;
     }
 
-public:
-    std::optional<FieldMapping> parseMapping(const Member &member, SourceMap &marks)
-    {
-        if (member.value.isNull())
-            return std::nullopt;
-        if (!member.value.isObject()) {
-            error(member.value.mark(),
-                "'" + member.key
-                    + "' must be a mapping of field names to types or "
-                      "column names");
-            return std::nullopt;
-        }
-        FieldMapping mapping;
-        for (const Member &entry : member.value.members()) {
-            const std::string where = member.key + "." + entry.key;
-            marks.set(where, entry.keyMark);
-            FieldMappingEntry parsed {entry.key, std::nullopt, {}};
-            const Value &target = entry.value;
-            if (target.isString() && !FieldType::isTypeName(target.toString())) {
-                parsed.rename = target.toString();
-            } else if (target.isObject() && target.contains("rename")) {
-                const Value *rename = target.find("rename");
-                if (target.size() != 1 || !rename->isString()) {
-                    error(
-                        target.mark(), "'" + where + "': write a rename as {rename: column_name}");
-                    continue;
-                }
-                parsed.rename = rename->toString();
-            } else if (target.isString() || target.isObject()) {
-                Result<FieldType> type = FieldType::fromValue(target);
-                if (!type.ok()) {
-                    error(target.mark(), "'" + where + "': " + type.errorMessage());
-                    continue;
-                }
-                parsed.type = type.value();
-            } else {
-                error(target.mark(),
-                    "'" + where + "' must be a field type (e.g. string) or a column name, not "
-                        + target.describe());
-                continue;
-            }
-            mapping.push_back(std::move(parsed));
-        }
-        return mapping;
-    }
-
-private:
     void parseResources(const Member &member, Step &step)
     {
         if (!member.value.isObject()) {
