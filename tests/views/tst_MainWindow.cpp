@@ -44,6 +44,8 @@ private Q_SLOTS:
     void droppedPipelineFileOpens();
     void copyPasteAndDeleteThroughTheMenu();
     void autoLayoutIsOneUndo();
+    void findsFondantsOwnComponents();
+    void remembersRecentFiles();
 
 private:
     void screenshot(QWidget &window, const QString &name);
@@ -252,6 +254,35 @@ void tst_MainWindow::autoLayoutIsOneUndo()
     QCOMPARE(window.document().undoStack()->count(), 1);
     window.document().undoStack()->undo();
     QCOMPARE(window.document().position(QStringLiteral("write_languages")), before);
+}
+
+void tst_MainWindow::findsFondantsOwnComponents()
+{
+    // A stand-in python3 whose "fondant" package keeps its components in the test folder.
+    QTemporaryDir bin;
+    QFile python(bin.filePath(QStringLiteral("python3")));
+    QVERIFY(python.open(QIODevice::WriteOnly));
+    python.write("#!/bin/sh\necho " FONDANT_TEST_DATA_DIR "/components\n");
+    python.close();
+    python.setPermissions(python.permissions() | QFileDevice::ExeOwner);
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", bin.path().toLocal8Bit() + ':' + path);
+    MainWindow window(m_autosave.path());
+    qputenv("PATH", path);
+    QTRY_VERIFY(std::any_of(window.library().entries().begin(), window.library().entries().end(),
+        [](const auto &entry) { return entry.name == QStringLiteral("trim_text"); }));
+    QVERIFY(window.document().extraComponentDirs().contains(
+        QStringLiteral(FONDANT_TEST_DATA_DIR "/components")));
+}
+
+void tst_MainWindow::remembersRecentFiles()
+{
+    {
+        MainWindow window(m_autosave.path());
+        QVERIFY(window.openFile(example));
+    }
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    QCOMPARE(recent.value(0), QFileInfo(example).absoluteFilePath());
 }
 
 QTEST_MAIN(tst_MainWindow)
