@@ -25,6 +25,7 @@ GraphScene::GraphScene(PipelineDocument &document, QObject *parent)
     connect(&document, &PipelineDocument::documentReset, this, &GraphScene::rebuild);
     connect(&document, &PipelineDocument::stepAdded, this, [this](const QString &id) {
         addStepItem(id);
+        growSceneRect();
         syncEdge(id);
         for (const QString &child : m_document.children(id))
             syncEdge(child);
@@ -44,6 +45,7 @@ GraphScene::GraphScene(PipelineDocument &document, QObject *parent)
         &document, &PipelineDocument::stepMoved, this, [this](const QString &id, QPointF position) {
             if (StepItem *item = m_items.value(id))
                 item->setPos(position);
+            growSceneRect();
         });
     connect(&document, &PipelineDocument::analysisChanged, this, &GraphScene::refreshAll);
     rebuild();
@@ -70,6 +72,12 @@ void GraphScene::rebuild()
     for (const QString &id : ids)
         syncEdge(id);
     setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
+}
+
+void GraphScene::growSceneRect()
+{
+    // Room around the steps to drop and move more; it grows with them, never shrinks under them.
+    setSceneRect(sceneRect() | itemsBoundingRect().adjusted(-400, -300, 400, 300));
 }
 
 void GraphScene::addStepItem(const QString &id)

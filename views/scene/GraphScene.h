@@ -51,6 +51,7 @@ protected:
 
 private:
     void rebuild();
+    void growSceneRect();
     void addStepItem(const QString &id);
     void removeStepItem(const QString &id);
     void syncEdge(const QString &id);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/scene/GraphView.h"
 
+#include "views/document/PipelineDocument.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/StepItem.h"
 
@@ -181,6 +182,29 @@ void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
         for (qreal y = top; y < rect.bottom(); y += spacing)
             dots << QPointF(x, y);
     painter->drawPoints(dots.constData(), static_cast<int>(dots.size()));
+}
+
+} // namespace fondant
+
+namespace fondant {
+
+void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    if (!m_scene->document().pipeline().steps.empty())
+        return;
+    // An empty pipeline says how to begin.
+    painter->save();
+    painter->resetTransform();
+    QFont font = painter->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    painter->setFont(font);
+    painter->setPen(QColor(0x6b, 0x75, 0x82));
+    painter->drawText(viewport()->rect().adjusted(40, 40, -40, -40),
+        Qt::AlignCenter | Qt::TextWordWrap,
+        tr("Drag a component from the Components panel here to start the pipeline.\n"
+           "Then drag from a step's blue output port to the next step to link them."));
+    painter->restore();
 }
 
 } // namespace fondant

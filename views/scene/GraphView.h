@@ -38,6 +38,7 @@ protected:
     void keyReleaseEvent(QKeyEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     void scaleBy(qreal factor);

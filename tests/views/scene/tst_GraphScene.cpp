@@ -22,6 +22,7 @@ private Q_SLOTS:
     void dragFromOutputPortConnects();
     void refusedLinkChangesNothing();
     void dragOfStepsIsOneMove();
+    void canvasGrowsWithTheSteps();
 };
 
 void tst_GraphScene::builtFromTheDocument()
@@ -124,6 +125,19 @@ void tst_GraphScene::dragOfStepsIsOneMove()
     QVERIFY(document->position(QStringLiteral("trim")).y() > 60);
     document->undoStack()->undo();
     QCOMPARE(trim->pos(), QPointF(260, 0));
+}
+
+void tst_GraphScene::canvasGrowsWithTheSteps()
+{
+    auto document = test::reviewsDocument();
+    GraphScene scene(*document);
+    PipelineEditor editor(*document);
+    QVERIFY(editor.moveSteps({{QStringLiteral("export"), QPointF(520, 0)}},
+        {{QStringLiteral("export"), QPointF(5000, 3000)}}));
+    QVERIFY(
+        scene.sceneRect().contains(scene.stepItem(QStringLiteral("export"))->sceneBoundingRect()));
+    const QString far = editor.addComponent(QStringLiteral("trim_text"), QPointF(-4000, -2000));
+    QVERIFY(scene.sceneRect().contains(scene.stepItem(far)->sceneBoundingRect()));
 }
 
 QTEST_MAIN(tst_GraphScene)
