@@ -45,6 +45,7 @@ private Q_SLOTS:
     void manifests();
     void invalidPipelines_data();
     void invalidPipelines();
+    void cleanup();
     void cleanupTestCase();
 
 private:
@@ -54,6 +55,7 @@ private:
 
     QDir m_root;
     int m_cases = 0;
+    int m_mismatches = 0;
 };
 
 Value tst_Conformance::readJson(const QString &relative) const
@@ -498,10 +500,17 @@ void tst_Conformance::invalidPipelines()
     countCase();
 }
 
+void tst_Conformance::cleanup()
+{
+    if (QTest::currentTestFailed())
+        ++m_mismatches;
+}
+
 void tst_Conformance::cleanupTestCase()
 {
-    if (m_cases > 0)
-        qInfo("conformance: %d reference cases checked against Fondant 0.12.1 outputs", m_cases);
+    if (m_cases + m_mismatches > 0)
+        qInfo("conformance: %d reference cases match Fondant 0.12.1's outputs, %d mismatches",
+            m_cases, m_mismatches);
 }
 
 QTEST_GUILESS_MAIN(tst_Conformance)
