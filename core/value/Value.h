@@ -23,20 +23,20 @@ public:
     using Array = std::vector<Value>;
     using Object = std::vector<Member>;
 
-    Value() = default;
-    Value(std::nullptr_t) { }
-    Value(bool b) : m_data(b) { }
-    Value(int i) : m_data(std::int64_t {i}) { }
-    Value(std::int64_t i) : m_data(i) { }
-    Value(double d) : m_data(d) { }
-    Value(const char *s) : m_data(std::string(s)) { }
-    Value(std::string s) : m_data(std::move(s)) { }
-    Value(std::string_view s) : m_data(std::string(s)) { }
-    Value(Array items) : m_data(std::move(items)) { }
-    Value(Object members) : m_data(std::move(members)) { }
+    Value();
+    Value(std::nullptr_t);
+    Value(bool b);
+    Value(int i);
+    Value(std::int64_t i);
+    Value(double d);
+    Value(const char *s);
+    Value(std::string s);
+    Value(std::string_view s);
+    Value(Array items);
+    Value(Object members);
 
-    static Value object() { return Value(Object {}); }
-    static Value array() { return Value(Array {}); }
+    static Value object();
+    static Value array();
 
     Kind kind() const { return static_cast<Kind>(m_data.index()); }
     bool isNull() const { return kind() == Kind::Null; }
@@ -70,7 +70,7 @@ public:
     /// Sets a member like a Python dict: an existing key keeps its place, a new key goes last.
     void set(std::string key, Value value, SourceMark keyMark = {});
     bool remove(std::string_view key);
-    void append(Value item) { items().push_back(std::move(item)); }
+    void append(Value item);
 
     SourceMark mark() const { return m_mark; }
     void setMark(SourceMark mark) { m_mark = mark; }
@@ -96,5 +96,33 @@ struct Member
     Value value;
     SourceMark keyMark;
 };
+
+// The constructors build the variant, which needs Member complete: they are defined here.
+inline Value::Value() = default;
+inline Value::Value(std::nullptr_t) { }
+inline Value::Value(bool b) : m_data(b) { }
+inline Value::Value(int i) : m_data(std::int64_t {i}) { }
+inline Value::Value(std::int64_t i) : m_data(i) { }
+inline Value::Value(double d) : m_data(d) { }
+inline Value::Value(const char *s) : m_data(std::string(s)) { }
+inline Value::Value(std::string s) : m_data(std::move(s)) { }
+inline Value::Value(std::string_view s) : m_data(std::string(s)) { }
+inline Value::Value(Array items) : m_data(std::move(items)) { }
+inline Value::Value(Object members) : m_data(std::move(members)) { }
+
+inline Value Value::object()
+{
+    return Value(Object {});
+}
+
+inline Value Value::array()
+{
+    return Value(Array {});
+}
+
+inline void Value::append(Value item)
+{
+    items().push_back(std::move(item));
+}
 
 } // namespace fondant
