@@ -239,6 +239,7 @@ int CliApplication::validate(const Options &options)
     };
     const auto errors = count(Severity::Error);
     const auto warnings = count(Severity::Warning);
+    const auto notes = count(Severity::Note);
     if (options.json) {
         Value document = Value::object();
         document.set("pipeline", pipeline.name);
@@ -252,7 +253,10 @@ int CliApplication::validate(const Options &options)
         m_out << options.pipelinePath.toStdString() << ": " << pipeline.steps.size()
               << (pipeline.steps.size() == 1 ? " step, " : " steps, ") << errors
               << (errors == 1 ? " error, " : " errors, ") << warnings
-              << (warnings == 1 ? " warning" : " warnings") << "\n";
+              << (warnings == 1 ? " warning" : " warnings");
+        if (notes > 0)
+            m_out << ", " << notes << (notes == 1 ? " note" : " notes");
+        m_out << "\n";
     }
     return errors > 0 ? InvalidInput : Success;
 }

@@ -52,6 +52,7 @@ public:
         checkPipeline();
         for (std::size_t i = 0; i < m_pipeline.steps.size(); ++i)
             analyzeStep(static_cast<int>(i));
+        noteBranchChaining();
         return std::move(m_analysis);
     }
 
@@ -216,6 +217,24 @@ private:
             copy.stepId = step.id;
             copy.fieldPath = "component";
             m_analysis.diagnostics.push_back(std::move(copy));
+        }
+    }
+
+    // Fondant chains each key on the previous step in call order, which after a branch is not
+    // the step's input: say so, since it decides which edits re-run the step.
+    void noteBranchChaining()
+    {
+        for (std::size_t i = 1; i < m_pipeline.steps.size(); ++i) {
+            const StepAnalysis &analysis = m_analysis.steps[i];
+            if (analysis.parent < 0 || analysis.parent == static_cast<int>(i) - 1)
+                continue;
+            const Step &step = m_pipeline.steps[i];
+            report(Severity::Note, &step, "input",
+                "the cache key of step " + quoted(step.id) + " chains on "
+                    + quoted(m_pipeline.steps[i - 1].id)
+                    + ", the step before it in call order, not on its input " + quoted(step.input)
+                    + " (Fondant's rule): changes to " + quoted(m_pipeline.steps[i - 1].id)
+                    + " re-run it too");
         }
     }
 

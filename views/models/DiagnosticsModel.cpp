@@ -58,8 +58,9 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
                                                   : tr("Note");
         if (role == Qt::DecorationRole
             && qobject_cast<QApplication *>(QCoreApplication::instance()))
-            return QApplication::style()->standardIcon(
-                d.isError() ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning);
+            return QApplication::style()->standardIcon(d.isError() ? QStyle::SP_MessageBoxCritical
+                    : d.severity == Severity::Warning              ? QStyle::SP_MessageBoxWarning
+                                                      : QStyle::SP_MessageBoxInformation);
         break;
     case MessageColumn:
         if (role == Qt::DisplayRole)
@@ -114,7 +115,13 @@ int DiagnosticsModel::errorCount() const
 
 int DiagnosticsModel::warningCount() const
 {
-    return static_cast<int>(m_diagnostics.size()) - errorCount();
+    return static_cast<int>(std::count_if(m_diagnostics.begin(), m_diagnostics.end(),
+        [](const Diagnostic &d) { return d.severity == Severity::Warning; }));
+}
+
+int DiagnosticsModel::noteCount() const
+{
+    return static_cast<int>(m_diagnostics.size()) - errorCount() - warningCount();
 }
 
 } // namespace fondant

@@ -34,6 +34,7 @@ public:
     }
     int errorCount() const;
     int warningCount() const;
+    int noteCount() const;
 
 private:
     void reload();

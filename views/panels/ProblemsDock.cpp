@@ -43,8 +43,11 @@ void ProblemsDock::updateTitle()
     const int warnings = m_model->warningCount();
     const QString errorText = errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors);
     const QString warningText = warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings);
-    setWindowTitle(errors + warnings == 0 ? tr("Problems — none")
-                                          : tr("Problems — %1, %2").arg(errorText, warningText));
+    QString title = errors + warnings == 0 ? tr("Problems — none")
+                                           : tr("Problems — %1, %2").arg(errorText, warningText);
+    if (const int notes = m_model->noteCount(); notes > 0)
+        title += notes == 1 ? tr(" (1 note)") : tr(" (%1 notes)").arg(notes);
+    setWindowTitle(title);
 }
 
 } // namespace fondant

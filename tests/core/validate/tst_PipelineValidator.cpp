@@ -19,6 +19,7 @@ private Q_SLOTS:
     void reports();
     void latestTagTurnsCachingOff();
     void unconnectedStepGetsOneClearError();
+    void branchChainingIsExplained();
 };
 
 static const std::string head
@@ -180,6 +181,19 @@ void tst_PipelineValidator::unconnectedStepGetsOneClearError()
     const PipelineAnalysis analysis = analyse(head + "  - {id: t, component: trim_text}\n");
     QCOMPARE(analysis.diagnostics.size(), std::size_t {1});
     QVERIFY(analysis.diagnostics.front().message.find("no 'input'") != std::string::npos);
+}
+
+void tst_PipelineValidator::branchChainingIsExplained()
+{
+    const PipelineAnalysis analysis = analyse(head
+        + "  - {id: a, component: trim_text, input: load}\n"
+          "  - {id: b, component: trim_text, input: load}\n");
+    QCOMPARE(analysis.diagnostics.size(), std::size_t {1});
+    const Diagnostic &note = analysis.diagnostics.front();
+    QCOMPARE(note.severity, Severity::Note);
+    QCOMPARE(note.stepId, std::string("b"));
+    QVERIFY(note.message.find("chains on 'a'") != std::string::npos);
+    QVERIFY(!analysis.hasErrors());
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineValidator)
