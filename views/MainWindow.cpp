@@ -11,7 +11,6 @@
 #include "views/panels/PaletteDock.h"
 #include "views/panels/ProblemsDock.h"
 #include "views/panels/PropertiesDock.h"
-#include "views/scene/GraphLayout.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/GraphView.h"
 #include "views/scene/MiniMapView.h"
@@ -511,17 +510,10 @@ void MainWindow::deleteSelection()
 
 void MainWindow::autoLayout()
 {
-    std::vector<GraphLayout::Node> nodes;
     QHash<QString, QPointF> before;
-    for (const Step &step : m_document->pipeline().steps) {
-        const QString id = QString::fromStdString(step.id);
-        StepItem *item = m_scene->stepItem(id);
-        nodes.push_back({id, item ? item->boundingRect().size() : QSizeF(StepItem::width, 80),
-            QString::fromStdString(step.input)});
+    for (const QString &id : m_document->stepIds())
         before.insert(id, m_document->position(id));
-    }
-    const QHash<QString, QPointF> after = GraphLayout::compute(nodes);
-    PipelineEditor(*m_document).moveSteps(before, after);
+    PipelineEditor(*m_document).moveSteps(before, m_scene->layeredLayout());
     m_view->zoomToFit();
 }
 

@@ -10,7 +10,6 @@
 #include "core/validate/PipelineValidator.h"
 #include "core/value/PyJson.h"
 #include "views/document/PipelineDocument.h"
-#include "views/scene/GraphLayout.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/SceneRenderer.h"
 #include "views/scene/StepItem.h"
@@ -180,13 +179,7 @@ int CliApplication::render(const Options &options)
     printDiagnostics(document.diagnostics());
     GraphScene scene(document);
     // Steps the file gives no place get one from the layered layout.
-    std::vector<GraphLayout::Node> nodes;
-    for (const Step &step : document.pipeline().steps) {
-        const QString id = QString::fromStdString(step.id);
-        nodes.push_back(
-            {id, scene.stepItem(id)->boundingRect().size(), QString::fromStdString(step.input)});
-    }
-    const QHash<QString, QPointF> layout = GraphLayout::compute(nodes);
+    const QHash<QString, QPointF> layout = scene.layeredLayout();
     for (const Step &step : document.pipeline().steps)
         if (!document.pipeline().positions.contains(step.id))
             scene.stepItem(QString::fromStdString(step.id))

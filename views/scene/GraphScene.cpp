@@ -5,6 +5,7 @@
 #include "views/commands/PipelineEditor.h"
 #include "views/document/PipelineDocument.h"
 #include "views/scene/EdgeItem.h"
+#include "views/scene/GraphLayout.h"
 #include "views/scene/StepItem.h"
 
 #include <QGraphicsPathItem>
@@ -150,6 +151,18 @@ void GraphScene::selectSteps(const QStringList &ids)
     for (const QString &id : ids)
         if (StepItem *item = m_items.value(id))
             item->setSelected(true);
+}
+
+QHash<QString, QPointF> GraphScene::layeredLayout() const
+{
+    std::vector<GraphLayout::Node> nodes;
+    for (const Step &step : m_document.pipeline().steps) {
+        const QString id = QString::fromStdString(step.id);
+        const StepItem *item = m_items.value(id);
+        nodes.push_back({id, item ? item->boundingRect().size() : QSizeF(StepItem::width, 80),
+            QString::fromStdString(step.input)});
+    }
+    return GraphLayout::compute(nodes);
 }
 
 StepItem *GraphScene::stepItemAt(QPointF scenePos) const

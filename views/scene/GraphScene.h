@@ -29,6 +29,8 @@ public:
     EdgeItem *edgeInto(const QString &id) const { return m_edges.value(id); }
     QStringList selectedStepIds() const;
     void selectSteps(const QStringList &ids);
+    /// Positions for every step from the layered layout of the graph, with the steps' real sizes.
+    QHash<QString, QPointF> layeredLayout() const;
 
     /// The mime type of a component dragged from the palette; the data is its reference.
     static constexpr const char *componentMimeType = "application/x-fondant-component";

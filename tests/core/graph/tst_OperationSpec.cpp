@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/graph/OperationSpec.h"
 
-#include "core/spec/ComponentResolver.h"
 #include "core/value/PyJson.h"
+
+#include "TestComponents.h"
 
 #include <QTest>
 
@@ -23,12 +24,6 @@ private Q_SLOTS:
     void serialisesInFondantOrder();
     void evolvesFields();
 };
-
-static std::shared_ptr<const ComponentSpec> fixture(const char *name)
-{
-    static const ComponentResolver resolver({QStringLiteral(FONDANT_TEST_DATA_DIR "/components")});
-    return resolver.resolve(name).value();
-}
 
 static FieldList fields(std::initializer_list<std::pair<const char *, const char *>> list)
 {
@@ -52,7 +47,7 @@ void tst_OperationSpec::infersConsumesFromSpec()
 {
     const FieldList dataset = fields({{"text", "string"}, {"stars", "int8"}});
     auto operation
-        = OperationSpec::build(fixture("trim_text"), std::nullopt, std::nullopt, &dataset);
+        = OperationSpec::build(test::component("trim_text"), std::nullopt, std::nullopt, &dataset);
     QVERIFY(operation.ok());
     QVERIFY(operation->consumesInferred());
     QCOMPARE(PyJson::dumps(operation->consumesMapping(), PyJson::KeyOrder::Insertion),
@@ -62,8 +57,8 @@ void tst_OperationSpec::infersConsumesFromSpec()
 void tst_OperationSpec::genericConsumerTakesWholeDataset()
 {
     const FieldList dataset = fields({{"text", "utf8"}, {"stars", "int8"}});
-    auto operation
-        = OperationSpec::build(fixture("export_rows"), std::nullopt, std::nullopt, &dataset);
+    auto operation = OperationSpec::build(
+        test::component("export_rows"), std::nullopt, std::nullopt, &dataset);
     QVERIFY(operation.ok());
     QCOMPARE(PyJson::dumps(operation->consumesMapping(), PyJson::KeyOrder::Insertion),
         std::string(R"({"text": {"type": "string"}, "stars": {"type": "int8"}})"));
@@ -72,7 +67,7 @@ void tst_OperationSpec::genericConsumerTakesWholeDataset()
 void tst_OperationSpec::firstStepGenericConsumerInfersNothing()
 {
     auto operation
-        = OperationSpec::build(fixture("export_rows"), std::nullopt, std::nullopt, nullptr);
+        = OperationSpec::build(test::component("export_rows"), std::nullopt, std::nullopt, nullptr);
     QVERIFY(operation.ok());
     QCOMPARE(operation->consumesMapping().size(), std::size_t {0});
 }
@@ -81,7 +76,7 @@ void tst_OperationSpec::renamesMoveFieldsToTheEnd()
 {
     const FieldList dataset = fields({{"body", "string"}});
     auto operation
-        = OperationSpec::build(fixture("trim_text"), FieldMapping {renamed("text", "body")},
+        = OperationSpec::build(test::component("trim_text"), FieldMapping {renamed("text", "body")},
             FieldMapping {renamed("text", "short_text")}, &dataset);
     QVERIFY2(operation.ok(), operation.errorMessage().c_str());
     QCOMPARE(operation->datasetConsumes().front().name, std::string("body"));
@@ -92,7 +87,7 @@ void tst_OperationSpec::renamesMoveFieldsToTheEnd()
 
 void tst_OperationSpec::typedProducesOfGenericComponent()
 {
-    auto operation = OperationSpec::build(fixture("load_table"), std::nullopt,
+    auto operation = OperationSpec::build(test::component("load_table"), std::nullopt,
         FieldMapping {typed("text", "string"), typed("n", "int64")}, nullptr);
     QVERIFY(operation.ok());
     QCOMPARE(operation->datasetProduces().size(), std::size_t {2});
@@ -132,16 +127,16 @@ void tst_OperationSpec::rejects()
     default:
         produces = FieldMapping {renamed("nope", "x")};
     }
-    auto operation
-        = OperationSpec::build(fixture(qPrintable(component)), consumes, produces, &dataset);
+    auto operation = OperationSpec::build(
+        test::component(qPrintable(component)), consumes, produces, &dataset);
     QVERIFY(!operation.ok());
     QCOMPARE(QString::fromStdString(operation.diagnostics().front().fieldPath), path);
 }
 
 void tst_OperationSpec::serialisesInFondantOrder()
 {
-    auto operation
-        = OperationSpec::build(fixture("embed_text_latest"), std::nullopt, std::nullopt, nullptr);
+    auto operation = OperationSpec::build(
+        test::component("embed_text_latest"), std::nullopt, std::nullopt, nullptr);
     QVERIFY(operation.ok());
     QCOMPARE(operation->toJson(),
         std::string(
@@ -155,7 +150,7 @@ void tst_OperationSpec::evolvesFields()
 {
     const FieldList dataset = fields({{"text", "string"}, {"stars", "int8"}});
     auto operation
-        = OperationSpec::build(fixture("trim_text"), std::nullopt, std::nullopt, &dataset);
+        = OperationSpec::build(test::component("trim_text"), std::nullopt, std::nullopt, &dataset);
     const FieldList output = operation->evolve(dataset);
     QCOMPARE(fieldNames(output), std::string("text, stars, length"));
 }

@@ -3,8 +3,9 @@
 #include "core/manifest/Manifest.h"
 
 #include "core/graph/OperationSpec.h"
-#include "core/spec/ComponentResolver.h"
 #include "core/value/JsonReader.h"
+
+#include "TestComponents.h"
 
 #include <QTest>
 
@@ -21,12 +22,6 @@ private Q_SLOTS:
     void previousIndexDropsFields();
     void createdManifestIsFondantsLayout();
 };
-
-static std::shared_ptr<const ComponentSpec> fixture(const char *name)
-{
-    static const ComponentResolver resolver({QStringLiteral(FONDANT_TEST_DATA_DIR "/components")});
-    return resolver.resolve(name).value();
-}
 
 void tst_Manifest::readsFixture()
 {
@@ -75,7 +70,7 @@ void tst_Manifest::evolveMovesIndexAndProducedFields()
         = Manifest::fromFile(QStringLiteral(FONDANT_TEST_DATA_DIR "/manifests/reviews-load.json"));
     const FieldList fields = input->fields();
     auto operation
-        = OperationSpec::build(fixture("trim_text"), std::nullopt, std::nullopt, &fields);
+        = OperationSpec::build(test::component("trim_text"), std::nullopt, std::nullopt, &fields);
     QVERIFY(operation.ok());
     const Manifest output = input->evolve(operation.value(), "reviews-2", "/wd");
     const std::string here = "/wd/reviews/reviews-2/trim_text";
