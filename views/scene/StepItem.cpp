@@ -89,7 +89,10 @@ void StepItem::refresh()
     for (const Diagnostic &d : m_document.analysis().diagnostics) {
         if (QString::fromStdString(d.stepId) != m_id)
             continue;
-        (d.isError() ? m_errors : m_warnings) += 1;
+        if (d.isError())
+            ++m_errors;
+        else if (d.severity == Severity::Warning)
+            ++m_warnings;
     }
     m_cacheOff = analysis && !analysis->cacheEnabled;
     const CacheKey *key = m_document.cacheKey(m_id);
