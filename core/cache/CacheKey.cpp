@@ -18,6 +18,8 @@ Value optionalValue(const std::optional<T> &value)
 // md5(json.dumps(value, sort_keys=True)); keeps the text for explanations.
 std::optional<Diagnostic> hashSorted(const Value &value, std::string &text, std::string &hash)
 {
+    if (const Value *mapping = PyJson::unsortableMapping(value))
+        return Diagnostic::error({}, mapping->mark(), PyJson::unsortableMessage());
     text = PyJson::dumps(value, PyJson::KeyOrder::Sorted);
     Result<std::string> digest = Md5::hexDigest(text);
     if (!digest.ok())

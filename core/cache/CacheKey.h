@@ -32,9 +32,9 @@ struct CacheKeyInputs
     std::optional<bool> cache = true; ///< after the `latest` rule; nullopt is Python's None
     Value operationSpec; ///< OperationSpec.to_dict()
     ImageSpec image;
-    std::optional<std::int64_t> numberOfAccelerators;
-    std::optional<std::string> acceleratorName;
-    std::optional<std::string> nodePoolName;
+    std::optional<Value> numberOfAccelerators; ///< Resources fields, as the Python values given
+    std::optional<Value> acceleratorName;
+    std::optional<Value> nodePoolName;
     std::optional<std::string> previousKey; ///< the key of the previous step in graph order
 };
 

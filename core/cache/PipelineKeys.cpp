@@ -13,7 +13,8 @@ CacheKeyInputs PipelineKeys::inputsFor(const Step &step, const OperationSpec &op
     CacheKeyInputs inputs;
     inputs.userArguments = step.arguments;
     inputs.inputPartitionRows = step.inputPartitionRows;
-    inputs.cache = cacheEnabled;
+    // None stays None; the `latest` rule only turns a true flag off.
+    inputs.cache = step.cache ? std::optional<bool>(cacheEnabled) : std::nullopt;
     inputs.operationSpec = operation.toValue();
     inputs.image.baseImage = operation.spec().image();
     inputs.numberOfAccelerators = step.resources.acceleratorNumber;
@@ -30,8 +31,10 @@ PipelineKeys PipelineKeys::compute(const Pipeline &pipeline, const PipelineAnaly
     std::optional<std::string> previous;
     for (std::size_t i = 0; i < pipeline.steps.size() && i < analysis.steps.size(); ++i) {
         const StepAnalysis &step = analysis.steps[i];
-        if (!step.operation || step.hasErrors)
-            break; // every later key chains on this one
+        // A key needs the operation spec; other problems (which Fondant may not even see) do
+        // not stop Fondant from computing it. Every later key chains on this one.
+        if (!step.operation)
+            break;
         Result<CacheKey> key = CacheKeyCalculator::compute(
             inputsFor(pipeline.steps[i], *step.operation, step.cacheEnabled, previous));
         if (!key.ok()) {

@@ -58,13 +58,15 @@ void deriveSchemas(const std::string &section, const FieldList &specFields, cons
                     + " in '" + section + "'"));
         }
     }
+    // Renames apply one after another as Fondant's dict operations do
+    // (schema[new] = schema.pop(old)): {a: b, b: a} is not a swap.
     datasetSchema = operationSchema;
     for (const Member &entry : mapping.members()) {
         if (!entry.value.isString())
             continue;
         auto it = std::find_if(datasetSchema.begin(), datasetSchema.end(),
             [&](const Field &f) { return f.name == entry.key; });
-        if (it == datasetSchema.end()) {
+        if (!findField(operationSchema, entry.key) || it == datasetSchema.end()) {
             errors.push_back(mappingError(section, entry.key,
                 "'" + entry.key + "' is renamed to '" + entry.value.toString()
                     + "', but the component does not declare '" + entry.key + "' in '" + section
@@ -73,7 +75,7 @@ void deriveSchemas(const std::string &section, const FieldList &specFields, cons
         }
         const FieldType type = it->type;
         datasetSchema.erase(it);
-        datasetSchema.push_back(Field {entry.value.toString(), type});
+        setField(datasetSchema, entry.value.toString(), type);
     }
 }
 
@@ -160,7 +162,7 @@ FieldList OperationSpec::evolve(const FieldList &input) const
 {
     FieldList output = m_spec->previousIndex().empty() ? input : FieldList {};
     for (const Field &field : m_datasetProduces)
-        setField(output, field.name, field.type);
+        setField(output, field.name, field.type.stored());
     return output;
 }
 

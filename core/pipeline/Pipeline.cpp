@@ -27,6 +27,32 @@ bool Resources::isEmpty() const
     return *this == Resources {};
 }
 
+const std::vector<ResourceField> &resourceFields()
+{
+    using Kind = ResourceField::Kind;
+    static const std::vector<ResourceField> fields {
+        {"accelerator_number", "Accelerators", Kind::Count, true, &Resources::acceleratorNumber},
+        {"accelerator_name", "Accelerator type", Kind::Accelerator, true,
+            &Resources::acceleratorName},
+        {"node_pool_label", "Node pool label", Kind::NodePool, false, &Resources::nodePoolLabel},
+        {"node_pool_name", "Node pool name", Kind::NodePool, true, &Resources::nodePoolName},
+        {"cpu_request", "CPU request", Kind::Cpu, false, &Resources::cpuRequest},
+        {"cpu_limit", "CPU limit", Kind::Cpu, false, &Resources::cpuLimit},
+        {"memory_request", "Memory request", Kind::Memory, false, &Resources::memoryRequest},
+        {"memory_limit", "Memory limit", Kind::Memory, false, &Resources::memoryLimit},
+        {"instance_type", "Instance type", Kind::Text, false, &Resources::instanceType},
+    };
+    return fields;
+}
+
+const ResourceField *findResourceField(std::string_view key)
+{
+    for (const ResourceField &field : resourceFields())
+        if (key == field.key)
+            return &field;
+    return nullptr;
+}
+
 std::string Pipeline::baseDirectory() const
 {
     if (filePath.empty())

@@ -39,22 +39,40 @@ struct FieldMappingEntry
 };
 using FieldMapping = std::vector<FieldMappingEntry>;
 
-/// The Resources(...) of a step.
+/// The Resources(...) of a step. Each field keeps the value as written: Fondant hashes
+/// whatever Python value it is given (a node pool named 2024 is the number 2024 in the key).
 struct Resources
 {
-    std::optional<std::int64_t> acceleratorNumber;
-    std::optional<std::string> acceleratorName;
-    std::optional<std::string> nodePoolLabel;
-    std::optional<std::string> nodePoolName;
-    std::optional<std::string> cpuRequest;
-    std::optional<std::string> cpuLimit;
-    std::optional<std::string> memoryRequest;
-    std::optional<std::string> memoryLimit;
-    std::optional<std::string> instanceType;
+    std::optional<Value> acceleratorNumber;
+    std::optional<Value> acceleratorName;
+    std::optional<Value> nodePoolLabel;
+    std::optional<Value> nodePoolName;
+    std::optional<Value> cpuRequest;
+    std::optional<Value> cpuLimit;
+    std::optional<Value> memoryRequest;
+    std::optional<Value> memoryLimit;
+    std::optional<Value> instanceType;
 
     bool isEmpty() const;
     friend bool operator==(const Resources &, const Resources &) = default;
 };
+
+/// One field of Resources, described once for the reader, writer, validator, editors and
+/// exporters: its key in a pipeline file (Fondant's keyword), what it is, and its place.
+struct ResourceField
+{
+    enum class Kind { Count, Accelerator, NodePool, Cpu, Memory, Text };
+    const char *key; ///< e.g. "accelerator_number"
+    const char *label; ///< for people, e.g. "Accelerators"
+    Kind kind;
+    bool entersCacheKey; ///< accelerator_number, accelerator_name and node_pool_name do
+    std::optional<Value> Resources::*member;
+};
+
+/// Every resource field, in the order a pipeline file writes them.
+const std::vector<ResourceField> &resourceFields();
+/// The field with this key, or nullptr.
+const ResourceField *findResourceField(std::string_view key);
 
 struct Point
 {
@@ -73,7 +91,7 @@ struct Step
     std::optional<FieldMapping> consumes;
     std::optional<FieldMapping> produces;
     std::optional<Value> inputPartitionRows; ///< an int or a text
-    bool cache = true;
+    std::optional<bool> cache = true; ///< nullopt is Python's None: no cache argument, caching off
     Resources resources;
     SourceMap marks; ///< places of this step's keys in the file it was read from
     SourceMark mark; ///< the place of the step itself

@@ -3,7 +3,6 @@
 #include "core/pipeline/PipelineReader.h"
 
 #include "core/util/Suggest.h"
-#include "core/value/PyJson.h"
 #include "core/yaml/YamlReader.h"
 
 #include <QFileInfo>
@@ -217,9 +216,11 @@ private:
             } else if (member.key == "cache") {
                 if (member.value.isBool())
                     step.cache = member.value.toBool();
+                else if (member.value.isNull())
+                    step.cache = std::nullopt;
                 else
                     error(member.value.mark(),
-                        "'cache' must be true or false, not " + member.value.describe());
+                        "'cache' must be true, false or null, not " + member.value.describe());
             } else if (member.key == "resources") {
                 parseResources(member, step);
             }
@@ -231,15 +232,16 @@ private:
 
     void parseResources(const Member &member, Step &step)
     {
+        if (member.value.isNull())
+            return; // "resources:" with nothing is no resources, as Resources() in Python
         if (!member.value.isObject()) {
             error(member.value.mark(), "'resources' must be a mapping");
             return;
         }
-        Resources &resources = step.resources;
         for (const Member &entry : member.value.members()) {
-            const std::string where = "resources." + entry.key;
-            step.marks.set(where, entry.value.mark());
-            if (!isOneOf(entry.key, PipelineReader::resourceKeys())) {
+            step.marks.set("resources." + entry.key, entry.value.mark());
+            const ResourceField *field = findResourceField(entry.key);
+            if (!field) {
                 error(entry.keyMark,
                     "unknown resource '" + entry.key + "'"
                         + didYouMean(entry.key, PipelineReader::resourceKeys()));
@@ -247,34 +249,12 @@ private:
             }
             if (entry.value.isNull())
                 continue;
-            if (entry.key == "accelerator_number") {
-                if (entry.value.isInt())
-                    resources.acceleratorNumber = entry.value.toInt();
-                else
-                    error(entry.value.mark(), "'accelerator_number' must be a whole number");
+            if (entry.value.isArray() || entry.value.isObject()) {
+                error(entry.value.mark(),
+                    "'resources." + entry.key + "' must be a single value, e.g. \"2\" or \"8G\"");
                 continue;
             }
-            std::string textValue;
-            if (entry.value.isString()) {
-                textValue = entry.value.toString();
-            } else if (entry.value.isNumber()) {
-                textValue = entry.value.isInt() ? std::to_string(entry.value.toInt())
-                                                : PyJson::floatRepr(entry.value.toDouble());
-            } else {
-                error(entry.value.mark(), "'" + where + "' must be text, e.g. \"2\" or \"8G\"");
-                continue;
-            }
-            const std::pair<const char *, std::optional<std::string> Resources::*> fields[]
-                = {{"accelerator_name", &Resources::acceleratorName},
-                    {"node_pool_label", &Resources::nodePoolLabel},
-                    {"node_pool_name", &Resources::nodePoolName},
-                    {"cpu_request", &Resources::cpuRequest}, {"cpu_limit", &Resources::cpuLimit},
-                    {"memory_request", &Resources::memoryRequest},
-                    {"memory_limit", &Resources::memoryLimit},
-                    {"instance_type", &Resources::instanceType}};
-            for (const auto &[key, field] : fields)
-                if (entry.key == key)
-                    resources.*field = textValue;
+            step.resources.*(field->member) = entry.value;
         }
     }
 
@@ -320,9 +300,12 @@ const std::vector<std::string> &PipelineReader::stepKeys()
 
 const std::vector<std::string> &PipelineReader::resourceKeys()
 {
-    static const std::vector<std::string> keys {"accelerator_number", "accelerator_name",
-        "node_pool_label", "node_pool_name", "cpu_request", "cpu_limit", "memory_request",
-        "memory_limit", "instance_type"};
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> names;
+        for (const ResourceField &field : resourceFields())
+            names.emplace_back(field.key);
+        return names;
+    }();
     return keys;
 }
 

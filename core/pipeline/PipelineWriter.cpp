@@ -50,17 +50,9 @@ void appendResources(std::string &out, const Resources &resources)
     if (resources.isEmpty())
         return;
     out += "    resources:\n";
-    if (resources.acceleratorNumber)
-        out += "      accelerator_number: " + std::to_string(*resources.acceleratorNumber) + "\n";
-    const std::pair<const char *, const std::optional<std::string> *> fields[]
-        = {{"accelerator_name", &resources.acceleratorName},
-            {"node_pool_label", &resources.nodePoolLabel},
-            {"node_pool_name", &resources.nodePoolName}, {"cpu_request", &resources.cpuRequest},
-            {"cpu_limit", &resources.cpuLimit}, {"memory_request", &resources.memoryRequest},
-            {"memory_limit", &resources.memoryLimit}, {"instance_type", &resources.instanceType}};
-    for (const auto &[key, field] : fields)
-        if (*field)
-            out += std::string("      ") + key + ": " + YamlWriter::text(**field) + "\n";
+    for (const ResourceField &field : resourceFields())
+        if (const std::optional<Value> &value = resources.*(field.member))
+            out += std::string("      ") + field.key + ": " + YamlWriter::scalar(*value) + "\n";
 }
 
 std::string coordinate(double value)
@@ -83,6 +75,8 @@ void appendStep(std::string &out, const Step &step)
     if (step.inputPartitionRows)
         out += "    input_partition_rows: " + YamlWriter::scalar(*step.inputPartitionRows) + "\n";
     if (!step.cache)
+        out += "    cache: null\n";
+    else if (!*step.cache)
         out += "    cache: false\n";
     appendResources(out, step.resources);
 }

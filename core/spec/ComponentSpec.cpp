@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/spec/ComponentSpec.h"
 
+#include "core/value/PyJson.h"
+
 #include "core/util/Suggest.h"
 #include "core/yaml/YamlReader.h"
 
@@ -174,6 +176,11 @@ public:
 
     void checkDefault(const ArgumentSpec &spec, const Value &value)
     {
+        if (const Value *mapping = PyJson::unsortableMapping(value)) {
+            error(mapping->mark().isValid() ? mapping->mark() : value.mark(),
+                "the default of argument '" + spec.name + "': " + PyJson::unsortableMessage());
+            return;
+        }
         if (value.isNull()) {
             warning(value.mark(),
                 "argument '" + spec.name
@@ -190,7 +197,7 @@ public:
             + spec.type + "'";
         if (value.isString() && (spec.type == "float" || spec.type == "int")) {
             Result<Value> asCore
-                = YamlReader::resolvePlainScalar(value.toString(), ScalarRules::Yaml12Core);
+                = ScalarResolver::resolvePlain(value.toString(), ScalarRules::Yaml12Core);
             if (asCore.ok() && asCore.value().isNumber())
                 message += "; Fondant's YAML reader (and KFP) read '" + value.toString()
                     + "' as text: write the number with a dot and a signed exponent, e.g. 1.0e-5";

@@ -78,7 +78,7 @@ Result<FieldType> FieldType::fromName(const std::string &name)
     if (name == "timestamp") {
         Value dict = typeDict("string");
         dict.set("format", "date-time");
-        return FieldType(std::move(dict));
+        return FieldType(std::move(dict), true);
     }
     if (name == "struct") {
         Value dict = typeDict("object");
@@ -108,28 +108,30 @@ Result<FieldType> FieldType::fromValue(const Value &definition)
             return itemType.takeDiagnostics();
         Value dict = typeDict("array");
         dict.set("items", itemType.value().toValue());
-        return FieldType(std::move(dict));
+        return FieldType(std::move(dict), itemType.value().hasNaiveTimestamp());
     }
     if (name == "object") {
         const Value *properties = definition.find("properties");
         if (!properties || !properties->isObject())
             return typeError("an object type needs 'properties': a mapping of sub-field types");
         Value normalizedProperties = Value::object();
+        bool naiveTimestamp = false;
         for (const Member &member : properties->members()) {
             Result<FieldType> propertyType = fromValue(member.value);
             if (!propertyType.ok())
                 return propertyType.takeDiagnostics();
             normalizedProperties.set(member.key, propertyType.value().toValue());
+            naiveTimestamp = naiveTimestamp || propertyType.value().hasNaiveTimestamp();
         }
         Value dict = typeDict("object");
         dict.set("properties", std::move(normalizedProperties));
-        return FieldType(std::move(dict));
+        return FieldType(std::move(dict), naiveTimestamp);
     }
-    if (name == "string") {
-        const Value *format = definition.find("format");
-        if (format && format->isString() && format->toString() == "date-time")
-            return fromName("timestamp");
-    }
+    // Fondant looks at the format before the name: any other type with format date-time is a
+    // UTC timestamp too.
+    const Value *format = definition.find("format");
+    if (format && format->isString() && format->toString() == "date-time")
+        return fromName("timestamp").value().stored();
     return fromName(name);
 }
 

@@ -32,14 +32,26 @@ public:
     static const std::vector<std::string> &runtimeTypeNames();
     static bool isTypeName(const std::string &name);
 
+    /// Whether the type is or holds a time-zone-less timestamp (the type word `timestamp`).
+    /// It normalises like {type: string, format: date-time}, which stands for a UTC timestamp,
+    /// but Fondant (through Arrow) tells the two apart when it compares types.
+    bool hasNaiveTimestamp() const { return m_naiveTimestamp; }
+    /// The type as a manifest gives it back: written normalised, read again, so every
+    /// timestamp in it has the UTC time zone.
+    FieldType stored() const { return FieldType(m_normalized); }
+
+    /// Arrow's type equality, as Fondant compares field types.
     friend bool operator==(const FieldType &a, const FieldType &b)
     {
-        return a.m_normalized.equals(b.m_normalized);
+        return a.m_naiveTimestamp == b.m_naiveTimestamp && a.m_normalized.equals(b.m_normalized);
     }
 
 private:
-    explicit FieldType(Value normalized) : m_normalized(std::move(normalized)) { }
+    explicit FieldType(Value normalized, bool naiveTimestamp = false)
+        : m_normalized(std::move(normalized)), m_naiveTimestamp(naiveTimestamp)
+    { }
     Value m_normalized;
+    bool m_naiveTimestamp = false;
 };
 
 /// One named field of a dataset schema, in order.

@@ -5,10 +5,10 @@
 #include "core/pipeline/Pipeline.h"
 #include "core/spec/ComponentResolver.h"
 #include "core/util/Suggest.h"
+#include "core/value/PyJson.h"
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
 namespace fondant {
@@ -23,6 +23,76 @@ bool contains(const std::vector<std::string> &list, const std::string &value)
 std::string quoted(const std::string &text)
 {
     return "'" + text + "'";
+}
+
+bool isLowerOrDigit(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+bool isAsciiAlnum(char c)
+{
+    return isLowerOrDigit(c) || (c >= 'A' && c <= 'Z');
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Fondant's dataset name pattern ^[a-z0-9][a-z0-9_-]*$.
+bool isDatasetName(const std::string &name)
+{
+    return !name.empty() && isLowerOrDigit(name.front())
+        && std::all_of(name.begin(), name.end(),
+            [](char c) { return isLowerOrDigit(c) || c == '_' || c == '-'; });
+}
+
+// A step id usable as a folder and service name: [A-Za-z0-9_][A-Za-z0-9_.-]*, not . or ..
+bool isSafeId(const std::string &id)
+{
+    return !id.empty() && (isAsciiAlnum(id.front()) || id.front() == '_') && id != "." && id != ".."
+        && std::all_of(id.begin(), id.end(),
+            [](char c) { return isAsciiAlnum(c) || c == '_' || c == '.' || c == '-'; });
+}
+
+// [0-9]+(\.[0-9]+)? at position pos; returns the position after it, or npos.
+std::size_t skipDecimal(const std::string &text, std::size_t pos)
+{
+    const std::size_t start = pos;
+    while (pos < text.size() && isDigit(text[pos]))
+        ++pos;
+    if (pos == start)
+        return std::string::npos;
+    if (pos < text.size() && text[pos] == '.') {
+        const std::size_t fraction = ++pos;
+        while (pos < text.size() && isDigit(text[pos]))
+            ++pos;
+        if (pos == fraction)
+            return std::string::npos;
+    }
+    return pos;
+}
+
+// Kubernetes memory: a decimal with an optional unit E P T G M K (or Ei…Ki) or exponent.
+bool isMemoryAmount(const std::string &text)
+{
+    std::size_t pos = skipDecimal(text, 0);
+    if (pos == std::string::npos || pos == text.size())
+        return pos == text.size();
+    const std::string unit = text.substr(pos);
+    if (unit.size() <= 2 && std::string("EPTGMK").find(unit[0]) != std::string::npos)
+        return unit.size() == 1 || unit[1] == 'i';
+    return (unit[0] == 'e' || unit[0] == 'E') && unit.size() > 1
+        && std::all_of(unit.begin() + 1, unit.end(), isDigit);
+}
+
+// Kubernetes CPU: cores (2, 0.5) or millicores (500m).
+bool isCpuAmount(const std::string &text)
+{
+    const std::size_t pos = skipDecimal(text, 0);
+    return pos == text.size()
+        || (pos != std::string::npos && pos + 1 == text.size() && text[pos] == 'm');
 }
 
 std::string argumentTypeWords(const std::string &type)
@@ -92,11 +162,10 @@ private:
 
     void checkPipeline()
     {
-        static const std::regex datasetName("[a-z0-9][a-z0-9_-]*");
         if (m_pipeline.name.empty())
             error(nullptr, "name",
                 "the pipeline needs a name: the Fondant dataset name, e.g. 'reviews'");
-        else if (!std::regex_match(m_pipeline.name, datasetName))
+        else if (!isDatasetName(m_pipeline.name))
             error(nullptr, "name",
                 "the name " + quoted(m_pipeline.name)
                     + " is not a valid Fondant dataset name: use lowercase letters, digits, "
@@ -105,7 +174,6 @@ private:
             warning(nullptr, "steps", "the pipeline has no steps");
 
         m_analysis.steps.resize(m_pipeline.steps.size());
-        static const std::regex safeId("[A-Za-z0-9_][A-Za-z0-9_.-]*");
         std::map<std::string, const Step *> byId;
         std::map<std::string, const Step *> byKfpName;
         for (const Step &step : m_pipeline.steps) {
@@ -113,7 +181,7 @@ private:
                 error(&step, "id", "this step has no id");
                 continue;
             }
-            if (!std::regex_match(step.id, safeId) || step.id == "." || step.id == "..") {
+            if (!isSafeId(step.id)) {
                 error(&step, "id",
                     "the id " + quoted(step.id)
                         + " cannot name a folder and a service: use letters, digits, '_', "
@@ -301,6 +369,12 @@ private:
                 continue;
             }
             const Value &value = member.value;
+            if (const Value *mapping = PyJson::unsortableMapping(value)) {
+                error(&step, path, PyJson::unsortableMessage());
+                if (mapping->mark().isValid())
+                    m_analysis.diagnostics.back().mark = mapping->mark();
+                continue;
+            }
             if (value.isNull()) {
                 if (argument->type != "str")
                     warning(&step, path,
@@ -332,51 +406,85 @@ private:
     void checkResources(const Step &step)
     {
         const Resources &r = step.resources;
-        if (r.nodePoolLabel.has_value() != r.nodePoolName.has_value())
-            error(&step, r.nodePoolLabel ? "resources.node_pool_label" : "resources.node_pool_name",
-                "give both 'node_pool_label' and 'node_pool_name', or neither");
-        if (r.acceleratorNumber.has_value() != r.acceleratorName.has_value())
+        // Fondant's Resources checks truthiness: 0 and "" count as not given.
+        const auto given
+            = [](const std::optional<Value> &value) { return value && value->isTruthy(); };
+        if (given(r.nodePoolLabel) != given(r.nodePoolName))
             error(&step,
-                r.acceleratorNumber ? "resources.accelerator_number" : "resources.accelerator_name",
+                given(r.nodePoolLabel) ? "resources.node_pool_label" : "resources.node_pool_name",
+                "give both 'node_pool_label' and 'node_pool_name', or neither");
+        if (given(r.acceleratorNumber) != given(r.acceleratorName))
+            error(&step,
+                given(r.acceleratorNumber) ? "resources.accelerator_number"
+                                           : "resources.accelerator_name",
                 "give both 'accelerator_number' and 'accelerator_name', or neither");
-        if (r.acceleratorNumber && *r.acceleratorNumber <= 0)
-            error(&step, "resources.accelerator_number", "'accelerator_number' must be at least 1");
-        if (r.acceleratorName) {
-            const std::string &name = *r.acceleratorName;
-            if (contains(PipelineValidator::vertexAcceleratorNames(), name)) {
-                warning(&step, "resources.accelerator_name",
-                    "accelerator " + quoted(name)
-                        + " works on Vertex AI only; Kubeflow and Docker Compose "
-                          "take 'GPU' or 'TPU'");
-            } else if (!contains(PipelineValidator::acceleratorNames(), name)) {
-                std::vector<std::string> all = PipelineValidator::acceleratorNames();
-                const auto &vertex = PipelineValidator::vertexAcceleratorNames();
-                all.insert(all.end(), vertex.begin(), vertex.end());
-                error(&step, "resources.accelerator_name",
-                    "unknown accelerator " + quoted(name)
-                        + ": use 'GPU' or 'TPU' (or a Vertex AI type such as "
-                          "'NVIDIA_TESLA_T4')"
-                        + didYouMean(name, all));
-            }
-        }
-        static const std::regex memory("[0-9]+(\\.[0-9]+)?([EPTGMK]i?|[eE][0-9]+)?");
-        static const std::regex cpu("[0-9]+(\\.[0-9]+)?m?");
-        const std::pair<const char *, const std::optional<std::string> *> memories[]
-            = {{"memory_request", &r.memoryRequest}, {"memory_limit", &r.memoryLimit}};
-        for (const auto &[key, value] : memories)
-            if (*value && !std::regex_match(**value, memory))
-                error(&step, std::string("resources.") + key,
-                    quoted(**value)
+        for (const ResourceField &field : resourceFields())
+            if (const std::optional<Value> &value = r.*(field.member))
+                checkResource(step, field, *value);
+    }
+
+    void checkResource(const Step &step, const ResourceField &field, const Value &value)
+    {
+        const std::string path = std::string("resources.") + field.key;
+        const std::string text = value.isString() ? value.toString()
+            : value.isNumber() ? PyJson::dumps(value, PyJson::KeyOrder::Insertion)
+                               : std::string();
+        switch (field.kind) {
+        case ResourceField::Kind::Count:
+            if (!value.isInt() || value.isBigInt() || value.toInt() < 0 || value.toInt() > 1024)
+                error(&step, path,
+                    "'" + std::string(field.key) + "' must be a whole number of accelerators, not "
+                        + value.describe());
+            else if (value.toInt() == 0)
+                error(&step, path, "'accelerator_number' must be at least 1");
+            return;
+        case ResourceField::Kind::Accelerator:
+            checkAcceleratorName(step, path, value);
+            return;
+        case ResourceField::Kind::Memory:
+            if (text.empty() || !isMemoryAmount(text))
+                error(&step, path,
+                    value.describe()
                         + " is not a memory size; write a number with an optional unit such as "
                           "512M, 8G or 2Gi");
-        const std::pair<const char *, const std::optional<std::string> *> cpus[]
-            = {{"cpu_request", &r.cpuRequest}, {"cpu_limit", &r.cpuLimit}};
-        for (const auto &[key, value] : cpus)
-            if (*value && !std::regex_match(**value, cpu))
-                error(&step, std::string("resources.") + key,
-                    quoted(**value)
+            return;
+        case ResourceField::Kind::Cpu:
+            if (text.empty() || !isCpuAmount(text))
+                error(&step, path,
+                    value.describe()
                         + " is not a CPU amount; write cores such as 2 or 0.5, or millicores such "
                           "as 500m");
+            return;
+        case ResourceField::Kind::NodePool:
+        case ResourceField::Kind::Text:
+            if (!value.isString() && !value.isNumber())
+                error(&step, path,
+                    "'" + std::string(field.key) + "' must be text, not " + value.describe());
+            return;
+        }
+    }
+
+    void checkAcceleratorName(const Step &step, const std::string &path, const Value &value)
+    {
+        if (!value.isString()) {
+            error(&step, path,
+                "'accelerator_name' must be text such as 'GPU', not " + value.describe());
+            return;
+        }
+        const std::string &name = value.toString();
+        if (contains(PipelineValidator::vertexAcceleratorNames(), name)) {
+            warning(&step, path,
+                "accelerator " + quoted(name)
+                    + " works on Vertex AI only; Kubeflow and Docker Compose take 'GPU' or 'TPU'");
+        } else if (!contains(PipelineValidator::acceleratorNames(), name)) {
+            std::vector<std::string> all = PipelineValidator::acceleratorNames();
+            const auto &vertex = PipelineValidator::vertexAcceleratorNames();
+            all.insert(all.end(), vertex.begin(), vertex.end());
+            error(&step, path,
+                "unknown accelerator " + quoted(name)
+                    + ": use 'GPU' or 'TPU' (or a Vertex AI type such as 'NVIDIA_TESLA_T4')"
+                    + didYouMean(name, all));
+        }
     }
 
     void checkPartitionRows(const Step &step)
@@ -394,7 +502,10 @@ private:
 
     void checkCaching(const Step &step, const ComponentSpec &spec, StepAnalysis &analysis)
     {
-        if (!step.cache) {
+        if (!step.cache.has_value()) {
+            analysis.cacheEnabled = false;
+            analysis.cacheDisabledReason = "cache: null";
+        } else if (!*step.cache) {
             analysis.cacheEnabled = false;
             analysis.cacheDisabledReason = "cache: false";
         } else if (spec.hasLatestTag()) {
@@ -420,7 +531,8 @@ private:
             const auto position = std::find_if(analysis.inputFields.begin(),
                 analysis.inputFields.end(), [&](const Field &f) { return f.name == field.name; });
             if (isFirst) {
-                error(&step, path,
+                // Fondant checks no fields for the first step; it will find none at run time.
+                warning(&step, path,
                     "step " + quoted(step.id)
                         + " is the first step, so no earlier step produces "
                           "the field "
@@ -440,10 +552,13 @@ private:
             if (!(position->type == field.type)) {
                 const std::string producer = m_producers[static_cast<std::size_t>(
                     position - analysis.inputFields.begin())];
-                error(&step, path,
-                    "step " + quoted(step.id) + " consumes " + quoted(field.name) + " as "
-                        + field.type.displayName() + ", but step " + quoted(producer)
-                        + " produces it as " + position->type.displayName());
+                std::string message = "step " + quoted(step.id) + " consumes " + quoted(field.name)
+                    + " as " + field.type.displayName() + ", but step " + quoted(producer)
+                    + " produces it as " + position->type.displayName();
+                if (field.type.hasNaiveTimestamp())
+                    message += " with the UTC time zone (Fondant stores every timestamp with "
+                               "it): consume it as {type: string, format: date-time}";
+                error(&step, path, message);
             }
         }
     }

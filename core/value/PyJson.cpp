@@ -52,7 +52,7 @@ void appendQuoted(std::string &out, const std::string &text, PyJson::Ascii ascii
                 out += "\\f";
                 break;
             default:
-                if (byte < 0x20)
+                if (byte < 0x20 || byte == 0x7f)
                     appendHex4(out, byte);
                 else
                     out += static_cast<char>(byte);
@@ -84,7 +84,7 @@ void appendValue(std::string &out, const Value &value, PyJson::KeyOrder order, P
         out += value.toBool() ? "true" : "false";
         return;
     case Value::Kind::Int:
-        out += std::to_string(value.toInt());
+        out += value.intText();
         return;
     case Value::Kind::Float:
         out += PyJson::floatRepr(value.toDouble());
@@ -111,7 +111,7 @@ void appendValue(std::string &out, const Value &value, PyJson::KeyOrder order, P
             members.push_back(&m);
         if (order == PyJson::KeyOrder::Sorted)
             std::stable_sort(members.begin(), members.end(),
-                [](const Member *a, const Member *b) { return a->key < b->key; });
+                [](const Member *a, const Member *b) { return PyJson::keyLess(*a, *b); });
         out += '{';
         bool first = true;
         for (const Member *m : members) {
@@ -128,7 +128,95 @@ void appendValue(std::string &out, const Value &value, PyJson::KeyOrder order, P
     }
 }
 
+// A number key as Python compares it: bools are 0 and 1, ints exact, floats as they are.
+struct NumberKey
+{
+    bool isFloat = false;
+    bool isBig = false;
+    long double number = 0; ///< exact for 64-bit ints (x87 extended precision) and doubles
+    std::string decimal; ///< for ints and bools: the decimal text
+};
+
+NumberKey numberKey(const Member &member)
+{
+    const Value key = member.keyValue();
+    NumberKey n;
+    if (key.isBool()) {
+        n.number = key.toBool() ? 1 : 0;
+        n.decimal = key.toBool() ? "1" : "0";
+    } else if (key.isBigInt()) {
+        n.isBig = true;
+        n.decimal = key.intText();
+        n.number = static_cast<long double>(key.toDouble());
+    } else if (key.isInt()) {
+        n.number = static_cast<long double>(key.toInt());
+        n.decimal = key.intText();
+    } else {
+        n.isFloat = true;
+        n.number = static_cast<long double>(key.toDouble());
+    }
+    return n;
+}
+
+// Orders two decimal integer texts ("-12", "340282366920938463463374607431768211456").
+bool decimalLess(const std::string &a, const std::string &b)
+{
+    const bool aNegative = a.front() == '-';
+    const bool bNegative = b.front() == '-';
+    if (aNegative != bNegative)
+        return aNegative;
+    const bool magnitudeLess
+        = a.size() != b.size() ? a.size() < b.size() : a < b; // same sign: compare magnitudes
+    const bool magnitudeEqual = a == b;
+    return aNegative ? !magnitudeLess && !magnitudeEqual : magnitudeLess;
+}
+
 } // namespace
+
+bool PyJson::keyLess(const Member &a, const Member &b)
+{
+    if (a.keyKind == Value::Kind::String || b.keyKind == Value::Kind::String)
+        return a.key < b.key; // Python's str order is UTF-8 byte order
+    const NumberKey x = numberKey(a);
+    const NumberKey y = numberKey(b);
+    if (!x.isFloat && !y.isFloat && (x.isBig || y.isBig))
+        return decimalLess(x.decimal, y.decimal);
+    return x.number < y.number;
+}
+
+const Value *PyJson::unsortableMapping(const Value &value)
+{
+    if (value.isArray()) {
+        for (const Value &item : value.items())
+            if (const Value *found = unsortableMapping(item))
+                return found;
+        return nullptr;
+    }
+    if (!value.isObject())
+        return nullptr;
+    bool anyText = false;
+    bool anyOther = false;
+    bool anyNull = false;
+    for (const Member &member : value.members()) {
+        anyText = anyText || member.keyKind == Value::Kind::String;
+        anyOther = anyOther || member.keyKind != Value::Kind::String;
+        anyNull = anyNull || member.keyKind == Value::Kind::Null;
+    }
+    // Sorting compares every key with a neighbour: None, or text beside a number, fails.
+    if (value.members().size() > 1 && (anyNull || (anyText && anyOther)))
+        return &value;
+    for (const Member &member : value.members())
+        if (const Value *found = unsortableMapping(member.value))
+            return found;
+    return nullptr;
+}
+
+std::string PyJson::unsortableMessage()
+{
+    return "this mapping mixes text keys with number, true/false or null keys (or has a null key "
+           "beside others); Python cannot sort such keys, so Fondant fails (TypeError) when it "
+           "computes the cache key: quote the keys";
+}
 
 std::string PyJson::dumps(const Value &value, KeyOrder order, Ascii ascii)
 {

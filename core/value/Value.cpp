@@ -5,12 +5,43 @@
 #include "core/value/PyJson.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
 #include <utility>
 
 namespace fondant {
 
+namespace {
+
+// Locale-independent text → double (a big int's decimal text, a float key's repr).
+double parseDouble(const std::string &text)
+{
+    double value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+}
+
+} // namespace
+
+Value::Kind Value::kind() const
+{
+    if (isBigInt())
+        return Kind::Int;
+    return static_cast<Kind>(m_data.index());
+}
+
+std::string Value::intText() const
+{
+    if (isBigInt())
+        return std::get<BigInt>(m_data).decimal;
+    return std::to_string(toInt());
+}
+
 double Value::toDouble() const
 {
+    if (isBigInt())
+        return parseDouble(std::get<BigInt>(m_data).decimal);
     if (isInt())
         return static_cast<double>(toInt());
     if (isBool())
@@ -26,7 +57,7 @@ bool Value::isTruthy() const
     case Kind::Bool:
         return toBool();
     case Kind::Int:
-        return toInt() != 0;
+        return isBigInt() || toInt() != 0;
     case Kind::Float:
         return toDouble() != 0.0;
     case Kind::String:
@@ -80,6 +111,13 @@ void Value::set(std::string key, Value value, SourceMark keyMark)
     members().push_back(Member {std::move(key), std::move(value), keyMark});
 }
 
+void Value::appendMember(Member member)
+{
+    if (!isObject())
+        m_data = Object {};
+    members().push_back(std::move(member));
+}
+
 bool Value::remove(std::string_view key)
 {
     if (!isObject())
@@ -97,6 +135,15 @@ bool Value::equals(const Value &other) const
 {
     const bool numeric = (isNumber() || isBool()) && (other.isNumber() || other.isBool());
     if (numeric) {
+        if (isBigInt() || other.isBigInt()) {
+            if (isBigInt() && other.isBigInt())
+                return intText() == other.intText();
+            // A big int equals no 64-bit int, and a float only when the float is that integer.
+            const Value &big = isBigInt() ? *this : other;
+            const Value &small = isBigInt() ? other : *this;
+            return small.isFloat() && big.toDouble() == small.toDouble()
+                && std::fabs(small.toDouble()) >= 9.2e18;
+        }
         if ((isInt() || isBool()) && (other.isInt() || other.isBool())) {
             const std::int64_t a = isBool() ? std::int64_t {toBool()} : toInt();
             const std::int64_t b = other.isBool() ? std::int64_t {other.toBool()} : other.toInt();
@@ -146,6 +193,32 @@ const char *Value::pythonTypeName() const
         return "dict";
     }
     return "object";
+}
+
+Value Member::keyValue() const
+{
+    switch (keyKind) {
+    case Value::Kind::Null:
+        return Value();
+    case Value::Kind::Bool:
+        return Value(key == "true");
+    case Value::Kind::Int: {
+        std::int64_t number = 0;
+        const auto result = std::from_chars(key.data(), key.data() + key.size(), number);
+        if (result.ec == std::errc() && result.ptr == key.data() + key.size())
+            return Value(number);
+        return Value(BigInt {key});
+    }
+    case Value::Kind::Float:
+        if (key == "Infinity" || key == "-Infinity")
+            return Value(key.front() == '-' ? -std::numeric_limits<double>::infinity()
+                                            : std::numeric_limits<double>::infinity());
+        if (key == "NaN")
+            return Value(std::numeric_limits<double>::quiet_NaN());
+        return Value(parseDouble(key));
+    default:
+        return Value(key);
+    }
 }
 
 std::string Value::describe() const

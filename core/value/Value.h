@@ -14,6 +14,13 @@ namespace fondant {
 
 struct Member;
 
+/// An integer outside the 64-bit range, kept exactly as Python keeps it: its decimal text.
+struct BigInt
+{
+    std::string decimal; ///< e.g. "-18446744073709551616"; never fits in 64 bits
+    friend bool operator==(const BigInt &, const BigInt &) = default;
+};
+
 /// A JSON-like value as Python sees it after yaml.safe_load or json.loads: null, bool, int,
 /// float, string, list or dict (insertion ordered), with the place it was read from.
 class Value
@@ -28,6 +35,7 @@ public:
     Value(bool b);
     Value(int i);
     Value(std::int64_t i);
+    Value(BigInt i);
     Value(double d);
     Value(const char *s);
     Value(std::string s);
@@ -38,10 +46,12 @@ public:
     static Value object();
     static Value array();
 
-    Kind kind() const { return static_cast<Kind>(m_data.index()); }
+    Kind kind() const;
     bool isNull() const { return kind() == Kind::Null; }
     bool isBool() const { return kind() == Kind::Bool; }
     bool isInt() const { return kind() == Kind::Int; }
+    /// An int outside the 64-bit range (kept as decimal text); toInt() is not available for it.
+    bool isBigInt() const { return std::holds_alternative<BigInt>(m_data); }
     bool isFloat() const { return kind() == Kind::Float; }
     bool isNumber() const { return isInt() || isFloat(); }
     bool isString() const { return kind() == Kind::String; }
@@ -49,7 +59,10 @@ public:
     bool isObject() const { return kind() == Kind::Object; }
 
     bool toBool() const { return std::get<bool>(m_data); }
+    /// The value of an int within 64 bits (not for big ints).
     std::int64_t toInt() const { return std::get<std::int64_t>(m_data); }
+    /// The decimal text of any int, as Python's str() writes it.
+    std::string intText() const;
     double toDouble() const;
     const std::string &toString() const { return std::get<std::string>(m_data); }
     const Array &items() const { return std::get<Array>(m_data); }
@@ -69,6 +82,8 @@ public:
     bool contains(std::string_view key) const { return find(key) != nullptr; }
     /// Sets a member like a Python dict: an existing key keeps its place, a new key goes last.
     void set(std::string key, Value value, SourceMark keyMark = {});
+    /// Appends a member whose key the caller knows to be new (no lookup).
+    void appendMember(Member member);
     bool remove(std::string_view key);
     void append(Value item);
 
@@ -85,16 +100,23 @@ public:
     friend bool operator==(const Value &a, const Value &b) { return a.equals(b); }
 
 private:
-    std::variant<std::monostate, bool, std::int64_t, double, std::string, Array, Object> m_data;
+    std::variant<std::monostate, bool, std::int64_t, double, std::string, Array, Object, BigInt>
+        m_data;
     SourceMark m_mark;
 };
 
-/// One key of an object, with the place of the key itself.
+/// One key of an object, with the place of the key itself. A YAML key need not be text
+/// (`9:`, `true:`, `1.5:`, `null:`): key holds the text json.dumps writes for it and keyKind the
+/// Python type it had, which decides how Python sorts it.
 struct Member
 {
     std::string key;
     Value value;
     SourceMark keyMark;
+    Value::Kind keyKind = Value::Kind::String; ///< String, Int, Float, Bool or Null
+
+    /// The key as the value it was written as (9, true, 1.5, null or the text).
+    Value keyValue() const;
 };
 
 // The constructors build the variant, which needs Member complete: they are defined here.
@@ -103,6 +125,7 @@ inline Value::Value(std::nullptr_t) { }
 inline Value::Value(bool b) : m_data(b) { }
 inline Value::Value(int i) : m_data(std::int64_t {i}) { }
 inline Value::Value(std::int64_t i) : m_data(i) { }
+inline Value::Value(BigInt i) : m_data(std::move(i)) { }
 inline Value::Value(double d) : m_data(d) { }
 inline Value::Value(const char *s) : m_data(std::string(s)) { }
 inline Value::Value(std::string s) : m_data(std::move(s)) { }

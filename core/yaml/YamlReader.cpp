@@ -8,227 +8,116 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
-#include <charconv>
+#include <algorithm>
 #include <cmath>
-#include <limits>
-#include <regex>
-#include <sstream>
 #include <unordered_map>
 
 namespace fondant {
 
 namespace {
 
-constexpr std::size_t longestNumberText = 256;
-
-SourceMark toSourceMark(const YAML::Mark &mark)
+SourceMark toSourceMark(const yaml_mark_t &mark)
 {
-    if (mark.line < 0 || mark.column < 0)
-        return {};
-    return SourceMark {mark.line + 1, mark.column + 1};
+    return SourceMark {static_cast<int>(mark.line) + 1, static_cast<int>(mark.column) + 1};
 }
 
-// ---- scalar resolution --------------------------------------------------------------------
-
-struct ScalarPatterns
+std::string eventText(const yaml_char_t *text)
 {
-    std::regex pyBool {
-        "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"};
-    std::regex pyFloat {"[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?"
-                        "|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
-                        "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
-                        "|[-+]?\\.(?:inf|Inf|INF)"
-                        "|\\.(?:nan|NaN|NAN)"};
-    std::regex pyInt {"[-+]?0b[0-1_]+"
-                      "|[-+]?0[0-7_]+"
-                      "|[-+]?(?:0|[1-9][0-9_]*)"
-                      "|[-+]?0x[0-9a-fA-F_]+"
-                      "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+"};
-    std::regex pyTimestamp {"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-                            "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
-                            "(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?"
-                            "(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?"};
-    std::regex coreBool {"true|True|TRUE|false|False|FALSE"};
-    std::regex coreInt {"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"};
-    std::regex coreFloat {"[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-                          "|[-+]?\\.(?:inf|Inf|INF)"
-                          "|\\.(?:nan|NaN|NAN)"};
+    return text ? std::string(reinterpret_cast<const char *>(text)) : std::string();
+}
+
+/// libyaml's parser for one text, released on scope exit.
+class LibYamlParser
+{
+public:
+    explicit LibYamlParser(std::string_view text)
+    {
+        m_ready = yaml_parser_initialize(&m_parser) != 0;
+        if (m_ready)
+            yaml_parser_set_input_string(
+                &m_parser, reinterpret_cast<const unsigned char *>(text.data()), text.size());
+    }
+    ~LibYamlParser()
+    {
+        if (m_ready)
+            yaml_parser_delete(&m_parser);
+    }
+    LibYamlParser(const LibYamlParser &) = delete;
+    LibYamlParser &operator=(const LibYamlParser &) = delete;
+
+    bool ready() const { return m_ready; }
+    yaml_parser_t *get() { return &m_parser; }
+
+private:
+    yaml_parser_t m_parser {};
+    bool m_ready = false;
 };
 
-const ScalarPatterns &patterns()
+/// One libyaml event, released on scope exit.
+struct LibYamlEvent
 {
-    static const ScalarPatterns instance;
-    return instance;
-}
-
-bool isNullWord(const std::string &text)
-{
-    return text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL";
-}
-
-std::string withoutUnderscores(std::string_view text)
-{
-    std::string out;
-    for (char c : text)
-        if (c != '_')
-            out += c;
-    return out;
-}
-
-// Splits an optional sign off the text; returns -1 or +1.
-int takeSign(std::string &text)
-{
-    if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
-        const int sign = text.front() == '-' ? -1 : 1;
-        text.erase(0, 1);
-        return sign;
-    }
-    return 1;
-}
-
-std::optional<std::int64_t> parseUnsigned(std::string_view digits, int base)
-{
-    std::uint64_t value = 0;
-    const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
-    if (result.ec != std::errc() || result.ptr != digits.data() + digits.size())
-        return std::nullopt;
-    if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-        return std::nullopt;
-    return static_cast<std::int64_t>(value);
-}
-
-std::optional<double> parseDouble(const std::string &text)
-{
-    double value = 0;
-    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (result.ptr != text.data() + text.size())
-        return std::nullopt;
-    if (result.ec == std::errc::result_out_of_range) {
-        // Python gives inf for overflow and 0.0 (signed) for underflow.
-        const bool negative = !text.empty() && text.front() == '-';
-        const bool tiny = text.find_first_of("123456789") == std::string::npos
-            || text.find("e-") != std::string::npos || text.find("E-") != std::string::npos;
-        if (tiny)
-            return negative ? -0.0 : 0.0;
-        return negative ? -std::numeric_limits<double>::infinity()
-                        : std::numeric_limits<double>::infinity();
-    }
-    if (result.ec != std::errc())
-        return std::nullopt;
-    return value;
-}
-
-std::vector<std::string> splitColons(const std::string &text)
-{
-    std::vector<std::string> parts;
-    std::stringstream stream(text);
-    std::string part;
-    while (std::getline(stream, part, ':'))
-        parts.push_back(part);
-    return parts;
-}
-
-Result<Value> intOutOfRange(const std::string &text)
-{
-    return Diagnostic::error({}, {}, "the integer " + text + " does not fit in 64 bits");
-}
-
-Result<Value> constructPyInt(const std::string &original)
-{
-    std::string text = withoutUnderscores(original);
-    const int sign = takeSign(text);
-    std::optional<std::int64_t> magnitude;
-    if (text == "0") {
-        magnitude = 0;
-    } else if (text.starts_with("0b")) {
-        magnitude = parseUnsigned(std::string_view(text).substr(2), 2);
-    } else if (text.starts_with("0x")) {
-        magnitude = parseUnsigned(std::string_view(text).substr(2), 16);
-    } else if (text.front() == '0') {
-        magnitude = parseUnsigned(text, 8);
-    } else if (text.find(':') != std::string::npos) {
-        std::int64_t total = 0;
-        for (const std::string &part : splitColons(text)) {
-            const auto digit = parseUnsigned(part, 10);
-            if (!digit || total > (std::numeric_limits<std::int64_t>::max() - *digit) / 60)
-                return intOutOfRange(original);
-            total = total * 60 + *digit;
-        }
-        magnitude = total;
-    } else {
-        magnitude = parseUnsigned(text, 10);
-    }
-    if (!magnitude)
-        return intOutOfRange(original);
-    return Value(sign * *magnitude);
-}
-
-Result<Value> constructPyFloat(const std::string &original)
-{
-    std::string text = withoutUnderscores(original);
-    for (char &c : text)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const double sign = takeSign(text) < 0 ? -1.0 : 1.0;
-    if (text == ".inf")
-        return Value(sign * std::numeric_limits<double>::infinity());
-    if (text == ".nan")
-        return Value(std::numeric_limits<double>::quiet_NaN());
-    if (text.find(':') != std::string::npos) {
-        double total = 0;
-        for (const std::string &part : splitColons(text))
-            total = total * 60 + parseDouble(part).value_or(0.0);
-        return Value(sign * total);
-    }
-    const auto value = parseDouble(text);
-    if (!value)
-        return Diagnostic::error({}, {}, "cannot read " + original + " as a float");
-    return Value(sign * *value);
-}
-
-Result<Value> constructCoreInt(const std::string &original)
-{
-    std::string text = original;
-    if (text.starts_with("0o") || text.starts_with("0x")) {
-        const auto value = parseUnsigned(std::string_view(text).substr(2), text[1] == 'o' ? 8 : 16);
-        if (!value)
-            return intOutOfRange(original);
-        return Value(*value);
-    }
-    const int sign = takeSign(text);
-    const auto value = parseUnsigned(text, 10);
-    if (!value)
-        return intOutOfRange(original);
-    return Value(sign * *value);
-}
-
-Result<Value> constructCoreFloat(const std::string &original)
-{
-    std::string text = original;
-    const double sign = takeSign(text) < 0 ? -1.0 : 1.0;
-    if (text == ".inf" || text == ".Inf" || text == ".INF")
-        return Value(sign * std::numeric_limits<double>::infinity());
-    if (text == ".nan" || text == ".NaN" || text == ".NAN")
-        return Value(std::numeric_limits<double>::quiet_NaN());
-    const auto value = parseDouble(text);
-    if (!value)
-        return Diagnostic::error({}, {}, "cannot read " + original + " as a float");
-    return Value(sign * *value);
-}
-
-// ---- event handler building the tree ------------------------------------------------------
+    yaml_event_t event {};
+    ~LibYamlEvent() { yaml_event_delete(&event); }
+};
 
 struct ParseAbort
 {
     Diagnostic diagnostic;
 };
 
-class TreeBuilder : public YAML::EventHandler
+/// A key as Python's dict sees it: 1, 1.0 and True are one key; "1" is another.
+std::string keyIdentity(const Member &member)
+{
+    switch (member.keyKind) {
+    case Value::Kind::String:
+        return "s" + member.key;
+    case Value::Kind::Null:
+        return "z";
+    case Value::Kind::Bool:
+        return member.key == "true" ? "n1" : "n0";
+    case Value::Kind::Float: {
+        const double number = member.keyValue().toDouble();
+        if (std::isfinite(number) && number == std::floor(number) && std::fabs(number) < 9.2e18)
+            return "n" + std::to_string(static_cast<long long>(number));
+        return "n" + member.key;
+    }
+    default:
+        return "n" + member.key;
+    }
+}
+
+/// A mapping under construction: members in Python dict order with a hash index of the keys.
+class DictBuilder
+{
+public:
+    /// Adds or replaces like Python's d[key] = value; returns the earlier key's member if any.
+    const Member *set(Member member)
+    {
+        const std::string identity = keyIdentity(member);
+        auto [it, inserted] = m_index.try_emplace(identity, m_members.size());
+        if (inserted) {
+            m_members.push_back(std::move(member));
+            return nullptr;
+        }
+        m_members[it->second].value = std::move(member.value);
+        return &m_members[it->second];
+    }
+    const Member *find(const Member &member) const
+    {
+        auto it = m_index.find(keyIdentity(member));
+        return it == m_index.end() ? nullptr : &m_members[it->second];
+    }
+    Value::Object take() { return std::move(m_members); }
+
+private:
+    Value::Object m_members;
+    std::unordered_map<std::string, std::size_t> m_index;
+};
+
+/// Builds the Value tree from libyaml's events as PyYAML's composer and constructor would.
+class TreeBuilder
 {
 public:
     TreeBuilder(std::string fileName, ScalarRules rules, const YamlLimits &limits)
@@ -236,78 +125,125 @@ public:
     { }
 
     Value takeRoot() { return std::move(m_root); }
-    const Diagnostics &warnings() const { return m_warnings; }
 
-    void OnDocumentStart(const YAML::Mark &) override { }
-    void OnDocumentEnd() override { }
-
-    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    void onScalar(const yaml_event_t &event)
     {
+        const auto &scalar = event.data.scalar;
+        const std::string text(reinterpret_cast<const char *>(scalar.value), scalar.length);
+        const std::string tag = eventText(scalar.tag);
+        // PyYAML resolves a plain untagged scalar, and any scalar tagged "!", by its patterns.
+        const bool resolve = tag.empty() ? scalar.plain_implicit != 0 : tag == "!";
+        const bool isKey = expectingKey();
         Value value;
-        value.setMark(toSourceMark(mark));
-        addNode(std::move(value), anchor, mark, true, "");
+        if (resolve && isKey && m_rules == ScalarRules::PyYaml11 && (text == "<<" || text == "=")) {
+            value = Value(text); // a merge key, or the "value" key PyYAML reads as text
+        } else if (resolve) {
+            value = located(ScalarResolver::resolvePlain(text, m_rules), event.start_mark);
+        } else if (tag.empty()) {
+            value = Value(text);
+        } else {
+            value = located(ScalarResolver::resolveTagged(text, tag, m_rules), event.start_mark);
+        }
+        value.setMark(toSourceMark(event.start_mark));
+        const bool mergeKey = resolve && isKey && text == "<<" && m_rules == ScalarRules::PyYaml11;
+        addNode(std::move(value), eventText(scalar.anchor), 0, event.start_mark, mergeKey);
     }
 
-    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    void onAlias(const yaml_event_t &event)
     {
+        const std::string anchor = eventText(event.data.alias.anchor);
         auto it = m_anchors.find(anchor);
         if (it == m_anchors.end())
-            fail(mark, "unknown alias");
+            fail(event.start_mark, "unknown alias '*" + anchor + "'");
         m_nodeCount += it->second.nodeCount;
-        checkNodeBudget(mark);
+        checkNodeBudget(event.start_mark);
+        checkDepth(event.start_mark, it->second.height);
         Value copy = it->second.value;
-        addNode(std::move(copy), 0, mark, false, "");
+        copy.setMark(toSourceMark(event.start_mark));
+        attach(std::move(copy), it->second.height, event.start_mark, false);
     }
 
-    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
-        const std::string &text) override
+    void onContainerStart(const yaml_event_t &event, bool isMapping)
     {
-        Value value = scalarValue(mark, tag, text);
-        value.setMark(toSourceMark(mark));
-        addNode(std::move(value), anchor, mark, tag == "?", text);
+        const std::string tag
+            = eventText(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag);
+        const char *expected = isMapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq";
+        if (!tag.empty() && tag != "!" && tag != expected)
+            fail(event.start_mark,
+                "unsupported YAML tag '" + tag
+                    + "': Fondant reads only text, numbers, true/false, null, lists and mappings");
+        if (expectingKey())
+            fail(event.start_mark, "a mapping key must be a single value, not a list or a mapping");
+        checkDepth(event.start_mark, 1);
+        ++m_nodeCount;
+        checkNodeBudget(event.start_mark);
+        Frame frame;
+        frame.isMapping = isMapping;
+        frame.mark = event.start_mark;
+        frame.anchor = eventText(
+            isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor);
+        frame.firstNode = m_nodeCount;
+        m_stack.push_back(std::move(frame));
     }
 
-    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-        YAML::EmitterStyle::value) override
+    void onContainerEnd()
     {
-        openContainer(mark, Value::array(), anchor);
+        Frame frame = std::move(m_stack.back());
+        m_stack.pop_back();
+        Value value = frame.isMapping ? finishMapping(frame) : Value(std::move(frame.items));
+        value.setMark(toSourceMark(frame.mark));
+        if (!frame.anchor.empty())
+            m_anchors[frame.anchor]
+                = Anchored {value, m_nodeCount - frame.firstNode + 1, frame.height};
+        attach(std::move(value), frame.height, frame.mark, false);
     }
 
-    void OnSequenceEnd() override { closeContainer(); }
-
-    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
-        YAML::EmitterStyle::value) override
+    void onDocumentStart(const yaml_event_t &event)
     {
-        openContainer(mark, Value::object(), anchor);
+        if (m_documents++ > 0)
+            fail(event.start_mark, "expected a single YAML document, found several");
     }
-
-    void OnMapEnd() override { closeContainer(); }
 
 private:
     struct Frame
     {
-        Value value;
-        YAML::anchor_t anchor = 0;
+        bool isMapping = false;
+        yaml_mark_t mark {};
+        std::string anchor;
         std::size_t firstNode = 0;
-        bool haveKey = false;
-        bool keyIsMerge = false;
-        std::string key;
-        SourceMark keyMark;
-        Value::Object merged; // members brought in by "<<" merge keys
+        int height = 1; ///< levels of nesting in this container, itself included
+        Value::Array items; ///< a sequence's items
+        Value::Object members; ///< a mapping's own members, in order
+        Value::Object merged; ///< members brought in by "<<" merge keys, in PyYAML's order
+        std::optional<Member> pendingKey;
+        bool pendingKeyIsMerge = false;
     };
 
     struct Anchored
     {
         Value value;
         std::size_t nodeCount = 0;
+        int height = 0;
     };
 
-    [[noreturn]] void fail(const YAML::Mark &mark, const std::string &message)
+    [[noreturn]] void fail(const yaml_mark_t &mark, const std::string &message)
     {
         throw ParseAbort {Diagnostic::error(m_fileName, toSourceMark(mark), message)};
     }
 
-    void checkNodeBudget(const YAML::Mark &mark)
+    Value located(Result<Value> result, const yaml_mark_t &mark)
+    {
+        if (!result.ok())
+            fail(mark, result.errorMessage());
+        return std::move(result).value();
+    }
+
+    bool expectingKey() const
+    {
+        return !m_stack.empty() && m_stack.back().isMapping && !m_stack.back().pendingKey;
+    }
+
+    void checkNodeBudget(const yaml_mark_t &mark)
     {
         if (m_nodeCount > m_limits.maxNodes)
             fail(mark,
@@ -315,201 +251,168 @@ private:
                     + " values (too many aliases?)");
     }
 
-    Value scalarValue(const YAML::Mark &mark, const std::string &tag, const std::string &text)
+    // Depth counts through aliases: a node of this height placed at the current level.
+    void checkDepth(const yaml_mark_t &mark, int height)
     {
-        if (tag == "!" || tag == "tag:yaml.org,2002:str")
-            return Value(text);
-        if (tag != "?") {
-            Result<Value> resolved = YamlReader::resolvePlainScalar(text, m_rules);
-            const char *wanted = nullptr;
-            if (tag == "tag:yaml.org,2002:int")
-                wanted = "int";
-            else if (tag == "tag:yaml.org,2002:float")
-                wanted = "float";
-            else if (tag == "tag:yaml.org,2002:bool")
-                wanted = "bool";
-            else if (tag == "tag:yaml.org,2002:null")
-                wanted = "NoneType";
-            if (!wanted)
-                fail(mark, "unsupported YAML tag '" + tag + "'");
-            if (!resolved.ok() || std::string(resolved.value().pythonTypeName()) != wanted) {
-                if (std::string(wanted) == "float" && resolved.ok() && resolved.value().isInt())
-                    return Value(static_cast<double>(resolved.value().toInt()));
-                fail(mark, "'" + text + "' is not a valid " + wanted);
-            }
-            return std::move(resolved).value();
-        }
-        if (text.size() > longestNumberText)
-            return Value(text);
-        Result<Value> resolved = YamlReader::resolvePlainScalar(text, m_rules);
-        if (!resolved.ok())
-            fail(mark, resolved.errorMessage());
-        return std::move(resolved).value();
+        if (static_cast<int>(m_stack.size()) + height > m_limits.maxDepth)
+            fail(mark,
+                "the document nests deeper than " + std::to_string(m_limits.maxDepth) + " levels");
     }
 
-    std::string keyText(const Value &key, const YAML::Mark &mark)
-    {
-        // Python's json.dumps turns non-string dict keys into text this way.
-        switch (key.kind()) {
-        case Value::Kind::String:
-            return key.toString();
-        case Value::Kind::Null:
-            return "null";
-        case Value::Kind::Bool:
-            return key.toBool() ? "true" : "false";
-        case Value::Kind::Int:
-            return std::to_string(key.toInt());
-        case Value::Kind::Float:
-            return PyJson::floatRepr(key.toDouble());
-        default:
-            fail(mark, "a mapping key must be a single value, not a list or a mapping");
-        }
-    }
-
-    void addNode(Value value, YAML::anchor_t anchor, const YAML::Mark &mark, bool plain,
-        const std::string &rawText)
+    void addNode(Value value, const std::string &anchor, int height, const yaml_mark_t &mark,
+        bool isMergeKey)
     {
         ++m_nodeCount;
         checkNodeBudget(mark);
-        if (anchor != 0)
-            m_anchors[anchor] = Anchored {value, 1};
-        attach(std::move(value), mark, plain && rawText == "<<");
+        if (!anchor.empty())
+            m_anchors[anchor] = Anchored {value, 1, height};
+        attach(std::move(value), height, mark, isMergeKey);
     }
 
-    void attach(Value value, const YAML::Mark &mark, bool isMergeKey)
+    Member keyMember(Value key, const yaml_mark_t &mark)
+    {
+        Member member;
+        member.keyMark = toSourceMark(mark);
+        member.keyKind = key.kind();
+        // The text json.dumps writes for a key of each type.
+        switch (key.kind()) {
+        case Value::Kind::String:
+            member.key = key.toString();
+            break;
+        case Value::Kind::Null:
+            member.key = "null";
+            break;
+        case Value::Kind::Bool:
+            member.key = key.toBool() ? "true" : "false";
+            break;
+        case Value::Kind::Int:
+            member.key = key.intText();
+            break;
+        case Value::Kind::Float:
+            member.key = PyJson::floatRepr(key.toDouble());
+            break;
+        default:
+            fail(mark, "a mapping key must be a single value, not a list or a mapping");
+        }
+        return member;
+    }
+
+    void attach(Value value, int height, const yaml_mark_t &mark, bool isMergeKey)
     {
         if (m_stack.empty()) {
-            if (m_haveRoot)
-                fail(mark, "expected a single document");
             m_root = std::move(value);
-            m_haveRoot = true;
             return;
         }
         Frame &frame = m_stack.back();
-        if (frame.value.isArray()) {
-            frame.value.append(std::move(value));
+        frame.height = std::max(frame.height, height + 1);
+        if (!frame.isMapping) {
+            frame.items.push_back(std::move(value));
             return;
         }
-        if (!frame.haveKey) {
-            frame.haveKey = true;
-            frame.keyIsMerge = isMergeKey && m_rules == ScalarRules::PyYaml11;
-            frame.key = keyText(value, mark);
-            frame.keyMark = toSourceMark(mark);
+        if (!frame.pendingKey) {
+            if (value.isArray() || value.isObject())
+                fail(mark, "a mapping key must be a single value, not a list or a mapping");
+            frame.pendingKey = keyMember(std::move(value), mark);
+            frame.pendingKeyIsMerge = isMergeKey;
             return;
         }
-        frame.haveKey = false;
-        if (frame.keyIsMerge) {
+        Member member = std::move(*frame.pendingKey);
+        frame.pendingKey.reset();
+        if (frame.pendingKeyIsMerge) {
             mergeInto(frame, value, mark);
             return;
         }
-        if (frame.value.contains(frame.key))
-            m_warnings.push_back(Diagnostic::warning(m_fileName, frame.keyMark,
-                "duplicate key '" + frame.key + "': the last value is used"));
-        frame.value.set(frame.key, std::move(value), frame.keyMark);
+        member.value = std::move(value);
+        frame.members.push_back(std::move(member));
     }
 
-    void mergeInto(Frame &frame, const Value &value, const YAML::Mark &mark)
+    // PyYAML's flatten_mapping: a merged mapping's members, or those of a list of mappings
+    // taken from the last to the first, go before the mapping's own members.
+    void mergeInto(Frame &frame, const Value &value, const yaml_mark_t &mark)
     {
         const auto mergeOne = [&](const Value &source) {
             if (!source.isObject())
                 fail(mark, "a merge key '<<' needs a mapping or a list of mappings");
-            for (const Member &member : source.members()) {
-                const bool known = std::any_of(frame.merged.begin(), frame.merged.end(),
-                    [&](const Member &m) { return m.key == member.key; });
-                if (!known)
-                    frame.merged.push_back(member);
-            }
+            frame.merged.insert(
+                frame.merged.end(), source.members().begin(), source.members().end());
         };
         if (value.isArray()) {
-            for (const Value &item : value.items())
-                mergeOne(item);
+            for (auto item = value.items().rbegin(); item != value.items().rend(); ++item)
+                mergeOne(*item);
         } else {
             mergeOne(value);
         }
     }
 
-    void openContainer(const YAML::Mark &mark, Value container, YAML::anchor_t anchor)
+    Value finishMapping(Frame &frame)
     {
-        if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth)
-            fail(mark,
-                "the document nests deeper than " + std::to_string(m_limits.maxDepth) + " levels");
-        if (!m_stack.empty() && m_stack.back().value.isObject() && !m_stack.back().haveKey)
-            fail(mark, "a mapping key must be a single value, not a list or a mapping");
-        ++m_nodeCount;
-        checkNodeBudget(mark);
-        container.setMark(toSourceMark(mark));
-        m_stack.push_back(
-            Frame {std::move(container), anchor, m_nodeCount, false, false, {}, {}, {}});
-        m_containerMarks.push_back(mark);
-    }
-
-    void closeContainer()
-    {
-        Frame frame = std::move(m_stack.back());
-        m_stack.pop_back();
-        const YAML::Mark mark = m_containerMarks.back();
-        m_containerMarks.pop_back();
-        if (!frame.merged.empty()) {
-            Value merged = Value::object();
-            merged.setMark(frame.value.mark());
-            for (Member &member : frame.merged)
-                merged.set(member.key, std::move(member.value), member.keyMark);
-            for (Member &member : frame.value.members())
-                merged.set(member.key, std::move(member.value), member.keyMark);
-            frame.value = std::move(merged);
+        DictBuilder dict;
+        for (Member &member : frame.merged)
+            dict.set(std::move(member));
+        for (Member &member : frame.members) {
+            if (m_rules == ScalarRules::Yaml12Core) {
+                if (const Member *earlier = dict.find(member)) {
+                    const std::string where = earlier->keyMark.isValid()
+                        ? " (first at line " + std::to_string(earlier->keyMark.line) + ")"
+                        : "";
+                    throw ParseAbort {Diagnostic::error(m_fileName, member.keyMark,
+                        "duplicate key '" + member.key + "'" + where
+                            + ": each key may appear once in a mapping")};
+                }
+            }
+            dict.set(std::move(member));
         }
-        if (frame.anchor != 0)
-            m_anchors[frame.anchor] = Anchored {frame.value, m_nodeCount - frame.firstNode + 1};
-        attach(std::move(frame.value), mark, false);
+        return Value(dict.take());
     }
 
     std::string m_fileName;
     ScalarRules m_rules;
     YamlLimits m_limits;
     std::vector<Frame> m_stack;
-    std::vector<YAML::Mark> m_containerMarks;
-    std::unordered_map<YAML::anchor_t, Anchored> m_anchors;
+    std::unordered_map<std::string, Anchored> m_anchors;
     std::size_t m_nodeCount = 0;
+    int m_documents = 0;
     Value m_root;
-    bool m_haveRoot = false;
-    Diagnostics m_warnings;
 };
 
-} // namespace
-
-Result<Value> YamlReader::resolvePlainScalar(const std::string &text, ScalarRules rules)
+// Line and column of a byte offset, counting characters as libyaml does.
+SourceMark markOfOffset(std::string_view text, std::size_t offset)
 {
-    const ScalarPatterns &p = patterns();
-    if (isNullWord(text))
-        return Value();
-    if (text.size() > longestNumberText)
-        return Value(text);
-    if (rules == ScalarRules::PyYaml11) {
-        if (std::regex_match(text, p.pyBool)) {
-            const char first = text.front();
-            const bool truth = first == 'y' || first == 'Y' || first == 't' || first == 'T'
-                || text == "on" || text == "On" || text == "ON";
-            return Value(truth);
+    SourceMark mark {1, 1};
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '\n') {
+            ++mark.line;
+            mark.column = 1;
+        } else if ((byte & 0xC0) != 0x80) {
+            ++mark.column;
         }
-        if (std::regex_match(text, p.pyFloat))
-            return constructPyFloat(text);
-        if (std::regex_match(text, p.pyInt))
-            return constructPyInt(text);
-        if (std::regex_match(text, p.pyTimestamp))
-            return Diagnostic::error({}, {},
-                "'" + text
-                    + "' is read as a date, which Fondant cannot turn into JSON; "
-                      "put it in quotes to keep it as text");
-        return Value(text);
     }
-    if (std::regex_match(text, p.coreBool))
-        return Value(text.front() == 't' || text.front() == 'T');
-    if (std::regex_match(text, p.coreInt))
-        return constructCoreInt(text);
-    if (std::regex_match(text, p.coreFloat))
-        return constructCoreFloat(text);
-    return Value(text);
+    return mark;
 }
+
+Diagnostic syntaxError(const yaml_parser_t &parser, std::string_view text, const std::string &file)
+{
+    const std::string problem = parser.problem ? parser.problem : "unknown problem";
+    if (parser.error == YAML_READER_ERROR) {
+        std::string message = "the text cannot be read as YAML: " + problem;
+        if (parser.problem_value >= 0 && problem.find("control characters") != std::string::npos) {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(parser.problem_value));
+            message = std::string("the character ") + code
+                + " is not allowed in YAML text; write it as an escape in double quotes";
+        }
+        return Diagnostic::error(file, markOfOffset(text, parser.problem_offset), message);
+    }
+    if (parser.error == YAML_MEMORY_ERROR)
+        return Diagnostic::error(file, {}, "out of memory while reading the YAML text");
+    std::string message = "YAML syntax error: " + problem;
+    if (parser.context)
+        message += std::string(" (") + parser.context + ")";
+    return Diagnostic::error(file, toSourceMark(parser.problem_mark), message);
+}
+
+} // namespace
 
 Result<Value> YamlReader::parse(
     std::string_view text, const std::string &fileName, ScalarRules rules, const YamlLimits &limits)
@@ -518,31 +421,48 @@ Result<Value> YamlReader::parse(
         text.remove_prefix(3);
     if (const auto bad = utf8::firstInvalid(text))
         return Diagnostic::error(fileName, *bad, "the file is not valid UTF-8 text");
-    if (text.find('\0') != std::string_view::npos)
-        return Diagnostic::error(
-            fileName, {}, "the file contains a NUL byte; it is not a YAML text file");
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+        return Diagnostic::error(fileName, markOfOffset(text, nul),
+            "the file contains a NUL byte; it is not a YAML text file");
 
-    std::istringstream stream {std::string(text)};
+    LibYamlParser parser(text);
+    if (!parser.ready())
+        return Diagnostic::error(fileName, {}, "cannot start the YAML reader (out of memory)");
     TreeBuilder builder(fileName, rules, limits);
     try {
-        YAML::Parser parser(stream);
-        parser.HandleNextDocument(builder);
-        if (parser.HandleNextDocument(builder))
-            return Diagnostic::error(
-                fileName, {}, "expected a single YAML document, found several");
+        for (;;) {
+            LibYamlEvent event;
+            if (!yaml_parser_parse(parser.get(), &event.event))
+                return syntaxError(*parser.get(), text, fileName);
+            switch (event.event.type) {
+            case YAML_STREAM_END_EVENT:
+                return builder.takeRoot();
+            case YAML_DOCUMENT_START_EVENT:
+                builder.onDocumentStart(event.event);
+                break;
+            case YAML_SCALAR_EVENT:
+                builder.onScalar(event.event);
+                break;
+            case YAML_ALIAS_EVENT:
+                builder.onAlias(event.event);
+                break;
+            case YAML_SEQUENCE_START_EVENT:
+                builder.onContainerStart(event.event, false);
+                break;
+            case YAML_MAPPING_START_EVENT:
+                builder.onContainerStart(event.event, true);
+                break;
+            case YAML_SEQUENCE_END_EVENT:
+            case YAML_MAPPING_END_EVENT:
+                builder.onContainerEnd();
+                break;
+            default:
+                break;
+            }
+        }
     } catch (const ParseAbort &abort) {
         return abort.diagnostic;
-    } catch (const YAML::DeepRecursion &error) {
-        return Diagnostic::error(
-            fileName, toSourceMark(error.mark), "the document nests too deeply to be read");
-    } catch (const YAML::Exception &error) {
-        return Diagnostic::error(
-            fileName, toSourceMark(error.mark), "YAML syntax error: " + error.msg);
-    } catch (const std::exception &error) {
-        return Diagnostic::error(
-            fileName, {}, std::string("cannot read the YAML text: ") + error.what());
     }
-    return Result<Value>(builder.takeRoot(), builder.warnings());
 }
 
 Result<std::string> readTextFile(const QString &path, qint64 maxBytes)
@@ -553,6 +473,9 @@ Result<std::string> readTextFile(const QString &path, qint64 maxBytes)
         return Diagnostic::error(name, {}, "no such file");
     if (info.isDir())
         return Diagnostic::error(name, {}, "is a folder, not a file");
+    if (!info.isFile())
+        return Diagnostic::error(
+            name, {}, "is not a regular file (a pipe, socket or device); it is not read");
     if (info.size() > maxBytes)
         return Diagnostic::error(name, {},
             "the file is " + std::to_string(info.size()) + " bytes, more than the "
@@ -561,7 +484,8 @@ Result<std::string> readTextFile(const QString &path, qint64 maxBytes)
     if (!file.open(QIODevice::ReadOnly))
         return Diagnostic::error(
             name, {}, "cannot open the file: " + file.errorString().toStdString());
-    const QByteArray bytes = file.read(maxBytes + 1);
+    // Read what the file holds (plus one byte to notice growth), not the whole limit.
+    const QByteArray bytes = file.read(std::min(info.size(), maxBytes) + 1);
     if (bytes.size() > maxBytes)
         return Diagnostic::error(
             name, {}, "the file is larger than " + std::to_string(maxBytes) + " bytes");

@@ -4,6 +4,7 @@
 
 #include "core/util/Result.h"
 #include "core/value/Value.h"
+#include "core/yaml/ScalarResolver.h"
 
 #include <QString>
 
@@ -11,12 +12,6 @@
 #include <string_view>
 
 namespace fondant {
-
-/// Which YAML rules turn plain scalars into values.
-enum class ScalarRules {
-    PyYaml11, ///< PyYAML safe_load (YAML 1.1): yes/no/on/off, 017 octal, 1:30 sexagesimal, dates
-    Yaml12Core, ///< the YAML 1.2 core schema
-};
 
 /// Limits that keep hostile input from exhausting time or memory.
 struct YamlLimits
@@ -26,8 +21,11 @@ struct YamlLimits
     int maxDepth = 200;
 };
 
-/// Reads one YAML document into a Value tree with the line and column of every node and key.
-/// Never throws: syntax errors, invalid UTF-8, alias bombs and deep nesting become diagnostics.
+/// Reads one YAML document into a Value tree with the line and column of every node and key,
+/// on libyaml's parser (the C library PyYAML's scanner and parser are ported from) with PyYAML's
+/// composer rules: merge keys, aliases, tags. Never throws: syntax errors, invalid UTF-8, alias
+/// bombs and deep nesting (counted through aliases) become diagnostics. In documents
+/// (Yaml12Core) a repeated key is an error; in component specs, as in PyYAML, the last wins.
 class YamlReader
 {
 public:
@@ -38,13 +36,10 @@ public:
     /// Reads and parses a file (UTF-8, an optional byte order mark is skipped).
     static Result<Value> readFile(
         const QString &path, ScalarRules rules, const YamlLimits &limits = {});
-
-    /// The value a plain (unquoted) scalar stands for under the rules; an error message for
-    /// scalars Fondant could not use (dates under PyYAML rules, integers beyond 64 bits).
-    static Result<Value> resolvePlainScalar(const std::string &text, ScalarRules rules);
 };
 
-/// Reads a whole file as bytes with a size limit; the error names the file.
+/// Reads a whole regular file as bytes with a size limit; the error names the file. Pipes,
+/// devices and folders are refused without opening them.
 Result<std::string> readTextFile(const QString &path, qint64 maxBytes);
 
 } // namespace fondant

@@ -3,10 +3,12 @@
 #include "core/yaml/YamlWriter.h"
 
 #include "core/value/PyJson.h"
+#include "core/value/Utf8.h"
 #include "core/value/Value.h"
 #include "core/yaml/YamlReader.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace fondant {
 
@@ -14,8 +16,57 @@ namespace {
 
 bool readsBackAsText(const std::string &text, ScalarRules rules)
 {
-    Result<Value> value = YamlReader::resolvePlainScalar(text, rules);
+    Result<Value> value = ScalarResolver::resolvePlain(text, rules);
     return value.ok() && value.value().isString() && value.value().toString() == text;
+}
+
+// Characters a YAML file may hold as they are: printable, and not a line break of YAML 1.1
+// (NEL, LS, PS), which a reader would fold even inside quotes.
+bool isWritableAsIs(char32_t c)
+{
+    if (c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF)
+        return false;
+    return (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+bool allWritableAsIs(const std::string &text)
+{
+    std::size_t pos = 0;
+    while (pos < text.size())
+        if (!isWritableAsIs(utf8::decode(text, pos)))
+            return false;
+    return true;
+}
+
+// A double-quoted YAML scalar: escapes for quotes, backslashes and every character that may not
+// stand as it is; the rest stays readable UTF-8.
+std::string doubleQuoted(const std::string &text)
+{
+    std::string out = "\"";
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        const char32_t c = utf8::decode(text, pos);
+        char escape[16];
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (isWritableAsIs(c)) {
+            out.append(text, start, pos - start);
+        } else if (c <= 0xFFFF) {
+            std::snprintf(escape, sizeof escape, "\\u%04X", static_cast<unsigned>(c));
+            out += escape;
+        } else {
+            std::snprintf(escape, sizeof escape, "\\U%08X", static_cast<unsigned>(c));
+            out += escape;
+        }
+    }
+    return out + "\"";
 }
 
 bool canBePlain(const std::string &text)
@@ -31,7 +82,8 @@ bool canBePlain(const std::string &text)
         if (byte < 0x20 || byte == 0x7f || c == ',' || c == '[' || c == ']' || c == '{' || c == '}')
             return false;
     }
-    if (text.find(": ") != std::string::npos || text.find(" #") != std::string::npos)
+    if (text.find(": ") != std::string::npos || text.find(" #") != std::string::npos
+        || !allWritableAsIs(text))
         return false;
     return readsBackAsText(text, ScalarRules::Yaml12Core)
         && readsBackAsText(text, ScalarRules::PyYaml11);
@@ -72,11 +124,11 @@ void appendItem(std::string &out, const Value &item, int indent)
         for (const Member &member : item.members()) {
             if (first) {
                 std::string nested;
-                YamlWriter::appendMember(nested, member.key, member.value, indent + 2);
+                YamlWriter::appendMember(nested, member, indent + 2);
                 out += " " + nested.substr(static_cast<std::size_t>(indent + 2));
                 first = false;
             } else {
-                YamlWriter::appendMember(out, member.key, member.value, indent + 2);
+                YamlWriter::appendMember(out, member, indent + 2);
             }
         }
     } else if (item.isArray() && item.size() > 0) {
@@ -91,7 +143,7 @@ void appendBlock(std::string &out, const Value &value, int indent)
 {
     if (value.isObject()) {
         for (const Member &member : value.members())
-            YamlWriter::appendMember(out, member.key, member.value, indent);
+            YamlWriter::appendMember(out, member, indent);
     } else {
         for (const Value &item : value.items())
             appendItem(out, item, indent);
@@ -102,12 +154,20 @@ void appendBlock(std::string &out, const Value &value, int indent)
 
 std::string YamlWriter::text(const std::string &text)
 {
-    return canBePlain(text) ? text : PyJson::quote(text, PyJson::Ascii::Keep);
+    return canBePlain(text) ? text : doubleQuoted(text);
 }
 
 std::string YamlWriter::key(const std::string &key)
 {
     return text(key);
+}
+
+std::string YamlWriter::key(const Member &member)
+{
+    // A key read as a number, true/false or null is written as one, so it reads back the same.
+    if (member.keyKind == Value::Kind::String)
+        return text(member.key);
+    return scalar(member.keyValue());
 }
 
 std::string YamlWriter::scalar(const Value &value)
@@ -118,7 +178,7 @@ std::string YamlWriter::scalar(const Value &value)
     case Value::Kind::Bool:
         return value.toBool() ? "true" : "false";
     case Value::Kind::Int:
-        return std::to_string(value.toInt());
+        return value.intText();
     case Value::Kind::Float:
         return floatText(value.toDouble());
     case Value::Kind::String:
@@ -142,7 +202,7 @@ std::string YamlWriter::flow(const Value &value)
         std::string out = "{";
         bool first = true;
         for (const Member &member : value.members()) {
-            out += (first ? "" : ", ") + key(member.key) + ": " + flow(member.value);
+            out += (first ? "" : ", ") + key(member) + ": " + flow(member.value);
             first = false;
         }
         return out + "}";
@@ -153,8 +213,14 @@ std::string YamlWriter::flow(const Value &value)
 void YamlWriter::appendMember(
     std::string &out, const std::string &name, const Value &value, int indent)
 {
+    appendMember(out, Member {name, value, {}}, indent);
+}
+
+void YamlWriter::appendMember(std::string &out, const Member &member, int indent)
+{
+    const Value &value = member.value;
     appendIndent(out, indent);
-    out += key(name) + ":";
+    out += key(member) + ":";
     if (isBlockContainer(value)) {
         out += "\n";
         appendBlock(out, value, value.isArray() ? indent + 2 : indent + 2);

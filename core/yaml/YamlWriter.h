@@ -7,6 +7,7 @@
 namespace fondant {
 
 class Value;
+struct Member;
 
 /// Writes values as block-style YAML that reads back to the same values under both YAML 1.2
 /// core and PyYAML rules (ambiguous text is quoted, floats always carry a dot).
@@ -19,9 +20,12 @@ public:
     static std::string flow(const Value &value);
     /// A mapping key, quoted when needed.
     static std::string key(const std::string &key);
+    /// A member's key as it was read: text quoted when needed, numbers and null as such.
+    static std::string key(const Member &member);
     /// Appends "key: value" lines for a value at the given indentation (block style).
     static void appendMember(
         std::string &out, const std::string &key, const Value &value, int indent);
+    static void appendMember(std::string &out, const Member &member, int indent);
     /// Text as a plain scalar when that is unambiguous, else double-quoted.
     static std::string text(const std::string &text);
 };

@@ -5,6 +5,8 @@
 #include "core/pipeline/PipelineReader.h"
 #include "core/pipeline/PipelineWriter.h"
 #include "core/validate/PipelineValidator.h"
+#include "core/value/PyJson.h"
+#include "core/yaml/ScalarResolver.h"
 #include "views/commands/ChangePipelineCommand.h"
 #include "views/commands/PipelineEditor.h"
 #include "views/document/PipelineDocument.h"
@@ -30,6 +32,30 @@ namespace {
 QString qt(const std::string &text)
 {
     return QString::fromStdString(text);
+}
+
+// A resource value as text in an editor: text as is, numbers as Python writes them.
+QString resourceText(const std::optional<Value> &value)
+{
+    if (!value || value->isNull())
+        return {};
+    return value->isString() ? qt(value->toString())
+                             : qt(PyJson::dumps(*value, PyJson::KeyOrder::Insertion));
+}
+
+// What an edited resource text becomes: nothing when empty; a number when the value it
+// replaces was one and the text still reads as a number (the key hashes the type); else text.
+std::optional<Value> resourceValue(const QString &text, const std::optional<Value> &previous)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    const std::string utf8 = text.toStdString();
+    if (previous && previous->isNumber()) {
+        Result<Value> number = ScalarResolver::resolvePlain(utf8, ScalarRules::Yaml12Core);
+        if (number.ok() && number.value().isNumber())
+            return number.value();
+    }
+    return Value(utf8);
 }
 
 QString fieldList(const FieldList &fields)
@@ -257,7 +283,7 @@ void PropertiesDock::buildStepForm(QFormLayout *form)
     });
     form->addRow(tr("Input"), input);
 
-    const auto pushChange
+    const StepChange pushChange
         = [this, id](const QString &field, const std::function<void(Step &)> &change) {
               Flag editing(m_updating);
               PipelineEditor(m_document).changeStep(id, field, change);
@@ -358,7 +384,7 @@ void PropertiesDock::buildStepForm(QFormLayout *form)
 
     addSection(form, tr("Execution"));
     auto *cache = new QCheckBox(tr("Reuse results of earlier runs (Fondant's cache)"));
-    cache->setChecked(step.cache);
+    cache->setChecked(step.cache.value_or(false));
     registerField(QStringLiteral("cache"), cache);
     connect(cache, &QCheckBox::toggled, this, [pushChange](bool on) {
         pushChange(QStringLiteral("cache"), [&](Step &s) { s.cache = on; });
@@ -383,56 +409,58 @@ void PropertiesDock::buildStepForm(QFormLayout *form)
     form->addRow(tr("Rows per partition"), rows);
 
     addSection(form, tr("Resources"));
-    const Resources &resources = step.resources;
-    auto *accelerators = new QSpinBox;
-    accelerators->setRange(0, 64);
-    accelerators->setSpecialValueText(tr("none"));
-    accelerators->setValue(static_cast<int>(resources.acceleratorNumber.value_or(0)));
-    registerField(QStringLiteral("resources.accelerator_number"), accelerators);
-    connect(accelerators, &QSpinBox::valueChanged, this, [pushChange](int value) {
-        pushChange(QStringLiteral("resources.accelerator_number"), [&](Step &s) {
-            s.resources.acceleratorNumber
-                = value > 0 ? std::optional<std::int64_t>(value) : std::nullopt;
-        });
-    });
-    form->addRow(tr("Accelerators"), accelerators);
-    auto *acceleratorName = new QComboBox;
-    acceleratorName->setEditable(true);
-    acceleratorName->addItem(QString());
-    for (const std::string &name : PipelineValidator::acceleratorNames())
-        acceleratorName->addItem(qt(name));
-    for (const std::string &name : PipelineValidator::vertexAcceleratorNames())
-        acceleratorName->addItem(qt(name));
-    acceleratorName->setCurrentText(qt(resources.acceleratorName.value_or("")));
-    registerField(QStringLiteral("resources.accelerator_name"), acceleratorName);
-    connect(
-        acceleratorName, &QComboBox::currentTextChanged, this, [pushChange](const QString &text) {
-            pushChange(QStringLiteral("resources.accelerator_name"), [&](Step &s) {
-                s.resources.acceleratorName = text.isEmpty()
-                    ? std::nullopt
-                    : std::optional<std::string>(text.toStdString());
-            });
-        });
-    form->addRow(tr("Accelerator type"), acceleratorName);
-    const std::pair<const char *, std::optional<std::string> Resources::*> texts[]
-        = {{"node_pool_label", &Resources::nodePoolLabel},
-            {"node_pool_name", &Resources::nodePoolName}, {"cpu_request", &Resources::cpuRequest},
-            {"cpu_limit", &Resources::cpuLimit}, {"memory_request", &Resources::memoryRequest},
-            {"memory_limit", &Resources::memoryLimit}, {"instance_type", &Resources::instanceType}};
-    for (const auto &[key, member] : texts) {
-        auto *line = new QLineEdit(qt((resources.*member).value_or("")));
-        const QString path = QStringLiteral("resources.") + QLatin1String(key);
-        registerField(path, line);
-        auto field = member;
-        connect(line, &QLineEdit::textEdited, this, [pushChange, path, field](const QString &text) {
+    for (const ResourceField &field : resourceFields())
+        addResourceEditor(form, field, step.resources.*(field.member), pushChange);
+}
+
+void PropertiesDock::addResourceEditor(QFormLayout *form, const ResourceField &field,
+    const std::optional<Value> &value, const StepChange &pushChange)
+{
+    const QString path = QStringLiteral("resources.") + QLatin1String(field.key);
+    const auto member = field.member;
+    QWidget *editor = nullptr;
+    if (field.kind == ResourceField::Kind::Count) {
+        auto *count = new QSpinBox;
+        count->setRange(0, 64);
+        count->setSpecialValueText(tr("none"));
+        const bool small = value && value->isInt() && !value->isBigInt();
+        count->setValue(
+            small ? static_cast<int>(std::clamp<std::int64_t>(value->toInt(), 0, 64)) : 0);
+        connect(count, &QSpinBox::valueChanged, this, [pushChange, path, member](int number) {
             pushChange(path, [&](Step &s) {
-                s.resources.*field = text.isEmpty()
-                    ? std::nullopt
-                    : std::optional<std::string>(text.toStdString());
+                s.resources.*member
+                    = number > 0 ? std::optional<Value>(Value(number)) : std::nullopt;
             });
         });
-        form->addRow(QString::fromLatin1(key).replace(QLatin1Char('_'), QLatin1Char(' ')), line);
+        editor = count;
+    } else if (field.kind == ResourceField::Kind::Accelerator) {
+        auto *names = new QComboBox;
+        names->setEditable(true);
+        names->addItem(QString());
+        for (const std::string &name : PipelineValidator::acceleratorNames())
+            names->addItem(qt(name));
+        for (const std::string &name : PipelineValidator::vertexAcceleratorNames())
+            names->addItem(qt(name));
+        names->setCurrentText(resourceText(value));
+        connect(names, &QComboBox::currentTextChanged, this,
+            [pushChange, path, member](const QString &text) {
+                pushChange(path, [&](Step &s) {
+                    s.resources.*member = resourceValue(text, s.resources.*member);
+                });
+            });
+        editor = names;
+    } else {
+        auto *line = new QLineEdit(resourceText(value));
+        connect(
+            line, &QLineEdit::textEdited, this, [pushChange, path, member](const QString &text) {
+                pushChange(path, [&](Step &s) {
+                    s.resources.*member = resourceValue(text, s.resources.*member);
+                });
+            });
+        editor = line;
     }
+    registerField(path, editor);
+    form->addRow(tr(field.label), editor);
 }
 
 void PropertiesDock::refreshValues()

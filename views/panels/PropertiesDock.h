@@ -2,9 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/pipeline/Pipeline.h"
+
 #include <QDockWidget>
 #include <QHash>
 #include <QPointer>
+
+#include <functional>
 
 class QFormLayout;
 class QLabel;
@@ -39,6 +43,11 @@ private:
     void buildStepForm(QFormLayout *form);
     void addSection(QFormLayout *form, const QString &title);
     void registerField(const QString &path, QWidget *widget);
+    /// Applies one change to the shown step as one undoable edit of the given field.
+    using StepChange
+        = std::function<void(const QString &field, const std::function<void(Step &)> &)>;
+    void addResourceEditor(QFormLayout *form, const ResourceField &field,
+        const std::optional<Value> &value, const StepChange &pushChange);
 
     PipelineDocument &m_document;
     QString m_stepId;

@@ -3,9 +3,14 @@
 #include "core/cache/PipelineKeys.h"
 
 #include "core/pipeline/PipelineReader.h"
+#include "core/pipeline/PipelineWriter.h"
 #include "core/spec/ComponentResolver.h"
 #include "core/validate/PipelineValidator.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include <functional>
@@ -20,8 +25,41 @@ private Q_SLOTS:
     void whatChangesAKey_data();
     void whatChangesAKey();
     void branchesChainInGraphOrder();
-    void invalidStepStopsTheChain();
+    void unresolvedComponentStopsTheChain();
+    void argumentProblemsDoNotStopTheChain();
+    void matchesFondantOnFidelityFixtures_data();
+    void matchesFondantOnFidelityFixtures();
+    void savedFixturesKeepTheirKeys_data();
+    void savedFixturesKeepTheirKeys();
 };
+
+namespace {
+
+const char *fidelityDir = FONDANT_TEST_DATA_DIR "/fidelity";
+
+struct ComputedKeys
+{
+    Pipeline pipeline;
+    PipelineKeys keys;
+};
+
+ComputedKeys computeKeys(Pipeline pipeline)
+{
+    const ComponentResolver resolver = ComponentResolver::forPipeline(pipeline, {}, {});
+    resolver.assignDefaultIds(pipeline);
+    const PipelineAnalysis analysis = PipelineValidator::validate(pipeline, resolver);
+    PipelineKeys keys = PipelineKeys::compute(pipeline, analysis);
+    return {std::move(pipeline), std::move(keys)};
+}
+
+void addFidelityRows()
+{
+    QTest::addColumn<QString>("name");
+    for (const char *name : {"escapes", "numbers", "renames", "settings", "spec_types"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+} // namespace
 
 using Edit = std::function<void(Pipeline &)>;
 Q_DECLARE_METATYPE(Edit)
@@ -133,14 +171,80 @@ void tst_PipelineKeys::branchesChainInGraphOrder()
     QCOMPARE(computed.keys[2]->inputs.operationSpec.find("consumes")->size(), std::size_t {2});
 }
 
-void tst_PipelineKeys::invalidStepStopsTheChain()
+void tst_PipelineKeys::unresolvedComponentStopsTheChain()
 {
     Pipeline pipeline = fixturePipeline();
-    pipeline.steps[1].arguments.set("max_lenght", 3);
+    pipeline.steps[1].component = "no_such_component";
     const std::vector<std::string> keys = keysOf(pipeline);
     QVERIFY(keys[0] != "-");
     QCOMPARE(keys[1], std::string("-"));
     QCOMPARE(keys[2], std::string("-"));
+}
+
+void tst_PipelineKeys::argumentProblemsDoNotStopTheChain()
+{
+    // Fondant hashes every argument it is given, known to the component or not.
+    Pipeline pipeline = fixturePipeline();
+    pipeline.steps[1].arguments.set("max_lenght", 3);
+    const std::vector<std::string> keys = keysOf(pipeline);
+    QVERIFY(keys[1] != "-");
+    QVERIFY(keys[2] != "-");
+}
+
+void tst_PipelineKeys::matchesFondantOnFidelityFixtures_data()
+{
+    addFidelityRows();
+}
+
+// Each fixture stresses one way YAML, Python or Fondant reads values; the expected keys and
+// every hashed text are Fondant 0.12.1's own (its code run on the same document and specs).
+void tst_PipelineKeys::matchesFondantOnFidelityFixtures()
+{
+    QFETCH(QString, name);
+    Result<Pipeline> read = PipelineReader::readFile(
+        QString::fromLatin1(fidelityDir) + "/pipelines/" + name + ".pipeline.yaml");
+    QVERIFY2(read.ok(), read.errorMessage().c_str());
+    const ComputedKeys computed = computeKeys(std::move(read).value());
+    QFile expectedFile(QString::fromLatin1(fidelityDir) + "/expected/" + name + ".keys.json");
+    QVERIFY(expectedFile.open(QIODevice::ReadOnly));
+    const QJsonArray expected
+        = QJsonDocument::fromJson(expectedFile.readAll()).object().value("steps").toArray();
+    QCOMPARE(static_cast<std::size_t>(expected.size()), computed.keys.keys.size());
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const QJsonObject step = expected.at(i).toObject();
+        const auto &key = computed.keys.keys[static_cast<std::size_t>(i)];
+        QVERIFY2(key.has_value(), qPrintable(step.value("id").toString()));
+        const QJsonObject pre = step.value("preimages").toObject();
+        QCOMPARE(QString::fromStdString(key->argumentsText), pre.value("arguments").toString());
+        QCOMPARE(
+            QString::fromStdString(key->operationSpecText), pre.value("operation_spec").toString());
+        QCOMPARE(QString::fromStdString(key->imageText), pre.value("image").toString());
+        QCOMPARE(QString::fromStdString(key->finalText), pre.value("final").toString());
+        QCOMPARE(QString::fromStdString(key->key), step.value("cache_key").toString());
+    }
+}
+
+void tst_PipelineKeys::savedFixturesKeepTheirKeys_data()
+{
+    addFidelityRows();
+}
+
+// Saving writes the canonical form; reading it back gives the same document and keys.
+void tst_PipelineKeys::savedFixturesKeepTheirKeys()
+{
+    QFETCH(QString, name);
+    const QString path = QString::fromLatin1(fidelityDir) + "/pipelines/" + name + ".pipeline.yaml";
+    Result<Pipeline> read = PipelineReader::readFile(path);
+    QVERIFY(read.ok());
+    const ComputedKeys original = computeKeys(read.value());
+    const std::string saved = PipelineWriter::toYaml(original.pipeline);
+    Result<Pipeline> reread = PipelineReader::parse(saved, path.toStdString());
+    QVERIFY2(reread.ok(), (reread.errorMessage() + "\n" + saved).c_str());
+    reread->filePath = read->filePath;
+    const ComputedKeys again = computeKeys(std::move(reread).value());
+    QCOMPARE(PipelineWriter::toYaml(again.pipeline), saved);
+    for (std::size_t i = 0; i < original.keys.keys.size(); ++i)
+        QCOMPARE(again.keys.keys[i]->key, original.keys.keys[i]->key);
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineKeys)

@@ -21,7 +21,19 @@ private Q_SLOTS:
     void escapes();
     void separatorsAndOrder();
     void sortsAtEveryDepthButNotLists();
+    void sortsKeysAsThePythonValuesTheyAre();
+    void findsMappingsPythonCannotSort();
+    void bigIntegersAreExact();
 };
+
+namespace {
+
+Member typedKey(const char *text, Value::Kind kind, Value value)
+{
+    return Member {text, std::move(value), {}, kind};
+}
+
+} // namespace
 
 void tst_PyJson::floatRepr_data()
 {
@@ -63,8 +75,8 @@ void tst_PyJson::escapes_data()
                                          << "\"a\\\"b\\\\c\"";
     QTest::newRow("controls") << "\n\r\t\b\f\x01"
                               << "\"\\n\\r\\t\\b\\f\\u0001\"";
-    QTest::newRow("slash and DEL kept") << "a/b\x7f"
-                                        << "\"a/b\x7f\"";
+    QTest::newRow("slash kept, DEL escaped") << "a/b\x7f"
+                                             << "\"a/b\\u007f\"";
     QTest::newRow("latin") << QString::fromUtf8("é") << "\"\\u00e9\"";
     QTest::newRow("em dash") << QString::fromUtf8("—") << "\"\\u2014\"";
     QTest::newRow("astral") << QString::fromUtf8("😀") << "\"\\ud83d\\ude00\"";
@@ -102,6 +114,62 @@ void tst_PyJson::sortsAtEveryDepthButNotLists()
     outer.set("inner", inner);
     QCOMPARE(PyJson::dumps(outer, PyJson::KeyOrder::Sorted),
         std::string(R"({"inner": {"Z": 2, "z": 1, "\u00e9": 3}, "list": [3, 1, 2]})"));
+}
+
+void tst_PyJson::sortsKeysAsThePythonValuesTheyAre()
+{
+    // json.dumps({10: 'b', 9: 'a', -1: 'c', 2.5: 'd', 2**64: 'big', -2**64: 'neg', True: 't'},
+    // sort_keys=True) in Python 3.
+    Value object = Value::object();
+    object.appendMember(typedKey("10", Value::Kind::Int, "b"));
+    object.appendMember(typedKey("9", Value::Kind::Int, "a"));
+    object.appendMember(typedKey("-1", Value::Kind::Int, "c"));
+    object.appendMember(typedKey("2.5", Value::Kind::Float, "d"));
+    object.appendMember(typedKey("18446744073709551616", Value::Kind::Int, "big"));
+    object.appendMember(typedKey("-18446744073709551616", Value::Kind::Int, "neg"));
+    object.appendMember(typedKey("true", Value::Kind::Bool, "t"));
+    QVERIFY(!PyJson::unsortableMapping(object));
+    QCOMPARE(PyJson::dumps(object, PyJson::KeyOrder::Sorted),
+        std::string(R"({"-18446744073709551616": "neg", "-1": "c", "true": "t", "2.5": "d", )"
+                    R"("9": "a", "10": "b", "18446744073709551616": "big"})"));
+
+    Value truth = Value::object(); // {True: 1, False: 0, 0.5: 'h'}
+    truth.appendMember(typedKey("true", Value::Kind::Bool, 1));
+    truth.appendMember(typedKey("false", Value::Kind::Bool, 0));
+    truth.appendMember(typedKey("0.5", Value::Kind::Float, "h"));
+    QCOMPARE(PyJson::dumps(truth, PyJson::KeyOrder::Sorted),
+        std::string(R"({"false": 0, "0.5": "h", "true": 1})"));
+    // Insertion order writes the keys as they came.
+    QCOMPARE(PyJson::dumps(truth, PyJson::KeyOrder::Insertion),
+        std::string(R"({"true": 1, "false": 0, "0.5": "h"})"));
+}
+
+void tst_PyJson::findsMappingsPythonCannotSort()
+{
+    // Python raises TypeError for {1: 'a', 'b': 2} and {None: 'a', 1: 2} under sort_keys.
+    Value mixed = Value::object();
+    mixed.appendMember(typedKey("1", Value::Kind::Int, "a"));
+    mixed.appendMember(typedKey("b", Value::Kind::String, 2));
+    Value withNull = Value::object();
+    withNull.appendMember(typedKey("null", Value::Kind::Null, "a"));
+    withNull.appendMember(typedKey("1", Value::Kind::Int, 2));
+    Value aloneNull = Value::object();
+    aloneNull.appendMember(typedKey("null", Value::Kind::Null, "a"));
+    Value outer = Value::object();
+    outer.set("list", Value::Array {1, mixed});
+    QCOMPARE(PyJson::unsortableMapping(outer), &outer.find("list")->items()[1]);
+    QCOMPARE(PyJson::unsortableMapping(withNull), &withNull);
+    QCOMPARE(PyJson::unsortableMapping(aloneNull), nullptr);
+}
+
+void tst_PyJson::bigIntegersAreExact()
+{
+    const Value big(BigInt {"-340282366920938463463374607431768211456"});
+    QVERIFY(big.isInt());
+    QVERIFY(big.isBigInt());
+    QCOMPARE(PyJson::dumps(Value::Array {big, std::numeric_limits<std::int64_t>::min()},
+                 PyJson::KeyOrder::Sorted),
+        std::string("[-340282366920938463463374607431768211456, -9223372036854775808]"));
 }
 
 QTEST_GUILESS_MAIN(tst_PyJson)

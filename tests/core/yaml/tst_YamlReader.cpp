@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace fondant;
 
 class tst_YamlReader : public QObject
@@ -20,7 +22,15 @@ private Q_SLOTS:
     void foldedBlockKeepsDoubleSpaces();
     void marksOfKeysAndValues();
     void mergeKeys();
-    void duplicateKeyWarns();
+    void duplicateKeyIsAnErrorInDocuments();
+    void duplicateKeyLastWinsInSpecs();
+    void documentsAsPyYamlReadsThem_data();
+    void documentsAsPyYamlReadsThem();
+    void keysKeepTheirType();
+    void depthCountsThroughAliases();
+    void integersBeyondPythonsLimitAreRefused();
+    void controlCharacterIsLocated();
+    void pipeIsNotRead();
     void syntaxErrorIsLocated();
     void dateIsRefusedUnderPyYaml();
     void aliasBombIsStopped();
@@ -113,8 +123,24 @@ void tst_YamlReader::coreScalars_data()
                           << "\"2024-01-01\"";
     QTest::newRow("None") << "None"
                           << "\"None\"";
-    QTest::newRow("too big") << "99999999999999999999"
-                             << "ERROR";
+    QTest::newRow("beyond 64 bits") << "99999999999999999999"
+                                    << "99999999999999999999";
+    QTest::newRow("smallest int64") << "-9223372036854775808"
+                                    << "-9223372036854775808";
+    QTest::newRow("beyond -2^63") << "-9223372036854775809"
+                                  << "-9223372036854775809";
+    QTest::newRow("hex beyond 64 bits") << "0x1FFFFFFFFFFFFFFFFF"
+                                        << "590295810358705651711";
+    QTest::newRow("leading zeros") << "007"
+                                   << "7";
+    QTest::newRow("long float literal")
+        << QString::fromStdString("0." + std::string(300, '0') + "1") << "1e-301";
+    QTest::newRow("overflow") << "1e999"
+                              << "Infinity";
+    QTest::newRow("underflow") << "1e-999"
+                               << "0.0";
+    QTest::newRow("subnormal") << "5e-324"
+                               << "5e-324";
 }
 
 void tst_YamlReader::coreScalars()
@@ -153,13 +179,127 @@ void tst_YamlReader::mergeKeys()
         std::string(R"({"x": 1, "y": 3})"));
 }
 
-void tst_YamlReader::duplicateKeyWarns()
+void tst_YamlReader::duplicateKeyIsAnErrorInDocuments()
 {
-    Result<Value> value = YamlReader::parse("a: 1\na: 2\n", "t.yaml", ScalarRules::Yaml12Core);
+    // Python's dict keys: 1 and 1.0 are the same key.
+    for (const char *text : {"a: 1\nb: 0\na: 2\n", "m: {1: x, 1.0: y}\n"}) {
+        Result<Value> value = YamlReader::parse(text, "t.yaml", ScalarRules::Yaml12Core);
+        QVERIFY(!value.ok());
+        const Diagnostic &d = value.diagnostics().front();
+        QVERIFY(d.message.find("duplicate key") != std::string::npos);
+        QVERIFY(d.mark == (SourceMark {3, 1}) || d.mark == (SourceMark {1, 11}));
+    }
+}
+
+void tst_YamlReader::duplicateKeyLastWinsInSpecs()
+{
+    // PyYAML's safe_load keeps the first key's place and the last value.
+    Result<Value> value
+        = YamlReader::parse("a: 1\nb: 0\na: 2\n", "spec.yaml", ScalarRules::PyYaml11);
     QVERIFY(value.ok());
-    QCOMPARE(value.value().find("a")->toInt(), std::int64_t {2});
-    QCOMPARE(value.diagnostics().size(), std::size_t {1});
-    QCOMPARE(value.diagnostics().front().mark.line, 2);
+    QCOMPARE(PyJson::dumps(value.value(), PyJson::KeyOrder::Insertion),
+        std::string(R"({"a": 2, "b": 0})"));
+}
+
+void tst_YamlReader::documentsAsPyYamlReadsThem_data()
+{
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<QString>("json");
+    // PyYAML 6 safe_load of each text, as json.dumps (ensure_ascii) prints it.
+    QTest::newRow("NEL, NBSP, LS, PS escapes") << R"(v: "x\N\_\L\Py")"
+                                               << R"("x\u0085\u00a0\u2028\u2029y")";
+    QTest::newRow("DEL escape") << R"(v: "a\x7fb")"
+                                << R"("a\u007fb")";
+    QTest::newRow("folded keep chomping") << "v: >+\n  one\n  two\n\n\nb: 1\n"
+                                          << R"("one two\n\n\n")";
+    QTest::newRow("tag on a block scalar in a block sequence") << "v:\n- !!str |-\n  block\n- x\n"
+                                                               << R"(["block", "x"])";
+    QTest::newRow("sexagesimal float summed from the right") << "v: 107:56:28.20478"
+                                                             << "388588.20478000003";
+    QTest::newRow("sexagesimal int") << "v: 190:20:30"
+                                     << "685230";
+    QTest::newRow("binary and underscores") << "v: [-0b1, 1_000, 0x_1F]"
+                                            << "[-1, 1000, 31]";
+    QTest::newRow("merge of a list: the first mapping wins, the last comes first")
+        << "b: &b {x: 1, y: 2}\no: &o {y: 9, z: 3}\nv:\n  <<: [*b, *o]\n  w: 0\n"
+        << R"({"y": 2, "z": 3, "x": 1, "w": 0})";
+    QTest::newRow("non-specific tag resolves") << "v: ! 12"
+                                               << "12";
+    QTest::newRow("explicit str tag") << "v: !!str 012"
+                                      << R"("012")";
+    QTest::newRow("explicit float tag on an int") << "v: !!float 3"
+                                                  << "3.0";
+    QTest::newRow("yes key is true") << "v: {yes: 1, off: 0}"
+                                     << R"({"true": 1, "false": 0})";
+}
+
+void tst_YamlReader::documentsAsPyYamlReadsThem()
+{
+    QFETCH(QString, yaml);
+    QFETCH(QString, json);
+    Result<Value> value = YamlReader::parse(yaml.toStdString(), "t.yaml", ScalarRules::PyYaml11);
+    QVERIFY2(value.ok(), value.errorMessage().c_str());
+    QCOMPARE(QString::fromStdString(
+                 PyJson::dumps(*value.value().find("v"), PyJson::KeyOrder::Insertion)),
+        json);
+}
+
+void tst_YamlReader::keysKeepTheirType()
+{
+    Result<Value> value
+        = YamlReader::parse("{9: a, \"9b\": b, true: c, null: d, 1.5: e, 99999999999999999999: f}",
+            "t.yaml", ScalarRules::Yaml12Core);
+    QVERIFY(value.ok());
+    const Value::Object &members = value.value().members();
+    QCOMPARE(members.size(), std::size_t {6});
+    QCOMPARE(members[0].keyKind, Value::Kind::Int);
+    QCOMPARE(members[0].key, std::string("9"));
+    QCOMPARE(members[1].keyKind, Value::Kind::String);
+    QCOMPARE(members[2].keyKind, Value::Kind::Bool);
+    QCOMPARE(members[2].key, std::string("true"));
+    QCOMPARE(members[3].keyKind, Value::Kind::Null);
+    QCOMPARE(members[4].keyKind, Value::Kind::Float);
+    QCOMPARE(members[5].keyValue().intText(), std::string("99999999999999999999"));
+}
+
+void tst_YamlReader::depthCountsThroughAliases()
+{
+    // Each level nests the previous one twice: 300 levels in a few kilobytes.
+    std::string text = "l0: &l0 [x]\n";
+    for (int i = 1; i <= 300; ++i)
+        text += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [*l"
+            + std::to_string(i - 1) + "]\n";
+    Result<Value> value = YamlReader::parse(text, "deep.yaml", ScalarRules::PyYaml11);
+    QVERIFY(!value.ok());
+    QVERIFY(value.errorMessage().find("nests deeper") != std::string::npos);
+}
+
+void tst_YamlReader::integersBeyondPythonsLimitAreRefused()
+{
+    const std::string digits(4301, '7');
+    Result<Value> value = YamlReader::parse("v: " + digits, "t.yaml", ScalarRules::Yaml12Core);
+    QVERIFY(!value.ok());
+    QVERIFY(value.errorMessage().find("4300") != std::string::npos);
+    QVERIFY(
+        YamlReader::parse("v: " + std::string(4300, '7'), "t.yaml", ScalarRules::Yaml12Core).ok());
+}
+
+void tst_YamlReader::controlCharacterIsLocated()
+{
+    Result<Value> value = YamlReader::parse("a: 1\nb: x\x7fy\n", "t.yaml", ScalarRules::Yaml12Core);
+    QVERIFY(!value.ok());
+    QCOMPARE(value.diagnostics().front().mark, (SourceMark {2, 5}));
+    QVERIFY(value.errorMessage().find("U+007F") != std::string::npos);
+}
+
+void tst_YamlReader::pipeIsNotRead()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("pipe.yaml"));
+    QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+    Result<Value> value = YamlReader::readFile(fifo, ScalarRules::Yaml12Core);
+    QVERIFY(!value.ok());
+    QVERIFY(value.errorMessage().find("regular file") != std::string::npos);
 }
 
 void tst_YamlReader::syntaxErrorIsLocated()
