@@ -26,56 +26,56 @@ Value mappingValue(const FieldMapping &mapping)
     return value;
 }
 
-Value fieldsValue(const FieldList &fields)
+FieldMapping typedMapping(const FieldList &fields)
 {
-    Value value = Value::object();
+    FieldMapping mapping;
     for (const Field &field : fields)
-        value.set(field.name, field.type.toValue());
-    return value;
+        mapping.push_back(FieldMappingEntry {field.name, field.type, {}});
+    return mapping;
 }
 
-// §2.2: the operation schema adds typed entries to the spec's fields; the dataset schema then
-// applies the renames (renamed fields move to the end).
-void deriveSchemas(const std::string &section, const FieldList &specFields, const Value &mapping,
-    FieldList &operationSchema, FieldList &datasetSchema, Diagnostics &errors)
+// Fondant's _dataset_schema_to_operation_schema and _operation_schema_to_dataset_schema. The
+// mapping keeps its FieldTypes (not their normalised dicts): Arrow tells a time-zone-less
+// timestamp from a UTC one, which normalise alike.
+void deriveSchemas(const std::string &section, const FieldList &specFields,
+    const FieldMapping &mapping, FieldList &operationSchema, FieldList &datasetSchema,
+    Diagnostics &errors)
 {
     operationSchema = specFields;
-    for (const Member &entry : mapping.members()) {
-        if (entry.value.isString())
+    for (const FieldMappingEntry &entry : mapping) {
+        if (entry.isRename())
             continue;
-        Result<FieldType> type = FieldType::fromValue(entry.value);
-        if (!type.ok()) {
-            errors.push_back(mappingError(section, entry.key, type.errorMessage()));
-            continue;
-        }
-        const Field *existing = findField(operationSchema, entry.key);
+        const Field *existing = findField(operationSchema, entry.name);
         if (!existing) {
-            operationSchema.push_back(Field {entry.key, type.value()});
-        } else if (!(existing->type == type.value())) {
-            errors.push_back(mappingError(section, entry.key,
-                "'" + entry.key + "' is typed " + type.value().displayName()
-                    + " here, but the component spec declares it as " + existing->type.displayName()
-                    + " in '" + section + "'"));
+            operationSchema.push_back(Field {entry.name, *entry.type});
+        } else if (!(existing->type == *entry.type)) {
+            std::string message = "'" + entry.name + "' is typed " + entry.type->displayName()
+                + " here, but the component spec declares it as " + existing->type.displayName()
+                + " in '" + section + "'";
+            if (entry.type->hasNaiveTimestamp() != existing->type.hasNaiveTimestamp())
+                message += " (one has no time zone, the other is UTC: "
+                           "{type: string, format: date-time})";
+            errors.push_back(mappingError(section, entry.name, message));
         }
     }
     // Renames apply one after another as Fondant's dict operations do
     // (schema[new] = schema.pop(old)): {a: b, b: a} is not a swap.
     datasetSchema = operationSchema;
-    for (const Member &entry : mapping.members()) {
-        if (!entry.value.isString())
+    for (const FieldMappingEntry &entry : mapping) {
+        if (!entry.isRename())
             continue;
         auto it = std::find_if(datasetSchema.begin(), datasetSchema.end(),
-            [&](const Field &f) { return f.name == entry.key; });
-        if (!findField(operationSchema, entry.key) || it == datasetSchema.end()) {
-            errors.push_back(mappingError(section, entry.key,
-                "'" + entry.key + "' is renamed to '" + entry.value.toString()
-                    + "', but the component does not declare '" + entry.key + "' in '" + section
+            [&](const Field &f) { return f.name == entry.name; });
+        if (!findField(operationSchema, entry.name) || it == datasetSchema.end()) {
+            errors.push_back(mappingError(section, entry.name,
+                "'" + entry.name + "' is renamed to '" + entry.rename
+                    + "', but the component does not declare '" + entry.name + "' in '" + section
                     + "'"));
             continue;
         }
         const FieldType type = it->type;
         datasetSchema.erase(it);
-        setField(datasetSchema, entry.value.toString(), type);
+        setField(datasetSchema, entry.rename, type);
     }
 }
 
@@ -90,54 +90,55 @@ Result<OperationSpec> OperationSpec::build(std::shared_ptr<const ComponentSpec> 
     Diagnostics errors;
     const FieldSection &specConsumes = spec->consumes();
 
+    FieldMapping consumesMapping;
     if (!consumes) {
         operation.m_consumesInferred = true;
         if (specConsumes.defined && specConsumes.additionalProperties) {
             if (datasetFields)
-                operation.m_consumes = fieldsValue(*datasetFields);
+                consumesMapping = typedMapping(*datasetFields);
         } else if (specConsumes.defined) {
-            operation.m_consumes = fieldsValue(specConsumes.fields);
+            consumesMapping = typedMapping(specConsumes.fields);
         }
     } else {
-        operation.m_consumes = mappingValue(*consumes);
+        consumesMapping = *consumes;
         if (datasetFields) {
-            for (Member &entry : operation.m_consumes.members()) {
-                if (!entry.value.isString())
+            for (FieldMappingEntry &entry : consumesMapping) {
+                if (!entry.isRename())
                     continue;
-                const std::string column = entry.value.toString();
-                if (!findField(*datasetFields, column)) {
-                    errors.push_back(mappingError("consumes", entry.key,
-                        "the dataset has no column '" + column
+                if (!findField(*datasetFields, entry.rename)) {
+                    errors.push_back(mappingError("consumes", entry.name,
+                        "the dataset has no column '" + entry.rename
                             + "' (it has: " + fieldNames(*datasetFields) + ")"));
                     continue;
                 }
-                if (findField(specConsumes.fields, entry.key))
+                if (findField(specConsumes.fields, entry.name))
                     continue;
                 if (!specConsumes.additionalProperties) {
-                    errors.push_back(mappingError("consumes", entry.key,
-                        "the component does not consume a field '" + entry.key
+                    errors.push_back(mappingError("consumes", entry.name,
+                        "the component does not consume a field '" + entry.name
                             + "', so it cannot be mapped to a column"));
                     continue;
                 }
                 // Fondant looks the type up under the operation's name, not the mapped column.
-                const Field *field = findField(*datasetFields, entry.key);
+                const Field *field = findField(*datasetFields, entry.name);
                 if (!field) {
-                    errors.push_back(mappingError("consumes", entry.key,
-                        "Fondant looks up the type of '" + entry.key
+                    errors.push_back(mappingError("consumes", entry.name,
+                        "Fondant looks up the type of '" + entry.name
                             + "' under that name, and the dataset has no such "
                               "column; map it by type instead"));
                     continue;
                 }
-                entry.value = field->type.toValue();
+                entry = FieldMappingEntry {entry.name, field->type, {}};
             }
         }
     }
-    if (produces)
-        operation.m_produces = mappingValue(*produces);
+    const FieldMapping producesMapping = produces.value_or(FieldMapping {});
+    operation.m_consumes = mappingValue(consumesMapping);
+    operation.m_produces = mappingValue(producesMapping);
 
-    deriveSchemas("consumes", specConsumes.fields, operation.m_consumes,
-        operation.m_operationConsumes, operation.m_datasetConsumes, errors);
-    deriveSchemas("produces", spec->produces().fields, operation.m_produces,
+    deriveSchemas("consumes", specConsumes.fields, consumesMapping, operation.m_operationConsumes,
+        operation.m_datasetConsumes, errors);
+    deriveSchemas("produces", spec->produces().fields, producesMapping,
         operation.m_operationProduces, operation.m_datasetProduces, errors);
     if (!errors.empty())
         return errors;

@@ -152,7 +152,7 @@ std::string FieldType::displayName() const
         return text + "}";
     }
     if (name == "string" && m_normalized.contains("format"))
-        return "timestamp";
+        return m_naiveTimestamp ? "timestamp" : "timestamp (UTC)";
     return name;
 }
 

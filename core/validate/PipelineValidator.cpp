@@ -556,8 +556,8 @@ private:
                     + " as " + field.type.displayName() + ", but step " + quoted(producer)
                     + " produces it as " + position->type.displayName();
                 if (field.type.hasNaiveTimestamp())
-                    message += " with the UTC time zone (Fondant stores every timestamp with "
-                               "it): consume it as {type: string, format: date-time}";
+                    message += ": Fondant stores every timestamp with the UTC time zone; consume "
+                               "it as {type: string, format: date-time}";
                 error(&step, path, message);
             }
         }

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void genericConsumerTakesWholeDataset();
     void firstStepGenericConsumerInfersNothing();
     void renamesMoveFieldsToTheEnd();
+    void renamesOntoUsedNamesApplyInTurn();
     void typedProducesOfGenericComponent();
     void rejects_data();
     void rejects();
@@ -83,6 +84,19 @@ void tst_OperationSpec::renamesMoveFieldsToTheEnd()
     QCOMPARE(operation->datasetProduces().size(), std::size_t {2});
     QCOMPARE(operation->datasetProduces()[0].name, std::string("length"));
     QCOMPARE(operation->datasetProduces()[1].name, std::string("short_text"));
+}
+
+// Fondant 0.12.1's OperationSpec.produces_to_dataset for trim_text (produces text: string,
+// length: int32) with the mapping {text: length, length: text}: {'text': string}.
+void tst_OperationSpec::renamesOntoUsedNamesApplyInTurn()
+{
+    const FieldList dataset = fields({{"text", "string"}});
+    auto operation = OperationSpec::build(test::component("trim_text"), std::nullopt,
+        FieldMapping {renamed("text", "length"), renamed("length", "text")}, &dataset);
+    QVERIFY2(operation.ok(), operation.errorMessage().c_str());
+    QCOMPARE(operation->datasetProduces().size(), std::size_t {1});
+    QCOMPARE(operation->datasetProduces()[0].name, std::string("text"));
+    QCOMPARE(operation->datasetProduces()[0].type.displayName(), std::string("string"));
 }
 
 void tst_OperationSpec::typedProducesOfGenericComponent()

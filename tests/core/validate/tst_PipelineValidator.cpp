@@ -133,6 +133,18 @@ void tst_PipelineValidator::reports_data()
         << "  - {id: t, component: trim_text, input: load, arguments: {max_length: null}}\n"
         << "text None"
         << "arguments.max_length" << 8 << false;
+    // Fondant 0.12.1 refuses this pipeline: a manifest gives every timestamp back with the UTC
+    // time zone, and the consumer asks for one without (InvalidDatasetDefinition).
+    QTest::newRow("time-zone-less timestamp consumed")
+        << "  - {id: t, component: trim_text, input: load, produces: {when: timestamp}}\n"
+           "  - {id: e, component: export_rows, input: t, arguments: {path: /o}, "
+           "consumes: {when: timestamp}}\n"
+        << "UTC time zone"
+        << "consumes.when" << 9 << true;
+    QTest::newRow("keys Python cannot sort")
+        << "  - {id: t, component: trim_text, input: load, arguments: {max_length: {1: a, b: c}}}\n"
+        << "Python cannot sort"
+        << "arguments.max_length" << 8 << true;
     QTest::newRow("kfp name clash") << "  - {id: a_b, component: trim_text, input: load}\n  - {id: "
                                        "a-b, component: trim_text, input: load}\n"
                                     << "Kubeflow task name"
