@@ -22,6 +22,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QCompleter>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -30,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QScreen>
 #include <QSettings>
@@ -38,6 +40,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoView>
+#include <QVBoxLayout>
 
 namespace fondant {
 
@@ -537,20 +540,71 @@ void MainWindow::exportPicture()
 
 void MainWindow::offerRecovery()
 {
+    // Shows a copy that cannot be read as a pipeline, so that its text can still be copied out.
+    const auto showAsText = [this](const QString &path) {
+        QFile file(path);
+        const QString contents = file.open(QIODevice::ReadOnly)
+            ? QString::fromUtf8(file.read(std::min<qint64>(file.size(), 64 * 1024 * 1024)))
+            : tr("Cannot open %1: %2").arg(path, file.errorString());
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Unsaved Work: %1").arg(QFileInfo(path).fileName()));
+        auto *text = new QPlainTextEdit(contents, &dialog);
+        text->setReadOnly(true);
+        text->setLineWrapMode(QPlainTextEdit::NoWrap);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        auto *layout = new QVBoxLayout(&dialog);
+        layout->addWidget(new QLabel(path, &dialog));
+        layout->addWidget(text);
+        layout->addWidget(buttons);
+        dialog.resize(760, 520);
+        dialog.exec();
+    };
+
+    // Each orphan's lock is held until the loop ends: no other window offers the same copy.
     for (const Autosave::Orphan &orphan : m_autosave->orphans()) {
         const QString what
             = orphan.originalPath.isEmpty() ? tr("an untitled pipeline") : orphan.originalPath;
+        const QString when = QLocale().toString(orphan.savedAt.toLocalTime(), QLocale::ShortFormat);
+        if (!orphan.problem.isEmpty()) {
+            QMessageBox box(QMessageBox::Warning, tr("Unsaved work cannot be read"),
+                tr("Fondant Studio did not close normally. Unsaved changes to %1 were kept (%2), "
+                   "but the copy cannot be read as a pipeline:\n\n%3\n\nOpen it as text to copy "
+                   "what you need, delete it, or keep it for later.")
+                    .arg(what, when, orphan.problem),
+                QMessageBox::NoButton, this);
+            box.addButton(tr("Open as Text"), QMessageBox::ActionRole);
+            box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+            box.addButton(tr("Keep for Later"), QMessageBox::RejectRole);
+            for (;;) {
+                box.exec();
+                const QMessageBox::ButtonRole role = box.buttonRole(box.clickedButton());
+                if (role == QMessageBox::ActionRole) {
+                    showAsText(orphan.copyPath);
+                    continue;
+                }
+                if (role == QMessageBox::DestructiveRole && !Autosave::discard(orphan))
+                    QMessageBox::warning(this, tr("Cannot delete"),
+                        tr("%1 could not be deleted.").arg(orphan.copyPath));
+                break;
+            }
+            continue;
+        }
         const auto answer = QMessageBox::question(this, tr("Recover unsaved work?"),
             tr("Fondant Studio did not close normally. Unsaved changes to %1 were kept "
                "(%2).\n\nRecover them?")
-                .arg(what, orphan.savedAt),
+                .arg(what, when),
             QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore, QMessageBox::Yes);
         if (answer == QMessageBox::Yes) {
-            m_autosave->recover(orphan);
-            return;
+            if (m_autosave->recover(orphan))
+                return;
+            QMessageBox::warning(this, tr("Cannot recover"),
+                tr("The unsaved changes to %1 could not be recovered: %2\n\nThey are kept in %3.")
+                    .arg(what, m_autosave->errorString(), orphan.copyPath));
+        } else if (answer == QMessageBox::Discard && !Autosave::discard(orphan)) {
+            QMessageBox::warning(
+                this, tr("Cannot delete"), tr("%1 could not be deleted.").arg(orphan.copyPath));
         }
-        if (answer == QMessageBox::Discard)
-            Autosave::discard(orphan);
     }
 }
 
