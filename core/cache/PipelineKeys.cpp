@@ -24,27 +24,82 @@ CacheKeyInputs PipelineKeys::inputsFor(const Step &step, const OperationSpec &op
     return inputs;
 }
 
+namespace {
+
+// The key of step i chained on previous, or nothing when it cannot be known; a failure is
+// added to diagnostics.
+std::optional<CacheKey> keyOf(const Pipeline &pipeline, const PipelineAnalysis &analysis,
+    std::size_t i, const std::optional<std::string> &previous, Diagnostics &diagnostics)
+{
+    const StepAnalysis &step = analysis.steps[i];
+    // A key needs the operation spec; other problems (which Fondant may not even see) do not
+    // stop Fondant from computing it. Every later key chains on this one.
+    if (!step.operation || (i > 0 && !previous))
+        return std::nullopt;
+    Result<CacheKey> key = CacheKeyCalculator::compute(
+        PipelineKeys::inputsFor(pipeline.steps[i], *step.operation, step.cacheEnabled, previous));
+    if (!key.ok()) {
+        for (Diagnostic d : key.diagnostics()) {
+            d.file = pipeline.filePath;
+            d.stepId = pipeline.steps[i].id;
+            diagnostics.push_back(std::move(d));
+        }
+        return std::nullopt;
+    }
+    return std::move(key).value();
+}
+
+std::optional<std::string> keyText(const std::optional<CacheKey> &key)
+{
+    return key ? std::optional<std::string>(key->key) : std::nullopt;
+}
+
+} // namespace
+
 PipelineKeys PipelineKeys::compute(const Pipeline &pipeline, const PipelineAnalysis &analysis)
 {
     PipelineKeys result;
+    const std::size_t count = std::min(pipeline.steps.size(), analysis.steps.size());
     result.keys.resize(pipeline.steps.size());
     std::optional<std::string> previous;
-    for (std::size_t i = 0; i < pipeline.steps.size() && i < analysis.steps.size(); ++i) {
-        const StepAnalysis &step = analysis.steps[i];
-        // A key needs the operation spec; other problems (which Fondant may not even see) do
-        // not stop Fondant from computing it. Every later key chains on this one.
-        if (!step.operation)
-            break;
-        Result<CacheKey> key = CacheKeyCalculator::compute(
-            inputsFor(pipeline.steps[i], *step.operation, step.cacheEnabled, previous));
-        if (!key.ok()) {
-            append(result.diagnostics, key.diagnostics());
-            break;
-        }
-        previous = key.value().key;
-        result.keys[i] = std::move(key).value();
+    for (std::size_t i = 0; i < count; ++i) {
+        result.keys[i] = keyOf(pipeline, analysis, i, previous, result.diagnostics);
+        previous = keyText(result.keys[i]);
     }
     return result;
+}
+
+std::vector<int> PipelineKeys::update(const Pipeline &pipeline, const PipelineAnalysis &analysis,
+    PipelineKeys &keys, const std::vector<int> &reanalysed)
+{
+    std::vector<int> changed;
+    if (reanalysed.empty())
+        return changed;
+    const std::size_t count = std::min(pipeline.steps.size(), analysis.steps.size());
+    keys.keys.resize(pipeline.steps.size());
+    std::vector<bool> redo(count, false);
+    for (int index : reanalysed)
+        redo[static_cast<std::size_t>(index)] = true;
+    const auto first = static_cast<std::size_t>(reanalysed.front());
+    std::optional<std::string> previous = first > 0 ? keyText(keys.keys[first - 1]) : std::nullopt;
+    bool previousChanged = false;
+    for (std::size_t i = first; i < count; ++i) {
+        if (!redo[i] && !previousChanged) {
+            if (i > static_cast<std::size_t>(reanalysed.back()))
+                break;
+            previous = keyText(keys.keys[i]);
+            continue;
+        }
+        const std::string &id = pipeline.steps[i].id;
+        std::erase_if(keys.diagnostics, [&](const Diagnostic &d) { return d.stepId == id; });
+        std::optional<CacheKey> key = keyOf(pipeline, analysis, i, previous, keys.diagnostics);
+        previousChanged = keyText(key) != keyText(keys.keys[i]);
+        if (previousChanged || redo[i])
+            changed.push_back(static_cast<int>(i));
+        keys.keys[i] = std::move(key);
+        previous = keyText(keys.keys[i]);
+    }
+    return changed;
 }
 
 } // namespace fondant

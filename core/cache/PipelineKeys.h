@@ -28,6 +28,13 @@ struct PipelineKeys
     /// across branches.
     static PipelineKeys compute(const Pipeline &pipeline, const PipelineAnalysis &analysis);
 
+    /// Brings keys up to date after the steps in `reanalysed` (ascending indexes) got a new
+    /// analysis: recomputes from the first of them on, and past the last only while keys keep
+    /// changing (each key chains on the one before). Returns the steps to show again: those
+    /// re-analysed and those whose key changed.
+    static std::vector<int> update(const Pipeline &pipeline, const PipelineAnalysis &analysis,
+        PipelineKeys &keys, const std::vector<int> &reanalysed);
+
     /// The inputs of one step's key as Fondant assembles them.
     static CacheKeyInputs inputsFor(const Step &step, const OperationSpec &operation,
         bool cacheEnabled, const std::optional<std::string> &previousKey);

@@ -2,15 +2,21 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/graph/PipelineAnalysis.h"
 
-#include <algorithm>
-
 namespace fondant {
 
 const StepAnalysis *PipelineAnalysis::find(const std::string &id) const
 {
-    auto it = std::find_if(
-        steps.begin(), steps.end(), [&](const StepAnalysis &s) { return s.id == id; });
-    return it == steps.end() ? nullptr : &*it;
+    const int index = graph.indexOf(id);
+    return index >= 0 && index < static_cast<int>(steps.size())
+        ? &steps[static_cast<std::size_t>(index)]
+        : nullptr;
+}
+
+void PipelineAnalysis::collectDiagnostics()
+{
+    diagnostics = pipelineDiagnostics;
+    for (const StepAnalysis &step : steps)
+        append(diagnostics, step.diagnostics);
 }
 
 } // namespace fondant

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/graph/OperationSpec.h"
+#include "core/graph/StepGraph.h"
 #include "core/spec/ComponentSpec.h"
 #include "core/util/Diagnostic.h"
 
@@ -29,16 +30,25 @@ struct StepAnalysis
     /// Why caching is off ("cache: false", "image tag latest"), empty when it is on.
     std::string cacheDisabledReason;
     bool hasErrors = false;
+    /// The problems found in this step (its own and those of its component spec).
+    Diagnostics diagnostics;
 };
 
-/// The result of validating a pipeline: diagnostics plus the analysis of every step, in order.
+/// The result of validating a pipeline: the step graph, the analysis of every step in order,
+/// with its problems, and the problems of the pipeline as a whole.
 struct PipelineAnalysis
 {
+    StepGraph graph;
     std::vector<StepAnalysis> steps;
+    Diagnostics pipelineDiagnostics; ///< name, steps list, and notes not tied to one step
+    /// Every problem: the pipeline's first, then each step's in order. Kept up to date by the
+    /// validator.
     Diagnostics diagnostics;
 
     bool hasErrors() const { return fondant::hasErrors(diagnostics); }
     const StepAnalysis *find(const std::string &id) const;
+    /// Rebuilds diagnostics from the pipeline's and the steps' lists.
+    void collectDiagnostics();
 };
 
 } // namespace fondant

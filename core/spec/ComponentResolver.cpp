@@ -3,6 +3,7 @@
 #include "core/spec/ComponentResolver.h"
 
 #include "core/pipeline/Pipeline.h"
+#include "core/spec/SpecCache.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -53,21 +54,18 @@ bool ComponentResolver::isPathReference(const std::string &reference)
         || reference == "." || reference == "..";
 }
 
-Result<std::shared_ptr<const ComponentSpec>> ComponentResolver::load(const QString &specPath) const
+Result<std::shared_ptr<const ComponentSpec>> ComponentResolver::resolve(
+    const std::string &reference) const
 {
-    auto it = m_cache.find(specPath);
-    if (it != m_cache.end())
+    // A pipeline names the same component many times: find its file once per resolver.
+    if (auto it = m_resolved.find(reference); it != m_resolved.end())
         return it->second;
-    Result<ComponentSpec> spec = ComponentSpec::fromFile(specPath);
-    Result<std::shared_ptr<const ComponentSpec>> shared = spec.ok()
-        ? Result<std::shared_ptr<const ComponentSpec>>(
-            std::make_shared<const ComponentSpec>(std::move(spec).value()), spec.diagnostics())
-        : Result<std::shared_ptr<const ComponentSpec>>(spec.diagnostics());
-    m_cache.emplace(specPath, shared);
-    return shared;
+    Result<std::shared_ptr<const ComponentSpec>> resolved = find(reference);
+    m_resolved.emplace(reference, resolved);
+    return resolved;
 }
 
-Result<std::shared_ptr<const ComponentSpec>> ComponentResolver::resolve(
+Result<std::shared_ptr<const ComponentSpec>> ComponentResolver::find(
     const std::string &reference) const
 {
     const QString name = QString::fromStdString(reference);
@@ -80,7 +78,7 @@ Result<std::shared_ptr<const ComponentSpec>> ComponentResolver::resolve(
             return Diagnostic::error({}, {},
                 "component folder '" + reference + "' has no " + specFileName + " (looked for "
                     + specPath.toStdString() + ")");
-        return load(specPath);
+        return SpecCache::shared().load(specPath);
     }
     if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')))
         return Diagnostic::error({}, {},
@@ -90,7 +88,7 @@ Result<std::shared_ptr<const ComponentSpec>> ComponentResolver::resolve(
         const QString specPath
             = QDir(dir).filePath(name + QLatin1Char('/') + QLatin1String(specFileName));
         if (QFileInfo(specPath).isFile())
-            return load(specPath);
+            return SpecCache::shared().load(specPath);
     }
     std::string looked;
     for (const QString &dir : m_searchDirs)

@@ -8,9 +8,9 @@
 #include <QString>
 #include <QStringList>
 
-#include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 namespace fondant {
 
@@ -45,11 +45,12 @@ public:
     static constexpr const char *specFileName = "fondant_component.yaml";
 
 private:
-    Result<std::shared_ptr<const ComponentSpec>> load(const QString &specPath) const;
+    Result<std::shared_ptr<const ComponentSpec>> find(const std::string &reference) const;
 
     QStringList m_searchDirs;
     QString m_baseDirectory;
-    mutable std::map<QString, Result<std::shared_ptr<const ComponentSpec>>> m_cache;
+    mutable std::unordered_map<std::string, Result<std::shared_ptr<const ComponentSpec>>>
+        m_resolved; ///< by reference, for the life of this resolver
 };
 
 } // namespace fondant

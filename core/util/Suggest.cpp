@@ -26,11 +26,27 @@ std::size_t editDistance(const std::string &a, const std::string &b)
     return previous[b.size()];
 }
 
-std::string nearestName(const std::string &word, const std::vector<std::string> &candidates)
+std::string nearestName(
+    const std::string &word, const std::vector<std::string> &candidates, SuggestionBudget *budget)
 {
+    constexpr std::size_t longestWord = 64;
     std::string best;
+    if (word.size() > longestWord)
+        return best;
+    SuggestionBudget local;
+    SuggestionBudget &spend = budget ? *budget : local;
     std::size_t bestDistance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (const std::string &candidate : candidates) {
+        // The lengths alone bound the distance from below.
+        const std::size_t lengthGap = candidate.size() > word.size()
+            ? candidate.size() - word.size()
+            : word.size() - candidate.size();
+        if (lengthGap >= bestDistance)
+            continue;
+        const std::size_t cost = (word.size() + 1) * (candidate.size() + 1);
+        if (cost > spend.cells)
+            break;
+        spend.cells -= cost;
         const std::size_t distance = editDistance(word, candidate);
         if (distance < bestDistance) {
             bestDistance = distance;
@@ -40,9 +56,10 @@ std::string nearestName(const std::string &word, const std::vector<std::string> 
     return best;
 }
 
-std::string didYouMean(const std::string &word, const std::vector<std::string> &candidates)
+std::string didYouMean(
+    const std::string &word, const std::vector<std::string> &candidates, SuggestionBudget *budget)
 {
-    const std::string nearest = nearestName(word, candidates);
+    const std::string nearest = nearestName(word, candidates, budget);
     return nearest.empty() ? std::string() : " (did you mean '" + nearest + "'?)";
 }
 

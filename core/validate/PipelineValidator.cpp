@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace fondant {
 
@@ -23,6 +24,12 @@ bool contains(const std::vector<std::string> &list, const std::string &value)
 std::string quoted(const std::string &text)
 {
     return "'" + text + "'";
+}
+
+bool sameFields(const FieldList &a, const FieldList &b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+        [](const Field &x, const Field &y) { return x.name == y.name && x.type == y.type; });
 }
 
 bool isLowerOrDigit(char c)
@@ -113,17 +120,48 @@ std::string argumentTypeWords(const std::string &type)
 class Validator
 {
 public:
-    Validator(const Pipeline &pipeline, const ComponentResolver &resolver)
-        : m_pipeline(pipeline), m_resolver(resolver)
+    Validator(
+        const Pipeline &pipeline, const ComponentResolver &resolver, PipelineAnalysis &analysis)
+        : m_pipeline(pipeline), m_resolver(resolver), m_analysis(analysis)
     { }
 
-    PipelineAnalysis run()
+    void run()
     {
+        m_analysis = PipelineAnalysis {};
+        m_analysis.graph = StepGraph(m_pipeline);
         checkPipeline();
         for (std::size_t i = 0; i < m_pipeline.steps.size(); ++i)
             analyzeStep(static_cast<int>(i));
         noteBranchChaining();
-        return std::move(m_analysis);
+        m_analysis.collectDiagnostics();
+    }
+
+    // Steps are redone in call order, so a parent is always done before its children; a child
+    // is redone only when the fields it receives changed.
+    std::vector<int> rerun(int index)
+    {
+        recordSpecUsers();
+        const std::size_t count = m_pipeline.steps.size();
+        std::vector<bool> queued(count, false);
+        queued[static_cast<std::size_t>(index)] = true;
+        std::vector<int> redone;
+        for (std::size_t i = static_cast<std::size_t>(index); i < count; ++i) {
+            if (!queued[i])
+                continue;
+            StepAnalysis &step = m_analysis.steps[i];
+            const FieldList oldFields = step.outputFields;
+            const std::vector<std::string> oldProducers = step.fieldProducers;
+            step = StepAnalysis {};
+            analyzeStep(static_cast<int>(i));
+            for (const Diagnostic &d : m_analysis.pipelineDiagnostics)
+                step.hasErrors = step.hasErrors || (d.isError() && d.stepId == step.id);
+            redone.push_back(static_cast<int>(i));
+            if (!sameFields(oldFields, step.outputFields) || oldProducers != step.fieldProducers)
+                for (int child : m_analysis.graph.children(static_cast<int>(i)))
+                    queued[static_cast<std::size_t>(child)] = true;
+        }
+        m_analysis.collectDiagnostics();
+        return redone;
     }
 
 private:
@@ -141,7 +179,16 @@ private:
         } else {
             diagnostic.mark = m_pipeline.marks.find(path, SourceMark {1, 1});
         }
-        m_analysis.diagnostics.push_back(std::move(diagnostic));
+        listFor(step).push_back(std::move(diagnostic));
+    }
+    // Problems of the step being analysed go to its own list; those found in passes over the
+    // whole pipeline (ids, branch notes) to the pipeline's, still naming their step.
+    Diagnostics &listFor(const Step *step)
+    {
+        if (step && m_current == step)
+            return m_analysis.steps[static_cast<std::size_t>(step - m_pipeline.steps.data())]
+                .diagnostics;
+        return m_analysis.pipelineDiagnostics;
     }
     void error(const Step *step, const std::string &path, const std::string &message)
     {
@@ -208,7 +255,13 @@ private:
         const Step &step = m_pipeline.steps[static_cast<std::size_t>(index)];
         StepAnalysis &analysis = m_analysis.steps[static_cast<std::size_t>(index)];
         analysis.id = step.id;
+        m_current = &step;
+        analyzeCurrentStep(step, index, analysis);
+        m_current = nullptr;
+    }
 
+    void analyzeCurrentStep(const Step &step, int index, StepAnalysis &analysis)
+    {
         checkInput(step, index, analysis);
         const StepAnalysis *parent = analysis.parent >= 0
             ? &m_analysis.steps[static_cast<std::size_t>(analysis.parent)]
@@ -267,8 +320,28 @@ private:
         }
     }
 
-    // Problems of a spec file are reported once, at their place in that file; a component that
-    // cannot be found is reported at the step.
+    // Whether no earlier step uses the spec file behind this step's component.
+    bool isFirstUserOfSpec(const Step &step, const std::string &specFile)
+    {
+        const auto index = static_cast<std::size_t>(&step - m_pipeline.steps.data());
+        return m_firstUserOfSpec.try_emplace(specFile, index).first->second == index;
+    }
+
+    // Which step first uses each spec file, from an earlier analysis (before a partial rerun).
+    void recordSpecUsers()
+    {
+        for (std::size_t i = 0; i < m_analysis.steps.size(); ++i) {
+            const StepAnalysis &step = m_analysis.steps[i];
+            if (step.spec)
+                m_firstUserOfSpec.try_emplace(step.spec->filePath(), i);
+            for (const Diagnostic &d : step.diagnostics)
+                if (!d.file.empty() && d.file != m_pipeline.filePath)
+                    m_firstUserOfSpec.try_emplace(d.file, i);
+        }
+    }
+
+    // Problems of a spec file are reported once, at their place in that file, on the first
+    // step that uses it; a component that cannot be found is reported at the step.
     void reportSpecDiagnostics(const Step &step, const Diagnostics &diagnostics)
     {
         for (const Diagnostic &d : diagnostics) {
@@ -278,13 +351,12 @@ private:
                     markStepError(step);
                 continue;
             }
-            const std::string key = d.file + ":" + std::to_string(d.mark.line) + ":" + d.message;
-            if (!m_reportedSpecProblems.insert(key).second)
+            if (!isFirstUserOfSpec(step, d.file))
                 continue;
             Diagnostic copy = d;
             copy.stepId = step.id;
             copy.fieldPath = "component";
-            m_analysis.diagnostics.push_back(std::move(copy));
+            listFor(&step).push_back(std::move(copy));
         }
     }
 
@@ -323,14 +395,14 @@ private:
                       "the first step starts the dataset)");
             return;
         }
-        const int parent = m_pipeline.indexOf(step.input);
+        const int parent = m_analysis.graph.indexOf(step.input);
         if (parent < 0) {
             std::vector<std::string> ids;
             for (int i = 0; i < index; ++i)
                 ids.push_back(m_pipeline.steps[static_cast<std::size_t>(i)].id);
             error(&step, "input",
                 "the input " + quoted(step.input) + " is not a step of this pipeline"
-                    + didYouMean(step.input, ids));
+                    + didYouMean(step.input, ids, &m_suggestions));
             return;
         }
         if (parent >= index) {
@@ -372,7 +444,7 @@ private:
             if (const Value *mapping = PyJson::unsortableMapping(value)) {
                 error(&step, path, PyJson::unsortableMessage());
                 if (mapping->mark().isValid())
-                    m_analysis.diagnostics.back().mark = mapping->mark();
+                    listFor(&step).back().mark = mapping->mark();
                 continue;
             }
             if (value.isNull()) {
@@ -565,9 +637,11 @@ private:
 
     const Pipeline &m_pipeline;
     const ComponentResolver &m_resolver;
-    PipelineAnalysis m_analysis;
+    PipelineAnalysis &m_analysis;
+    const Step *m_current = nullptr; ///< the step analyzeStep works on
+    SuggestionBudget m_suggestions;
+    std::unordered_map<std::string, std::size_t> m_firstUserOfSpec; ///< spec file → step index
     std::vector<std::string> m_producers;
-    std::set<std::string> m_reportedSpecProblems;
 };
 
 } // namespace
@@ -596,7 +670,15 @@ const std::vector<std::string> &PipelineValidator::reservedArgumentNames()
 PipelineAnalysis PipelineValidator::validate(
     const Pipeline &pipeline, const ComponentResolver &resolver)
 {
-    return Validator(pipeline, resolver).run();
+    PipelineAnalysis analysis;
+    Validator(pipeline, resolver, analysis).run();
+    return analysis;
+}
+
+std::vector<int> PipelineValidator::revalidateStep(const Pipeline &pipeline,
+    const ComponentResolver &resolver, PipelineAnalysis &analysis, int index)
+{
+    return Validator(pipeline, resolver, analysis).rerun(index);
 }
 
 } // namespace fondant

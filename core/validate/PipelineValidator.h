@@ -17,6 +17,12 @@ class PipelineValidator
 public:
     static PipelineAnalysis validate(const Pipeline &pipeline, const ComponentResolver &resolver);
 
+    /// Brings an analysis up to date after the content of step `index` changed while its id,
+    /// input and component stayed (arguments, mappings, settings): that step, then each step
+    /// reading it whose incoming fields changed. Returns the steps redone, in order.
+    static std::vector<int> revalidateStep(const Pipeline &pipeline,
+        const ComponentResolver &resolver, PipelineAnalysis &analysis, int index);
+
     /// Accelerator names accepted by Kubeflow and Docker Compose, and by Vertex AI.
     static const std::vector<std::string> &acceleratorNames();
     static const std::vector<std::string> &vertexAcceleratorNames();

@@ -2,9 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/document/PipelineDocument.h"
 
-#include "core/pipeline/PipelineReader.h"
 #include "core/pipeline/PipelineWriter.h"
-#include "core/validate/PipelineValidator.h"
 
 #include <QFileInfo>
 
@@ -21,9 +19,9 @@ std::string utf8(const QString &text)
 
 PipelineDocument::PipelineDocument(QObject *parent) : QObject(parent)
 {
-    m_pipeline.name = "untitled";
-    rebuildResolver();
-    reanalyze();
+    Pipeline pipeline;
+    pipeline.name = "untitled";
+    m_session.reset(std::move(pipeline));
     connect(&m_undoStack, &QUndoStack::cleanChanged, this,
         [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
 }
@@ -34,44 +32,50 @@ PipelineDocument::~PipelineDocument()
     m_undoStack.disconnect(this);
 }
 
-Diagnostics PipelineDocument::diagnostics() const
+Diagnostics PipelineDocument::diagnosticsOf(const QString &id) const
 {
-    Diagnostics all = m_readDiagnostics;
-    append(all, m_analysis.diagnostics);
-    return all;
+    Diagnostics result;
+    const std::string stepId = utf8(id);
+    const auto addOwn = [&](const Diagnostics &list) {
+        for (const Diagnostic &d : list)
+            if (d.stepId == stepId)
+                result.push_back(d);
+    };
+    addOwn(analysis().pipelineDiagnostics);
+    if (const StepAnalysis *step = stepAnalysis(id))
+        append(result, step->diagnostics);
+    addOwn(keys().diagnostics);
+    return result;
 }
 
 const Step *PipelineDocument::step(const QString &id) const
 {
-    return m_pipeline.findStep(utf8(id));
+    const int index = indexOf(id);
+    return index < 0 ? nullptr : &pipeline().steps[static_cast<std::size_t>(index)];
 }
 
 int PipelineDocument::indexOf(const QString &id) const
 {
-    return m_pipeline.indexOf(utf8(id));
+    return m_session.indexOf(utf8(id));
 }
 
 const StepAnalysis *PipelineDocument::stepAnalysis(const QString &id) const
 {
     const int index = indexOf(id);
-    if (index < 0 || index >= static_cast<int>(m_analysis.steps.size()))
+    if (index < 0 || index >= static_cast<int>(analysis().steps.size()))
         return nullptr;
-    return &m_analysis.steps[static_cast<std::size_t>(index)];
+    return &analysis().steps[static_cast<std::size_t>(index)];
 }
 
 const CacheKey *PipelineDocument::cacheKey(const QString &id) const
 {
-    const int index = indexOf(id);
-    if (index < 0 || index >= static_cast<int>(m_keys.keys.size()))
-        return nullptr;
-    const auto &key = m_keys.keys[static_cast<std::size_t>(index)];
-    return key ? &*key : nullptr;
+    return m_session.key(indexOf(id));
 }
 
 QPointF PipelineDocument::position(const QString &id) const
 {
-    auto it = m_pipeline.positions.find(utf8(id));
-    if (it != m_pipeline.positions.end())
+    auto it = pipeline().positions.find(utf8(id));
+    if (it != pipeline().positions.end())
         return QPointF(it->second.x, it->second.y);
     const int index = std::max(0, indexOf(id));
     return QPointF(index * 280.0, 0.0);
@@ -80,18 +84,16 @@ QPointF PipelineDocument::position(const QString &id) const
 QStringList PipelineDocument::stepIds() const
 {
     QStringList ids;
-    for (const Step &step : m_pipeline.steps)
+    ids.reserve(static_cast<qsizetype>(pipeline().steps.size()));
+    for (const Step &step : pipeline().steps)
         ids << QString::fromStdString(step.id);
     return ids;
 }
 
 QStringList PipelineDocument::children(const QString &id) const
 {
-    QStringList ids;
-    for (const Step &step : m_pipeline.steps)
-        if (!id.isEmpty() && step.input == utf8(id))
-            ids << QString::fromStdString(step.id);
-    return ids;
+    const int index = indexOf(id);
+    return index < 0 ? QStringList() : idsOf(analysis().graph.children(index));
 }
 
 QString PipelineDocument::uniqueId(const QString &base) const
@@ -104,45 +106,41 @@ QString PipelineDocument::uniqueId(const QString &base) const
 
 Diagnostics PipelineDocument::load(const QString &path)
 {
-    Result<Pipeline> read = PipelineReader::readFile(path);
-    if (!read.ok())
-        return read.diagnostics();
-    Diagnostics warnings = read.diagnostics();
+    Result<PipelineSession> opened = PipelineSession::open(path, extraComponentDirs());
+    if (!opened.ok())
+        return opened.diagnostics();
+    m_session = std::move(opened).value();
     m_filePath = QFileInfo(path).absoluteFilePath();
-    Pipeline pipeline = std::move(read).value();
-    ComponentResolver::forPipeline(pipeline, m_extraComponentDirs).assignDefaultIds(pipeline);
-    reset(std::move(pipeline), warnings);
+    m_undoStack.clear();
+    Q_EMIT documentReset();
     Q_EMIT filePathChanged(m_filePath);
-    return warnings;
+    return m_session.readDiagnostics();
 }
 
 void PipelineDocument::reset(Pipeline pipeline, Diagnostics readDiagnostics)
 {
-    m_pipeline = std::move(pipeline);
-    m_readDiagnostics = std::move(readDiagnostics);
-    if (m_pipeline.filePath.empty())
+    if (pipeline.filePath.empty())
         m_filePath.clear();
+    pipeline.filePath = utf8(m_filePath);
+    m_session.reset(std::move(pipeline), std::move(readDiagnostics));
     m_undoStack.clear();
-    rebuildResolver();
-    reanalyze();
     Q_EMIT documentReset();
 }
 
 std::optional<Diagnostic> PipelineDocument::save(const QString &path)
 {
-    Pipeline toSave = m_pipeline;
+    Pipeline toSave = pipeline();
     toSave.filePath = utf8(QFileInfo(path).absoluteFilePath());
     if (auto error = PipelineWriter::save(toSave, path))
         return error;
     const bool moved = QFileInfo(path).absoluteFilePath() != m_filePath;
     m_filePath = QFileInfo(path).absoluteFilePath();
-    m_pipeline.filePath = toSave.filePath;
-    m_readDiagnostics.clear();
+    m_session.clearReadDiagnostics();
     m_undoStack.setClean();
     if (moved) {
         // Relative component folders now resolve against the new location.
-        rebuildResolver();
-        reanalyze();
+        m_session.setFilePath(toSave.filePath);
+        Q_EMIT analysisChanged();
         Q_EMIT filePathChanged(m_filePath);
     }
     return std::nullopt;
@@ -151,26 +149,25 @@ std::optional<Diagnostic> PipelineDocument::save(const QString &path)
 void PipelineDocument::adoptFilePath(const QString &path)
 {
     m_filePath = QFileInfo(path).absoluteFilePath();
-    rebuildResolver();
-    reanalyze();
+    m_session.setFilePath(utf8(m_filePath));
+    Q_EMIT analysisChanged();
     Q_EMIT filePathChanged(m_filePath);
 }
 
 void PipelineDocument::setExtraComponentDirs(const QStringList &dirs)
 {
-    m_extraComponentDirs = dirs;
-    rebuildResolver();
-    reanalyze();
+    m_session.setExtraComponentDirs(dirs);
+    Q_EMIT analysisChanged();
 }
 
 void PipelineDocument::insertStep(int index, const Step &step, std::optional<QPointF> position)
 {
-    index = std::clamp(index, 0, static_cast<int>(m_pipeline.steps.size()));
-    m_pipeline.steps.insert(m_pipeline.steps.begin() + index, step);
+    std::optional<Point> point;
     if (position)
-        m_pipeline.positions[step.id] = Point {position->x(), position->y()};
-    reanalyze();
+        point = Point {position->x(), position->y()};
+    m_session.insertStep(index, step, point);
     Q_EMIT stepAdded(QString::fromStdString(step.id));
+    Q_EMIT analysisChanged();
 }
 
 Step PipelineDocument::removeStep(const QString &id)
@@ -178,87 +175,67 @@ Step PipelineDocument::removeStep(const QString &id)
     const int index = indexOf(id);
     Q_ASSERT(index >= 0);
     Q_EMIT stepAboutToBeRemoved(id);
-    Step removed = m_pipeline.steps[static_cast<std::size_t>(index)];
-    m_pipeline.steps.erase(m_pipeline.steps.begin() + index);
-    m_pipeline.positions.erase(removed.id);
-    reanalyze();
+    Step removed = m_session.removeStep(index);
     Q_EMIT stepRemoved(id);
+    Q_EMIT analysisChanged();
     return removed;
 }
 
 void PipelineDocument::replaceStep(const QString &id, const Step &step)
 {
-    Step *existing = m_pipeline.findStep(utf8(id));
-    Q_ASSERT(existing && existing->id == step.id);
-    *existing = step;
-    reanalyze();
+    const int index = indexOf(id);
+    Q_ASSERT(index >= 0 && pipeline().steps[static_cast<std::size_t>(index)].id == step.id);
+    const Step &before = pipeline().steps[static_cast<std::size_t>(index)];
+    const bool sameShape = before.input == step.input && before.component == step.component;
+    const std::vector<int> changed = m_session.replaceStep(index, step);
     Q_EMIT stepChanged(id);
+    if (sameShape)
+        Q_EMIT stepsAnalysed(idsOf(changed));
+    else
+        Q_EMIT analysisChanged();
 }
 
 void PipelineDocument::renameStep(const QString &oldId, const QString &newId)
 {
-    Step *existing = m_pipeline.findStep(utf8(oldId));
-    Q_ASSERT(existing);
-    existing->id = utf8(newId);
-    for (Step &other : m_pipeline.steps)
-        if (other.input == utf8(oldId))
-            other.input = utf8(newId);
-    if (auto it = m_pipeline.positions.find(utf8(oldId)); it != m_pipeline.positions.end()) {
-        const Point point = it->second;
-        m_pipeline.positions.erase(it);
-        m_pipeline.positions[utf8(newId)] = point;
-    }
-    reanalyze();
+    const int index = indexOf(oldId);
+    Q_ASSERT(index >= 0);
+    m_session.renameStep(index, utf8(newId));
     Q_EMIT stepRenamed(oldId, newId);
+    Q_EMIT analysisChanged();
 }
 
 void PipelineDocument::moveStepTo(const QString &id, int index)
 {
     const int from = indexOf(id);
     Q_ASSERT(from >= 0);
-    Step step = m_pipeline.steps[static_cast<std::size_t>(from)];
-    m_pipeline.steps.erase(m_pipeline.steps.begin() + from);
-    index = std::clamp(index, 0, static_cast<int>(m_pipeline.steps.size()));
-    m_pipeline.steps.insert(m_pipeline.steps.begin() + index, std::move(step));
-    reanalyze();
+    m_session.moveStep(from, index);
     Q_EMIT stepOrderChanged();
+    Q_EMIT analysisChanged();
 }
 
 void PipelineDocument::setPosition(const QString &id, std::optional<QPointF> position)
 {
+    std::optional<Point> point;
     if (position)
-        m_pipeline.positions[utf8(id)] = Point {position->x(), position->y()};
-    else
-        m_pipeline.positions.erase(utf8(id));
+        point = Point {position->x(), position->y()};
+    m_session.setPosition(utf8(id), point);
     Q_EMIT stepMoved(id, this->position(id));
 }
 
 void PipelineDocument::setPipelineProperties(const Pipeline &properties)
 {
-    m_pipeline.name = properties.name;
-    m_pipeline.description = properties.description;
-    m_pipeline.workingDirectory = properties.workingDirectory;
-    const bool dirsChanged = m_pipeline.componentDirs != properties.componentDirs;
-    m_pipeline.componentDirs = properties.componentDirs;
-    if (dirsChanged)
-        rebuildResolver();
-    reanalyze();
+    m_session.setProperties(properties);
     Q_EMIT pipelinePropertiesChanged();
-}
-
-void PipelineDocument::rebuildResolver()
-{
-    Pipeline located = m_pipeline;
-    located.filePath = utf8(m_filePath);
-    m_resolver = ComponentResolver::forPipeline(located, m_extraComponentDirs);
-}
-
-void PipelineDocument::reanalyze()
-{
-    m_pipeline.filePath = utf8(m_filePath);
-    m_analysis = PipelineValidator::validate(m_pipeline, m_resolver);
-    m_keys = PipelineKeys::compute(m_pipeline, m_analysis);
     Q_EMIT analysisChanged();
+}
+
+QStringList PipelineDocument::idsOf(const std::vector<int> &indexes) const
+{
+    QStringList ids;
+    ids.reserve(static_cast<qsizetype>(indexes.size()));
+    for (int index : indexes)
+        ids << QString::fromStdString(pipeline().steps[static_cast<std::size_t>(index)].id);
+    return ids;
 }
 
 } // namespace fondant

@@ -2,10 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/cache/PipelineKeys.h"
-#include "core/graph/PipelineAnalysis.h"
-#include "core/pipeline/Pipeline.h"
-#include "core/spec/ComponentResolver.h"
+#include "core/session/PipelineSession.h"
 
 #include <QObject>
 #include <QPointF>
@@ -27,12 +24,14 @@ public:
     explicit PipelineDocument(QObject *parent = nullptr);
     ~PipelineDocument() override;
 
-    const Pipeline &pipeline() const { return m_pipeline; }
-    const PipelineAnalysis &analysis() const { return m_analysis; }
+    const Pipeline &pipeline() const { return m_session.pipeline(); }
+    const PipelineAnalysis &analysis() const { return m_session.analysis(); }
     /// Problems of the last file read (kept until the next save) followed by the analysis'.
-    Diagnostics diagnostics() const;
-    const PipelineKeys &keys() const { return m_keys; }
-    const ComponentResolver &resolver() const { return m_resolver; }
+    Diagnostics diagnostics() const { return m_session.diagnostics(); }
+    /// The problems of one step: its own, and those the pipeline-wide checks found in it.
+    Diagnostics diagnosticsOf(const QString &id) const;
+    const PipelineKeys &keys() const { return m_session.keys(); }
+    const ComponentResolver &resolver() const { return m_session.resolver(); }
     QUndoStack *undoStack() { return &m_undoStack; }
 
     const Step *step(const QString &id) const;
@@ -59,9 +58,10 @@ public:
 
     /// Extra component folders (settings, command line), searched after the pipeline's own.
     void setExtraComponentDirs(const QStringList &dirs);
-    QStringList extraComponentDirs() const { return m_extraComponentDirs; }
+    QStringList extraComponentDirs() const { return m_session.extraComponentDirs(); }
 
-    // Mutators, called by commands. Each emits one signal and re-analyses the pipeline.
+    // Mutators, called by commands. Each emits its own signal, then analysisChanged (or, for an
+    // edit that keeps the graph, stepsAnalysed with the steps whose analysis or key changed).
     void insertStep(int index, const Step &step, std::optional<QPointF> position);
     Step removeStep(const QString &id);
     void replaceStep(const QString &id, const Step &step);
@@ -81,22 +81,19 @@ Q_SIGNALS:
     void stepMoved(const QString &id, QPointF position);
     void stepOrderChanged();
     void pipelinePropertiesChanged();
-    /// Validation and cache keys were recomputed.
+    /// Validation and cache keys were recomputed for the whole pipeline.
     void analysisChanged();
+    /// Validation and cache keys were recomputed for these steps only (after an edit that kept
+    /// the graph; emitted after stepChanged).
+    void stepsAnalysed(const QStringList &ids);
     void filePathChanged(const QString &path);
     void modifiedChanged(bool modified);
 
 private:
-    void rebuildResolver();
-    void reanalyze();
+    QStringList idsOf(const std::vector<int> &indexes) const;
 
-    Pipeline m_pipeline;
+    PipelineSession m_session;
     QString m_filePath;
-    Diagnostics m_readDiagnostics;
-    QStringList m_extraComponentDirs;
-    ComponentResolver m_resolver;
-    PipelineAnalysis m_analysis;
-    PipelineKeys m_keys;
     QUndoStack m_undoStack;
 };
 

@@ -3,6 +3,7 @@
 #include "views/models/ComponentLibraryModel.h"
 
 #include "core/spec/ComponentResolver.h"
+#include "core/spec/SpecCache.h"
 #include "views/scene/GraphScene.h"
 
 #include <QDir>
@@ -39,9 +40,10 @@ void ComponentLibraryModel::setFolders(const QStringList &folders)
                 continue;
             seen.insert(name);
             Entry entry {name, folder, specPath, nullptr, {}};
-            Result<ComponentSpec> spec = ComponentSpec::fromFile(specPath);
+            const SpecCache::SharedSpec spec
+                = SpecCache::shared().load(QFileInfo(specPath).absoluteFilePath());
             if (spec.ok())
-                entry.spec = std::make_shared<const ComponentSpec>(std::move(spec).value());
+                entry.spec = spec.value();
             else
                 entry.problem = QString::fromStdString(spec.diagnostics().front().toString());
             m_entries.push_back(std::move(entry));

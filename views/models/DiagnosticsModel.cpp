@@ -16,6 +16,7 @@ DiagnosticsModel::DiagnosticsModel(PipelineDocument &document, QObject *parent)
     : QAbstractTableModel(parent), m_document(document)
 {
     connect(&document, &PipelineDocument::analysisChanged, this, &DiagnosticsModel::reload);
+    connect(&document, &PipelineDocument::stepsAnalysed, this, &DiagnosticsModel::reload);
     reload();
 }
 

@@ -130,6 +130,7 @@ PropertiesDock::PropertiesDock(PipelineDocument &document, QWidget *parent)
                 rebuildUnlessOwn();
         });
     connect(&document, &PipelineDocument::analysisChanged, this, &PropertiesDock::refreshValues);
+    connect(&document, &PipelineDocument::stepsAnalysed, this, &PropertiesDock::refreshValues);
     rebuild();
 }
 

@@ -49,6 +49,7 @@ GraphScene::GraphScene(PipelineDocument &document, QObject *parent)
             growSceneRect();
         });
     connect(&document, &PipelineDocument::analysisChanged, this, &GraphScene::refreshAll);
+    connect(&document, &PipelineDocument::stepsAnalysed, this, &GraphScene::refreshSteps);
     rebuild();
 }
 
@@ -120,15 +121,23 @@ void GraphScene::syncEdge(const QString &id)
 
 void GraphScene::refreshAll()
 {
-    for (StepItem *item : std::as_const(m_items))
-        item->refresh();
-    for (auto it = m_edges.begin(); it != m_edges.end(); ++it) {
-        bool problem = false;
-        for (const Diagnostic &d : m_document.analysis().diagnostics)
-            if (d.isError() && QString::fromStdString(d.stepId) == it.key()
-                && (d.fieldPath.starts_with("consumes") || d.fieldPath == "input"))
-                problem = true;
-        it.value()->setProblem(problem);
+    refreshSteps(m_document.stepIds());
+}
+
+void GraphScene::refreshSteps(const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        if (StepItem *item = m_items.value(id))
+            item->refresh();
+        if (EdgeItem *edge = m_edges.value(id)) {
+            // The link into a step is a problem when the step cannot read what it brings.
+            bool problem = false;
+            for (const Diagnostic &d : m_document.diagnosticsOf(id))
+                problem = problem
+                    || (d.isError()
+                        && (d.fieldPath.starts_with("consumes") || d.fieldPath == "input"));
+            edge->setProblem(problem);
+        }
     }
 }
 

@@ -58,6 +58,7 @@ private:
     void removeStepItem(const QString &id);
     void syncEdge(const QString &id);
     void refreshAll();
+    void refreshSteps(const QStringList &ids);
     StepItem *stepItemAt(QPointF scenePos) const;
     void finishConnection(QPointF scenePos);
     void clearDropHints();

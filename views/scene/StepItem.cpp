@@ -86,9 +86,7 @@ void StepItem::refresh()
     m_produces = limited(m_produces);
     m_errors = 0;
     m_warnings = 0;
-    for (const Diagnostic &d : m_document.analysis().diagnostics) {
-        if (QString::fromStdString(d.stepId) != m_id)
-            continue;
+    for (const Diagnostic &d : m_document.diagnosticsOf(m_id)) {
         if (d.isError())
             ++m_errors;
         else if (d.severity == Severity::Warning)

@@ -47,13 +47,20 @@ void tst_PipelineDocument::mutatorsEmitAndReanalyse()
 {
     auto document = test::reviewsDocument();
     QSignalSpy changed(document.get(), &PipelineDocument::stepChanged);
-    QSignalSpy analysed(document.get(), &PipelineDocument::analysisChanged);
+    QSignalSpy analysedAll(document.get(), &PipelineDocument::analysisChanged);
+    QSignalSpy analysed(document.get(), &PipelineDocument::stepsAnalysed);
+    const std::string loadKey = document->cacheKey(QStringLiteral("load"))->key;
     Step trim = *document->step(QStringLiteral("trim"));
     trim.arguments.set("max_length", 81);
     document->replaceStep(QStringLiteral("trim"), trim);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toString(), QStringLiteral("trim"));
+    // Only the edited step and the one whose key chains on it are redone.
+    QCOMPARE(analysedAll.count(), 0);
     QCOMPARE(analysed.count(), 1);
+    QCOMPARE(analysed.at(0).at(0).toStringList(),
+        (QStringList {QStringLiteral("trim"), QStringLiteral("export")}));
+    QCOMPARE(document->cacheKey(QStringLiteral("load"))->key, loadKey);
     QVERIFY(document->cacheKey(QStringLiteral("trim"))->key
         != std::string("255ab9edb57e309110d81a0d403f975a"));
 
