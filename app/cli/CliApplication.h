@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/util/Diagnostic.h"
+#include "app/cli/Command.h"
 
 #include <QStringList>
 
@@ -10,11 +10,8 @@
 
 namespace fondant {
 
-struct Pipeline;
-struct PipelineAnalysis;
-
-/// Runs one fondant-studio-cli command: parses the arguments, calls the core, prints results
-/// to out and diagnostics to err, and returns the exit code (0 ok, 1 invalid input, 2 usage).
+/// Runs one fondant-studio-cli command: picks the command by its name and hands it the rest of
+/// the arguments; results go to out, problems to err; returns the exit code.
 class CliApplication
 {
 public:
@@ -22,36 +19,8 @@ public:
 
     int run(const QStringList &arguments);
 
-    enum ExitCode { Success = 0, InvalidInput = 1, UsageError = 2 };
-
-    /// True when the arguments ask for a command that draws (and so needs a GUI application
-    /// object).
-    static bool needsGui(const QStringList &arguments);
-
 private:
-    struct Options
-    {
-        QString command;
-        QString pipelinePath;
-        QStringList componentDirs;
-        QString outputPath;
-        bool json = false;
-        bool preimages = false;
-    };
-
-    int validate(const Options &options);
-    int keys(const Options &options);
-    int render(const Options &options);
-    int usageError(const QString &message);
-    void printHelp();
-    void printDiagnostics(const Diagnostics &diagnostics);
-
-    /// Reads the pipeline and validates it; returns false (after printing why) when it cannot be
-    /// read.
-    bool loadAndValidate(const Options &options, Pipeline &pipeline, PipelineAnalysis &analysis);
-
-    std::ostream &m_out;
-    std::ostream &m_err;
+    CommandContext m_context;
 };
 
 } // namespace fondant

@@ -5,6 +5,7 @@
 #include "core/value/PyJson.h"
 #include "core/yaml/YamlWriter.h"
 
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <cmath>
@@ -129,6 +130,11 @@ std::string PipelineWriter::toYaml(const Pipeline &pipeline)
 
 std::optional<Diagnostic> writeFileAtomically(const QString &path, const std::string &bytes)
 {
+    // Only regular files are replaced: never a device, pipe or folder, nor one behind a link.
+    const QFileInfo target(path);
+    if ((target.exists() && !target.isFile()) || (target.isSymLink() && !target.exists()))
+        return Diagnostic::error(
+            path.toStdString(), {}, "is not a regular file (or a link to one); it is not replaced");
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Diagnostic::error(

@@ -3,6 +3,7 @@
 #include "core/util/Diagnostic.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace fondant {
 
@@ -33,7 +34,33 @@ std::string Diagnostic::toString() const
     text += severityName(severity);
     text += ": ";
     text += message;
-    return text;
+    return withVisibleControls(text);
+}
+
+std::string withVisibleControls(std::string_view text)
+{
+    // C0 controls, DEL and the C1 controls (U+0080 to U+009F, two bytes in UTF-8) could move the
+    // cursor or recolour a terminal when echoed from a hostile file: show them as escapes.
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        char escape[8];
+        if (byte < 0x20 || byte == 0x7f) {
+            std::snprintf(escape, sizeof escape, "\\x%02x", byte);
+            out += escape;
+        } else if (byte == 0xc2 && i + 1 < text.size()
+            && static_cast<unsigned char>(text[i + 1]) >= 0x80
+            && static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+            std::snprintf(escape, sizeof escape, "\\u%04x",
+                static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));
+            out += escape;
+            ++i;
+        } else {
+            out += static_cast<char>(byte);
+        }
+    }
+    return out;
 }
 
 Diagnostic Diagnostic::error(std::string file, SourceMark mark, std::string message)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fondant {
@@ -31,7 +32,8 @@ struct Diagnostic
 
     bool isError() const { return severity == Severity::Error; }
 
-    /// Compiler style: "FILE:LINE:COLUMN: error: MESSAGE" (place parts omitted when unknown).
+    /// Compiler style: "FILE:LINE:COLUMN: error: MESSAGE" (place parts omitted when unknown),
+    /// with control characters shown as escapes.
     std::string toString() const;
 
     static Diagnostic error(std::string file, SourceMark mark, std::string message);
@@ -41,6 +43,9 @@ struct Diagnostic
 using Diagnostics = std::vector<Diagnostic>;
 
 bool hasErrors(const Diagnostics &diagnostics);
+
+/// Text safe to print on a terminal: control characters (C0, DEL, C1) become \xNN or \uNNNN.
+std::string withVisibleControls(std::string_view text);
 void append(Diagnostics &to, const Diagnostics &from);
 
 } // namespace fondant

@@ -4,7 +4,7 @@
 
 #include "core/value/JsonReader.h"
 
-#include <QImage>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +27,13 @@ private Q_SLOTS:
     void renderWritesAPicture();
     void unreadableInputExitsOne_data();
     void unreadableInputExitsOne();
+    void renderRefusesInvalidPipelines();
+    void formatWritesTheCanonicalForm();
+    void formatCheckNamesNonCanonicalFiles();
+    void outputsAreOnlyRegularFiles();
+    void controlCharactersAreEscaped();
+    void everyCommandHasHelp();
+    void drawsNothingWithoutGuiLibraries();
 
 private:
     int run(const QStringList &arguments);
@@ -59,7 +66,7 @@ void tst_CliApplication::usageErrors_data()
 void tst_CliApplication::usageErrors()
 {
     QFETCH(QStringList, arguments);
-    QCOMPARE(run(arguments), int(CliApplication::UsageError));
+    QCOMPARE(run(arguments), int(UsageError));
     QVERIFY(m_err.str().find("--help") != std::string::npos);
 }
 
@@ -150,7 +157,11 @@ void tst_CliApplication::keysOfInvalidPipelineFail()
     file.write("version: 1\nname: p\nsteps:\n  - component: not_a_component\n");
     file.close();
     QCOMPARE(run({QStringLiteral("keys"), path, QStringLiteral("--json")}), 1);
-    QCOMPARE(m_out.str(), std::string());
+    // Still one JSON document, with the problem in it.
+    Result<Value> json = JsonReader::parse(m_out.str(), "stdout");
+    QVERIFY2(json.ok(), m_out.str().c_str());
+    QVERIFY(json->find("steps")->items().front().find("cache_key")->isNull());
+    QCOMPARE(json->find("diagnostics")->items().front().find("line")->toInt(), std::int64_t {4});
     QVERIFY(m_err.str().find(":4:16: error: component 'not_a_component' not found")
         != std::string::npos);
 }
@@ -160,14 +171,16 @@ void tst_CliApplication::renderWritesAPicture()
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("reviews.png"));
     QCOMPARE(run({QStringLiteral("render"), fixture, QStringLiteral("-o"), png}), 0);
-    QVERIFY(!QImage(png).isNull());
+    QFile picture(png);
+    QVERIFY(picture.open(QIODevice::ReadOnly));
+    QCOMPARE(picture.read(8), QByteArray("\x89PNG\r\n\x1a\n"));
     const QString svg = dir.filePath(QStringLiteral("reviews.svg"));
     QCOMPARE(run({QStringLiteral("render"), fixture, QStringLiteral("--output"), svg}), 0);
     QVERIFY(QFileInfo(svg).size() > 1000);
-    QCOMPARE(run({QStringLiteral("render"), fixture}), int(CliApplication::UsageError));
+    QCOMPARE(run({QStringLiteral("render"), fixture}), int(UsageError));
     QCOMPARE(run({QStringLiteral("render"), fixture, QStringLiteral("-o"),
                  dir.filePath(QStringLiteral("x.gif"))}),
-        int(CliApplication::UsageError));
+        int(UsageError));
     QCOMPARE(run({QStringLiteral("render"), QStringLiteral("/nonexistent.pipeline.yaml"),
                  QStringLiteral("-o"), png}),
         1);
@@ -202,5 +215,124 @@ void tst_CliApplication::unreadableInputExitsOne()
     }
 }
 
-QTEST_MAIN(tst_CliApplication)
+namespace {
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write(content);
+    return path;
+}
+
+const QByteArray unformatted
+    = "# a pipeline\nversion: 1\nname: reviews\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR
+      "/components]\nsteps:\n"
+      "  - {id: load, component: load_table, arguments: {uri: /in}}\n";
+
+} // namespace
+
+void tst_CliApplication::renderRefusesInvalidPipelines()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("bad.pipeline.yaml"),
+        "version: 1\nname: p\nsteps:\n  - component: not_a_component\n");
+    const QString png = dir.filePath(QStringLiteral("bad.png"));
+    QCOMPARE(run({QStringLiteral("render"), path, QStringLiteral("-o"), png}), 1);
+    QVERIFY(!QFileInfo::exists(png));
+    QVERIFY2(m_err.str().find(":4:16: error:") != std::string::npos, m_err.str().c_str());
+}
+
+void tst_CliApplication::formatWritesTheCanonicalForm()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("p.pipeline.yaml"), unformatted);
+    QCOMPARE(run({QStringLiteral("format"), path}), 0);
+    const std::string canonical = m_out.str();
+    QVERIFY(canonical.find("  - id: load\n    component: load_table\n") != std::string::npos);
+    const QString copy = dir.filePath(QStringLiteral("copy.pipeline.yaml"));
+    QCOMPARE(run({QStringLiteral("format"), path, QStringLiteral("-o"), copy}), 0);
+    QFile written(copy);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(written.readAll().toStdString(), canonical);
+    // Formatting changes neither the meaning nor the keys.
+    QCOMPARE(run({QStringLiteral("keys"), path}), 0);
+    const std::string keys = m_out.str();
+    QCOMPARE(run({QStringLiteral("keys"), copy}), 0);
+    QCOMPARE(m_out.str(), keys);
+    QCOMPARE(run({QStringLiteral("format"), path, QStringLiteral("--in-place")}), 0);
+    QFile original(path);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(original.readAll().toStdString(), canonical);
+    QCOMPARE(run({QStringLiteral("format"), path, QStringLiteral("--in-place"),
+                 QStringLiteral("-o"), copy}),
+        int(UsageError));
+}
+
+void tst_CliApplication::formatCheckNamesNonCanonicalFiles()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("p.pipeline.yaml"), unformatted);
+    QCOMPARE(run({QStringLiteral("format"), path, QStringLiteral("--check")}), 1);
+    QVERIFY(m_err.str().starts_with(path.toStdString() + ": not in canonical form"));
+    QCOMPARE(QFileInfo(path).size(), qint64(unformatted.size())); // untouched
+    QCOMPARE(run({QStringLiteral("format"), path, QStringLiteral("--in-place")}), 0);
+    QCOMPARE(run({QStringLiteral("format"), path, QStringLiteral("--check")}), 0);
+    QCOMPARE(m_err.str(), std::string());
+}
+
+void tst_CliApplication::outputsAreOnlyRegularFiles()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("p.pipeline.yaml"), unformatted);
+    const QString link = dir.filePath(QStringLiteral("null.pipeline.yaml"));
+    QVERIFY(QFile::link(QStringLiteral("/dev/null"), link));
+    for (const QString &target : {QStringLiteral("/dev/null"), link, dir.path()}) {
+        QCOMPARE(run({QStringLiteral("format"), path, QStringLiteral("-o"), target}), 1);
+        QVERIFY2(m_err.str().find("error: is not a regular file") != std::string::npos,
+            m_err.str().c_str());
+    }
+    QVERIFY(QFileInfo(link).isSymLink());
+    // A device given as the pipeline is refused without reading it.
+    QCOMPARE(run({QStringLiteral("keys"), QStringLiteral("/dev/zero")}), 1);
+    QVERIFY(m_err.str().find("not a regular file") != std::string::npos);
+}
+
+void tst_CliApplication::controlCharactersAreEscaped()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("p.pipeline.yaml"),
+        "version: 1\nname: p\nsteps:\n  - {id: \"a\\e[31mred\", component: \"x\\x9b2J\"}\n");
+    QCOMPARE(run({QStringLiteral("validate"), path}), 1);
+    const std::string err = m_err.str();
+    QVERIFY2(err.find('\x1b') == std::string::npos, err.c_str());
+    QVERIFY2(err.find("\xc2\x9b") == std::string::npos, err.c_str());
+    QVERIFY2(err.find("a\\x1b[31mred") != std::string::npos, err.c_str());
+    QVERIFY2(err.find("x\\u009b2J") != std::string::npos, err.c_str());
+}
+
+void tst_CliApplication::everyCommandHasHelp()
+{
+    for (const char *command : {"validate", "keys", "format", "render"}) {
+        QCOMPARE(run({QString::fromLatin1(command), QStringLiteral("--help")}), 0);
+        QVERIFY2(m_out.str().starts_with("Usage: fondant-studio-cli " + std::string(command)),
+            m_out.str().c_str());
+        QVERIFY(m_out.str().find("--help") != std::string::npos);
+    }
+}
+
+void tst_CliApplication::drawsNothingWithoutGuiLibraries()
+{
+    QProcess ldd;
+    ldd.start(QStringLiteral("ldd"), {QStringLiteral(FONDANT_CLI_PROGRAM)});
+    if (!ldd.waitForFinished() || ldd.exitCode() != 0)
+        QSKIP("ldd cannot list the program's libraries here");
+    const QString libraries = QString::fromLocal8Bit(ldd.readAllStandardOutput());
+    QVERIFY(libraries.contains(QLatin1String("libQt6Core")));
+    for (const char *gui : {"libQt6Gui", "libQt6Widgets", "libQt6Svg", "libgvc", "libcgraph"})
+        QVERIFY2(!libraries.contains(QLatin1String(gui)), gui);
+}
+
+QTEST_GUILESS_MAIN(tst_CliApplication)
 #include "tst_CliApplication.moc"

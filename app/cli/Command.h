@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/util/Diagnostic.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <iosfwd>
+#include <optional>
+
+namespace fondant {
+
+class PipelineSession;
+class Value;
+
+/// Exit codes of every command (cli.md).
+enum ExitCode { Success = 0, InvalidInput = 1, UsageError = 2 };
+
+/// What a command works with: where results and problems go, and the shared ways of printing
+/// them.
+class CommandContext
+{
+public:
+    CommandContext(std::ostream &output, std::ostream &errors) : out(output), err(errors) { }
+
+    std::ostream &out;
+    std::ostream &err;
+
+    /// Problems to standard error, one compiler-style line each.
+    void printDiagnostics(const Diagnostics &diagnostics);
+    /// One JSON document on standard output.
+    void printJson(const Value &document);
+    /// "fondant-studio-cli COMMAND: MESSAGE" and a hint; returns UsageError.
+    int usageError(const QString &command, const QString &message);
+};
+
+/// A command's options, parsed with QCommandLineParser; --help prints the command's help.
+class CommandLine
+{
+public:
+    /// command: e.g. "keys"; synopsis: the positional part of the usage line.
+    CommandLine(QString command, const QString &description, const QString &synopsis);
+
+    QCommandLineParser parser;
+
+    /// --components DIR, which may repeat.
+    void addComponentsOption();
+    void addJsonOption();
+    /// Parses the arguments after the command name and checks the number of positional
+    /// arguments (maximum -1: no limit). Returns an exit code when the command is done (help
+    /// printed, or a usage error), nullopt when it should run.
+    std::optional<int> parse(
+        CommandContext &context, const QStringList &arguments, int minimum, int maximum);
+    QStringList componentDirs() const;
+    bool json() const;
+
+private:
+    QString m_command;
+    QString m_synopsis;
+};
+
+/// Opens a pipeline for a command: the session, or nullopt after printing why it could not be
+/// read (as JSON too when asked).
+std::optional<PipelineSession> openPipeline(
+    CommandContext &context, const QString &path, const QStringList &componentDirs, bool json);
+
+int validateCommand(CommandContext &context, const QStringList &arguments);
+int keysCommand(CommandContext &context, const QStringList &arguments);
+int formatCommand(CommandContext &context, const QStringList &arguments);
+int renderCommand(CommandContext &context, const QStringList &arguments);
+
+} // namespace fondant

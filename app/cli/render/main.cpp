@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// fondant-studio-render: the drawing half of `fondant-studio-cli render`, kept apart so that the
+// command-line tool loads no GUI library. Arguments: PIPELINE -o FILE [--components DIR]...
+#include "views/document/PipelineDocument.h"
+#include "views/scene/GraphScene.h"
+#include "views/scene/SceneRenderer.h"
+#include "views/scene/StepItem.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+
+#include <unistd.h>
+
+#include <iostream>
+
+namespace {
+
+// Qt wants a private runtime folder; a terminal session may not have one.
+void ensureRuntimeFolder()
+{
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const QString runtime
+        = QDir::temp().filePath(QStringLiteral("fondant-studio-runtime-%1").arg(getuid()));
+    QDir().mkpath(runtime);
+    QFile::setPermissions(
+        runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Drawing needs a GUI application object, but never a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    ensureRuntimeFolder();
+    QApplication application(argc, argv);
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("components"), {}, QStringLiteral("DIR")));
+    parser.addOption(QCommandLineOption(
+        {QStringLiteral("o"), QStringLiteral("output")}, {}, QStringLiteral("FILE")));
+    if (!parser.parse(QCoreApplication::arguments()) || parser.positionalArguments().size() != 1
+        || !parser.isSet(QStringLiteral("output"))) {
+        std::cerr << "usage: fondant-studio-render PIPELINE -o FILE [--components DIR]...\n";
+        return 2;
+    }
+    using namespace fondant;
+    PipelineDocument document;
+    document.setExtraComponentDirs(parser.values(QStringLiteral("components")));
+    const Diagnostics problems = document.load(parser.positionalArguments().first());
+    const Diagnostics all = hasErrors(problems) ? problems : document.diagnostics();
+    for (const Diagnostic &d : all)
+        std::cerr << d.toString() << "\n";
+    if (hasErrors(all))
+        return 1;
+    GraphScene scene(document);
+    // Steps the file gives no place get one from the layered layout.
+    const QHash<QString, QPointF> layout = scene.layeredLayout();
+    for (const Step &step : document.pipeline().steps)
+        if (!document.pipeline().positions.contains(step.id))
+            scene.stepItem(QString::fromStdString(step.id))
+                ->setPos(layout.value(QString::fromStdString(step.id)));
+    const QString output = parser.value(QStringLiteral("output"));
+    const QString error = SceneRenderer::render(scene, output);
+    if (!error.isEmpty()) {
+        std::cerr << withVisibleControls(error.toStdString()) << "\n";
+        return 1;
+    }
+    std::cout << "wrote " << withVisibleControls(output.toStdString()) << "\n";
+    return 0;
+}

@@ -1,0 +1,113 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/report/Reports.h"
+
+#include "core/session/PipelineSession.h"
+
+namespace fondant {
+
+namespace {
+
+const char *severityName(Severity severity)
+{
+    switch (severity) {
+    case Severity::Warning:
+        return "warning";
+    case Severity::Note:
+        return "note";
+    case Severity::Error:
+        break;
+    }
+    return "error";
+}
+
+Value textOrNull(const std::string &text)
+{
+    return text.empty() ? Value() : Value(text);
+}
+
+} // namespace
+
+Value Reports::diagnostic(const Diagnostic &d)
+{
+    Value value = Value::object();
+    value.set("severity", severityName(d.severity));
+    value.set("file", d.file);
+    value.set("line", d.mark.isValid() ? Value(d.mark.line) : Value());
+    value.set("column", d.mark.isValid() ? Value(d.mark.column) : Value());
+    value.set("message", d.message);
+    value.set("step", textOrNull(d.stepId));
+    value.set("field", textOrNull(d.fieldPath));
+    return value;
+}
+
+Value Reports::diagnostics(const Diagnostics &diagnostics)
+{
+    Value list = Value::array();
+    for (const Diagnostic &d : diagnostics)
+        list.append(diagnostic(d));
+    return list;
+}
+
+Value Reports::validation(const PipelineSession &session)
+{
+    Value report = Value::object();
+    report.set("pipeline", session.pipeline().name);
+    report.set("valid", !session.hasErrors());
+    report.set("diagnostics", diagnostics(session.diagnostics()));
+    return report;
+}
+
+Value Reports::keyDetails(const CacheKey &key, bool preimages)
+{
+    Value value = Value::object();
+    value.set("arguments_hash", key.argumentsHash);
+    value.set("operation_spec_hash", key.operationSpecHash);
+    value.set("image_hash", key.imageHash);
+    value.set("previous_key", key.inputs.previousKey ? Value(*key.inputs.previousKey) : Value());
+    if (preimages) {
+        value.set("arguments_text", key.argumentsText);
+        value.set("operation_spec_text", key.operationSpecText);
+        value.set("image_text", key.imageText);
+        value.set("final_text", key.finalText);
+    }
+    return value;
+}
+
+Value Reports::keys(const PipelineSession &session, bool preimages)
+{
+    const Pipeline &pipeline = session.pipeline();
+    const PipelineAnalysis &analysis = session.analysis();
+    Value steps = Value::array();
+    for (std::size_t i = 0; i < pipeline.steps.size(); ++i) {
+        const Step &step = pipeline.steps[i];
+        const StepAnalysis &stepAnalysis = analysis.steps[i];
+        const CacheKey *key = session.key(static_cast<int>(i));
+        Value entry = Value::object();
+        entry.set("id", step.id);
+        entry.set("component", step.component);
+        entry.set("cache_key", key ? Value(key->key) : Value());
+        entry.set("cache", stepAnalysis.cacheEnabled);
+        entry.set("cache_disabled_reason", textOrNull(stepAnalysis.cacheDisabledReason));
+        if (key)
+            entry.set("preimage", keyDetails(*key, preimages));
+        steps.append(std::move(entry));
+    }
+    Value report = Value::object();
+    report.set("pipeline", pipeline.name);
+    report.set("steps", std::move(steps));
+    report.set("diagnostics", diagnostics(session.diagnostics()));
+    return report;
+}
+
+Value Reports::unreadable(const Diagnostics &problems)
+{
+    Value report = Value::object();
+    report.set("pipeline", Value());
+    report.set("valid", false);
+    report.set("steps", Value::array());
+    report.set("diagnostics", diagnostics(problems));
+    return report;
+}
+
+} // namespace fondant

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/util/Diagnostic.h"
+#include "core/value/Value.h"
+
+namespace fondant {
+
+class PipelineSession;
+struct CacheKey;
+
+/// The JSON documents the command-line tool prints (cli.md), built in one place from the core's
+/// results, so that every command reports problems, keys and steps the same way.
+class Reports
+{
+public:
+    /// {"severity", "file", "line", "column", "message", "step", "field"}.
+    static Value diagnostic(const Diagnostic &diagnostic);
+    static Value diagnostics(const Diagnostics &diagnostics);
+
+    /// `validate --json`: the pipeline's name, whether it is valid, and every problem.
+    static Value validation(const PipelineSession &session);
+    /// `keys --json`: each step's id, component, key (null when unknown), caching, and with
+    /// preimages the four hashed texts; every problem too.
+    static Value keys(const PipelineSession &session, bool preimages);
+    /// What a command prints for a file it could not read: no pipeline, and the problems.
+    static Value unreadable(const Diagnostics &problems);
+
+    /// The hashes and chained key of one step (with preimages, the texts hashed).
+    static Value keyDetails(const CacheKey &key, bool preimages);
+};
+
+} // namespace fondant
