@@ -30,6 +30,10 @@ struct StepAnalysis
     /// Why caching is off ("cache: false", "image tag latest"), empty when it is on.
     std::string cacheDisabledReason;
     bool hasErrors = false;
+    /// The fields Fondant's own check gives the step: those after the step before it in call
+    /// order (not after its input), when they can be known.
+    FieldList callOrderFields;
+    bool callOrderFieldsKnown = false;
     /// The problems found in this step (its own and those of its component spec).
     Diagnostics diagnostics;
 };

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cmath>
 
 namespace fondant {
 
@@ -70,7 +71,7 @@ public:
                 continue;
             }
             if (member.key == "version") {
-                if (!member.value.isInt() || member.value.toInt() != 1)
+                if (!member.value.isInt() || member.value.toSaturatedInt() != 1)
                     error(member.value.mark(),
                         "unsupported format version " + member.value.describe()
                             + "; this version of the tool reads version 1");
@@ -192,7 +193,14 @@ private:
             } else if (member.key == "input") {
                 step.input = text(member, "input").value_or("");
             } else if (member.key == "arguments") {
-                if (member.value.isObject() || member.value.isNull()) {
+                if (member.value.isAlias() && member.value.size() > 0) {
+                    // Fondant adds cache, input_partition_rows and operation_spec to the very
+                    // dict it is given, so steps sharing one would all hash the last one's.
+                    error(member.value.mark(),
+                        "these arguments are an alias of another step's: Fondant would change "
+                        "that one mapping for every step using it and hash them all alike; "
+                        "write the arguments out for each step");
+                } else if (member.value.isObject() || member.value.isNull()) {
                     step.arguments = member.value.isNull() ? Value::object() : member.value;
                     for (const Member &arg : step.arguments.members())
                         step.marks.set("arguments." + arg.key, arg.keyMark);
@@ -274,11 +282,17 @@ private:
         }
         for (const Member &entry : positions->members()) {
             const Value &point = entry.value;
-            const bool valid = point.isArray() && point.size() == 2 && point.items()[0].isNumber()
-                && point.items()[1].isNumber();
+            // A drawable place: finite, and within a million pixels of the origin.
+            const auto drawable = [](const Value &coordinate) {
+                return coordinate.isNumber() && std::isfinite(coordinate.toDouble())
+                    && std::fabs(coordinate.toDouble()) <= 1e6;
+            };
+            const bool valid = point.isArray() && point.size() == 2 && drawable(point.items()[0])
+                && drawable(point.items()[1]);
             if (!valid) {
                 warning(point.mark(),
-                    "the position of '" + entry.key + "' must be [x, y]; it is ignored");
+                    "the position of '" + entry.key
+                        + "' must be [x, y] with numbers within a million of 0; it is ignored");
                 continue;
             }
             pipeline.positions[entry.key]

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 #include <unordered_map>
 
@@ -136,32 +137,36 @@ public:
         m_analysis.collectDiagnostics();
     }
 
-    // Steps are redone in call order, so a parent is always done before its children; a child
-    // is redone only when the fields it receives changed.
+    // Redoes one step. When what it passes on changed (its fields, or the fields Fondant's own
+    // check carries along in call order), everything is redone: the steps after it see other
+    // fields. Returns the steps redone.
     std::vector<int> rerun(int index)
     {
         recordSpecUsers();
-        const std::size_t count = m_pipeline.steps.size();
-        std::vector<bool> queued(count, false);
-        queued[static_cast<std::size_t>(index)] = true;
-        std::vector<int> redone;
-        for (std::size_t i = static_cast<std::size_t>(index); i < count; ++i) {
-            if (!queued[i])
-                continue;
-            StepAnalysis &step = m_analysis.steps[i];
-            const FieldList oldFields = step.outputFields;
-            const std::vector<std::string> oldProducers = step.fieldProducers;
-            step = StepAnalysis {};
-            analyzeStep(static_cast<int>(i));
-            for (const Diagnostic &d : m_analysis.pipelineDiagnostics)
-                step.hasErrors = step.hasErrors || (d.isError() && d.stepId == step.id);
-            redone.push_back(static_cast<int>(i));
-            if (!sameFields(oldFields, step.outputFields) || oldProducers != step.fieldProducers)
-                for (int child : m_analysis.graph.children(static_cast<int>(i)))
-                    queued[static_cast<std::size_t>(child)] = true;
+        StepAnalysis &step = m_analysis.steps[static_cast<std::size_t>(index)];
+        const StepAnalysis before = step;
+        step = StepAnalysis {};
+        analyzeStep(index);
+        for (const Diagnostic &d : m_analysis.pipelineDiagnostics)
+            step.hasErrors = step.hasErrors || (d.isError() && d.stepId == step.id);
+        const auto produced = [](const StepAnalysis &analysis) {
+            return analysis.operation ? analysis.operation->datasetProduces() : FieldList {};
+        };
+        const bool passesOnTheSame = sameFields(before.outputFields, step.outputFields)
+            && before.fieldProducers == step.fieldProducers
+            && sameFields(produced(before), produced(step))
+            && before.operation.has_value() == step.operation.has_value()
+            && (!step.operation
+                || before.operation->spec().previousIndex()
+                    == step.operation->spec().previousIndex());
+        if (!passesOnTheSame) {
+            run();
+            std::vector<int> all(m_pipeline.steps.size());
+            std::iota(all.begin(), all.end(), 0);
+            return all;
         }
         m_analysis.collectDiagnostics();
-        return redone;
+        return {index};
     }
 
 private:
@@ -301,9 +306,11 @@ private:
             return;
         }
         analysis.operation = std::move(operation).value();
+        checkProducedNames(step, *analysis.operation);
         // A later step without an input is already reported; its fields cannot be checked.
         if (index == 0 || parent)
             checkConsumedFields(step, *analysis.operation, analysis, index == 0);
+        checkCallOrderFields(step, index, analysis);
 
         analysis.outputFields = analysis.operation->evolve(analysis.inputFields);
         analysis.fieldProducers.clear();
@@ -564,7 +571,7 @@ private:
         if (!step.inputPartitionRows)
             return;
         const Value &value = *step.inputPartitionRows;
-        if (value.isInt() && value.toInt() <= 0)
+        if (value.isInt() && value.toSaturatedInt() <= 0)
             error(&step, "input_partition_rows", "'input_partition_rows' must be at least 1");
         else if (value.isString())
             warning(&step, "input_partition_rows",
@@ -590,16 +597,72 @@ private:
         }
     }
 
+    void checkProducedNames(const Step &step, const OperationSpec &operation)
+    {
+        if (!findField(operation.datasetProduces(), "index"))
+            return;
+        std::string path = "produces";
+        if (step.produces)
+            for (const FieldMappingEntry &entry : *step.produces)
+                if (entry.name == "index" || entry.rename == "index")
+                    path = "produces." + entry.name;
+        error(&step, path,
+            "step " + quoted(step.id)
+                + " would write a field named 'index', the name Fondant keeps for the dataset's "
+                  "index: its manifest refuses it; rename the field");
+    }
+
+    // Fondant's validate() does not follow the graph: it carries one set of fields through the
+    // steps in call order and checks each step's consumed fields against the fields after the
+    // step before it. After a branch that is not the step's input, and Fondant refuses
+    // pipelines the input alone would allow.
+    void checkCallOrderFields(const Step &step, int index, StepAnalysis &analysis)
+    {
+        if (index == 0) {
+            analysis.callOrderFieldsKnown = true; // a new, empty dataset
+            return;
+        }
+        const StepAnalysis &previous = m_analysis.steps[static_cast<std::size_t>(index - 1)];
+        if (!previous.operation || !previous.callOrderFieldsKnown)
+            return;
+        analysis.callOrderFields = previous.operation->evolve(previous.callOrderFields);
+        analysis.callOrderFieldsKnown = true;
+        if (analysis.parent < 0 || !analysis.operation)
+            return;
+        const std::string &before = m_pipeline.steps[static_cast<std::size_t>(index - 1)].id;
+        for (const Field &field : analysis.operation->datasetConsumes()) {
+            const Field *fromInput = findField(analysis.inputFields, field.name);
+            if (!fromInput || !(fromInput->type == field.type))
+                continue; // already reported against the input
+            const Field *inCallOrder = findField(analysis.callOrderFields, field.name);
+            if (inCallOrder && inCallOrder->type == field.type)
+                continue;
+            error(&step, consumedPath(step, field.name),
+                "Fondant refuses this pipeline: it checks step " + quoted(step.id)
+                    + " against the fields after " + quoted(before)
+                    + ", the step before it in call order, not after its input "
+                    + quoted(step.input) + "; there " + quoted(field.name)
+                    + (inCallOrder ? " is " + inCallOrder->type.displayName() : " is missing")
+                    + ". Move the step right after its input, or make " + quoted(before)
+                    + " pass the field on");
+        }
+    }
+
+    static std::string consumedPath(const Step &step, const std::string &field)
+    {
+        std::string path = "consumes." + field;
+        if (step.consumes)
+            for (const FieldMappingEntry &entry : *step.consumes)
+                if (entry.isRename() ? entry.rename == field : entry.name == field)
+                    path = "consumes." + entry.name;
+        return path;
+    }
+
     void checkConsumedFields(const Step &step, const OperationSpec &operation,
         const StepAnalysis &analysis, bool isFirst)
     {
         for (const Field &field : operation.datasetConsumes()) {
-            std::string path = "consumes." + field.name;
-            if (step.consumes) {
-                for (const FieldMappingEntry &entry : *step.consumes)
-                    if (entry.isRename() ? entry.rename == field.name : entry.name == field.name)
-                        path = "consumes." + entry.name;
-            }
+            const std::string path = consumedPath(step, field.name);
             const auto position = std::find_if(analysis.inputFields.begin(),
                 analysis.inputFields.end(), [&](const Field &f) { return f.name == field.name; });
             if (isFirst) {

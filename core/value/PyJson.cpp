@@ -61,7 +61,8 @@ void appendQuoted(std::string &out, const std::string &text, PyJson::Ascii ascii
         }
         const std::size_t start = pos;
         const char32_t codePoint = utf8::decode(text, pos);
-        if (ascii == PyJson::Ascii::Keep) {
+        const bool surrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+        if (ascii == PyJson::Ascii::Keep && !surrogate) {
             out.append(text, start, pos - start);
         } else if (codePoint > 0xffff) {
             const char32_t v = codePoint - 0x10000;
@@ -72,6 +73,58 @@ void appendQuoted(std::string &out, const std::string &text, PyJson::Ascii ascii
         }
     }
     out += '"';
+}
+
+bool isNanKey(const Member *member)
+{
+    return member->keyKind == Value::Kind::Float && member->key == "NaN";
+}
+
+// CPython's list.sort for fewer than 64 items: the run at the start (reversed when strictly
+// descending), then binary insertion of the rest. With a NaN key, whose comparisons are all
+// false, the order depends on these exact steps.
+void binaryInsertionSortLikePython(std::vector<const Member *> &items)
+{
+    const auto less = [](const Member *a, const Member *b) { return PyJson::keyLess(*a, *b); };
+    const std::size_t count = items.size();
+    if (count < 2)
+        return;
+    std::size_t run = 2;
+    if (less(items[1], items[0])) {
+        while (run < count && less(items[run], items[run - 1]))
+            ++run;
+        std::reverse(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(run));
+    } else {
+        while (run < count && !less(items[run], items[run - 1]))
+            ++run;
+    }
+    for (std::size_t start = run; start < count; ++start) {
+        const Member *pivot = items[start];
+        std::size_t low = 0;
+        std::size_t high = start;
+        while (low < high) {
+            const std::size_t middle = low + (high - low) / 2;
+            if (less(pivot, items[middle]))
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        std::rotate(items.begin() + static_cast<std::ptrdiff_t>(low),
+            items.begin() + static_cast<std::ptrdiff_t>(start),
+            items.begin() + static_cast<std::ptrdiff_t>(start) + 1);
+    }
+}
+
+// sorted(dict.items()) as json.dumps(sort_keys=True) does it. Keys are unique, so any sort
+// gives Python's order, unless a key is NaN.
+void sortLikePython(std::vector<const Member *> &items)
+{
+    if (items.size() < 64 && std::any_of(items.begin(), items.end(), isNanKey)) {
+        binaryInsertionSortLikePython(items);
+        return;
+    }
+    std::stable_sort(items.begin(), items.end(),
+        [](const Member *a, const Member *b) { return PyJson::keyLess(*a, *b); });
 }
 
 void appendValue(std::string &out, const Value &value, PyJson::KeyOrder order, PyJson::Ascii ascii)
@@ -110,8 +163,7 @@ void appendValue(std::string &out, const Value &value, PyJson::KeyOrder order, P
         for (const Member &m : value.members())
             members.push_back(&m);
         if (order == PyJson::KeyOrder::Sorted)
-            std::stable_sort(members.begin(), members.end(),
-                [](const Member *a, const Member *b) { return PyJson::keyLess(*a, *b); });
+            sortLikePython(members);
         out += '{';
         bool first = true;
         for (const Member *m : members) {

@@ -6,7 +6,10 @@ namespace fondant::utf8 {
 
 namespace {
 // Length of the valid sequence starting at pos, or 0 when it is not valid UTF-8.
-std::size_t sequenceLength(std::string_view text, std::size_t pos)
+// The length of the UTF-8 sequence at pos, or 0 when it is not valid. With allowSurrogates, the
+// three-byte forms of U+D800..U+DFFF count as valid (generalised UTF-8), as Python strings may
+// hold such code points.
+std::size_t sequenceLength(std::string_view text, std::size_t pos, bool allowSurrogates)
 {
     const auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = at(pos);
@@ -34,7 +37,8 @@ std::size_t sequenceLength(std::string_view text, std::size_t pos)
             return 0;
         codePoint = (codePoint << 6) | (at(pos + i) & 0x3f);
     }
-    if (codePoint < minimum || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))
+    const bool surrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+    if (codePoint < minimum || codePoint > 0x10ffff || (surrogate && !allowSurrogates))
         return 0;
     return length;
 }
@@ -42,7 +46,7 @@ std::size_t sequenceLength(std::string_view text, std::size_t pos)
 
 char32_t decode(std::string_view text, std::size_t &pos)
 {
-    const std::size_t length = sequenceLength(text, pos);
+    const std::size_t length = sequenceLength(text, pos, true);
     if (length == 0) {
         ++pos;
         return 0xfffd;
@@ -62,7 +66,7 @@ std::optional<SourceMark> firstInvalid(std::string_view text)
     int column = 1;
     std::size_t pos = 0;
     while (pos < text.size()) {
-        const std::size_t length = sequenceLength(text, pos);
+        const std::size_t length = sequenceLength(text, pos, false);
         if (length == 0)
             return SourceMark {line, column};
         if (text[pos] == '\n') {

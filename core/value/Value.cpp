@@ -38,6 +38,14 @@ std::string Value::intText() const
     return std::to_string(toInt());
 }
 
+std::int64_t Value::toSaturatedInt() const
+{
+    if (!isBigInt())
+        return toInt();
+    return intText().front() == '-' ? std::numeric_limits<std::int64_t>::min()
+                                    : std::numeric_limits<std::int64_t>::max();
+}
+
 double Value::toDouble() const
 {
     if (isBigInt())

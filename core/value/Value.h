@@ -63,6 +63,8 @@ public:
     std::int64_t toInt() const { return std::get<std::int64_t>(m_data); }
     /// The decimal text of any int, as Python's str() writes it.
     std::string intText() const;
+    /// Any int as 64 bits, big ones saturated to the nearest end of the range (for editors).
+    std::int64_t toSaturatedInt() const;
     double toDouble() const;
     const std::string &toString() const { return std::get<std::string>(m_data); }
     const Array &items() const { return std::get<Array>(m_data); }
@@ -89,6 +91,10 @@ public:
 
     SourceMark mark() const { return m_mark; }
     void setMark(SourceMark mark) { m_mark = mark; }
+    /// Whether the value was read from a YAML alias (*name): in Python it is the very object
+    /// the anchor names, not a copy.
+    bool isAlias() const { return m_alias; }
+    void setAlias(bool alias) { m_alias = alias; }
 
     /// Python equality: 1 == 1.0 and True == 1, dicts compare without order, marks ignored.
     bool equals(const Value &other) const;
@@ -103,6 +109,7 @@ private:
     std::variant<std::monostate, bool, std::int64_t, double, std::string, Array, Object, BigInt>
         m_data;
     SourceMark m_mark;
+    bool m_alias = false;
 };
 
 /// One key of an object, with the place of the key itself. A YAML key need not be text

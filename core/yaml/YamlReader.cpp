@@ -11,8 +11,11 @@
 #include <yaml.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <unordered_map>
+#include <vector>
 
 namespace fondant {
 
@@ -160,6 +163,7 @@ public:
         checkDepth(event.start_mark, it->second.height);
         Value copy = it->second.value;
         copy.setMark(toSourceMark(event.start_mark));
+        copy.setAlias(true);
         attach(std::move(copy), it->second.height, event.start_mark, false);
     }
 
@@ -409,34 +413,147 @@ Diagnostic syntaxError(const yaml_parser_t &parser, std::string_view text, const
     std::string message = "YAML syntax error: " + problem;
     if (parser.context)
         message += std::string(" (") + parser.context + ")";
+    if (problem.find("Unicode character escape") != std::string::npos)
+        message += "; halves of a UTF-16 pair such as \\ud83d cannot be read here: write the "
+                   "character itself or an escape such as \\U0001F600";
     return Diagnostic::error(file, toSourceMark(parser.problem_mark), message);
 }
 
 } // namespace
 
-Result<Value> YamlReader::parse(
+namespace {
+
+// Half of a UTF-16 pair written as an escape (\ud83d) is text to PyYAML, which libyaml refuses.
+// Such escapes are read through stand-ins, one for each of the 2,048 surrogates, from a block
+// of the private-use planes (15 and 16) that the text does not use, and turned back afterwards.
+constexpr int mostSurrogateEscapes = 1000;
+constexpr char32_t privateUseStart = 0xF0000;
+constexpr char32_t standInCount = 0x800;
+constexpr int standInBlocks = 64; // planes 15 and 16 hold 64 blocks of 2,048
+
+// The first code point of a stand-in block no character or escape of the text falls in, or 0.
+char32_t freeStandInBlock(std::string_view text)
+{
+    std::vector<bool> used(standInBlocks, false);
+    const auto mark = [&](char32_t c) {
+        if (c >= privateUseStart && c <= 0x10FFFF)
+            used[(c - privateUseStart) / standInCount] = true;
+    };
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        mark(utf8::decode(text, pos));
+        if (text[start] == '\\' && pos < text.size() && text[pos] == 'U'
+            && pos + 9 <= text.size()) {
+            unsigned value = 0;
+            const auto parsed
+                = std::from_chars(text.data() + pos + 1, text.data() + pos + 9, value, 16);
+            if (parsed.ptr == text.data() + pos + 9)
+                mark(value);
+        }
+    }
+    for (int block = 0; block < standInBlocks; ++block)
+        if (!used[static_cast<std::size_t>(block)])
+            return privateUseStart + static_cast<char32_t>(block) * standInCount;
+    return 0;
+}
+
+std::size_t byteOffsetOfCharacter(std::string_view text, std::size_t characters)
+{
+    std::size_t pos = 0;
+    for (std::size_t i = 0; i < characters && pos < text.size(); ++i)
+        utf8::decode(text, pos);
+    return pos;
+}
+
+// At a refused escape (\uXXXX or \UXXXXXXXX) whose hex digits start at character index: the
+// text with a stand-in escape in its place, or nothing when it is not a surrogate.
+std::optional<std::string> withStandIn(
+    std::string_view text, std::size_t characterIndex, char32_t firstStandIn)
+{
+    const std::size_t digits = byteOffsetOfCharacter(text, characterIndex);
+    if (digits < 2 || text[digits - 2] != '\\')
+        return std::nullopt;
+    const char letter = text[digits - 1];
+    const std::size_t count = letter == 'u' ? 4 : letter == 'U' ? 8 : 0;
+    if (count == 0 || digits + count > text.size())
+        return std::nullopt;
+    unsigned value = 0;
+    const char *end = text.data() + digits + count;
+    const auto parsed = std::from_chars(text.data() + digits, end, value, 16);
+    if (parsed.ptr != end || parsed.ec != std::errc() || value < 0xD800 || value > 0xDFFF)
+        return std::nullopt;
+    char escape[16];
+    std::snprintf(
+        escape, sizeof escape, "\\U%08X", static_cast<unsigned>(firstStandIn + value - 0xD800));
+    std::string patched(text.substr(0, digits - 2));
+    patched += escape;
+    patched += text.substr(digits + count);
+    return patched;
+}
+
+std::string restoreSurrogates(const std::string &text, char32_t firstStandIn)
+{
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const std::size_t start = pos;
+        const char32_t c = utf8::decode(text, pos);
+        if (c >= firstStandIn && c < firstStandIn + standInCount)
+            utf8::encode(out, c - firstStandIn + 0xD800);
+        else
+            out.append(text, start, pos - start);
+    }
+    return out;
+}
+
+void restoreSurrogates(Value &value, char32_t firstStandIn)
+{
+    if (value.isString()) {
+        const SourceMark mark = value.mark();
+        value = Value(restoreSurrogates(value.toString(), firstStandIn));
+        value.setMark(mark);
+    } else if (value.isArray()) {
+        for (Value &item : value.items())
+            restoreSurrogates(item, firstStandIn);
+    } else if (value.isObject()) {
+        for (Member &member : value.members()) {
+            member.key = restoreSurrogates(member.key, firstStandIn);
+            restoreSurrogates(member.value, firstStandIn);
+        }
+    }
+}
+
+struct EventsOutcome
+{
+    std::optional<Value> value;
+    Diagnostic error;
+    std::optional<std::size_t> surrogateEscapeAt; ///< character index of a refused escape
+};
+
+EventsOutcome readEvents(
     std::string_view text, const std::string &fileName, ScalarRules rules, const YamlLimits &limits)
 {
-    if (text.starts_with("\xEF\xBB\xBF"))
-        text.remove_prefix(3);
-    if (const auto bad = utf8::firstInvalid(text))
-        return Diagnostic::error(fileName, *bad, "the file is not valid UTF-8 text");
-    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
-        return Diagnostic::error(fileName, markOfOffset(text, nul),
-            "the file contains a NUL byte; it is not a YAML text file");
-
     LibYamlParser parser(text);
     if (!parser.ready())
-        return Diagnostic::error(fileName, {}, "cannot start the YAML reader (out of memory)");
+        return {std::nullopt,
+            Diagnostic::error(fileName, {}, "cannot start the YAML reader (out of memory)"), {}};
     TreeBuilder builder(fileName, rules, limits);
     try {
         for (;;) {
             LibYamlEvent event;
-            if (!yaml_parser_parse(parser.get(), &event.event))
-                return syntaxError(*parser.get(), text, fileName);
+            if (!yaml_parser_parse(parser.get(), &event.event)) {
+                const yaml_parser_t &state = *parser.get();
+                std::optional<std::size_t> escape;
+                if (state.error == YAML_SCANNER_ERROR && state.problem
+                    && std::string_view(state.problem).find("Unicode character escape")
+                        != std::string_view::npos)
+                    escape = state.problem_mark.index;
+                return {std::nullopt, syntaxError(state, text, fileName), escape};
+            }
             switch (event.event.type) {
             case YAML_STREAM_END_EVENT:
-                return builder.takeRoot();
+                return {builder.takeRoot(), {}, {}};
             case YAML_DOCUMENT_START_EVENT:
                 builder.onDocumentStart(event.event);
                 break;
@@ -461,7 +578,44 @@ Result<Value> YamlReader::parse(
             }
         }
     } catch (const ParseAbort &abort) {
-        return abort.diagnostic;
+        return {std::nullopt, abort.diagnostic, {}};
+    }
+}
+
+} // namespace
+
+Result<Value> YamlReader::parse(
+    std::string_view text, const std::string &fileName, ScalarRules rules, const YamlLimits &limits)
+{
+    if (text.starts_with("\xEF\xBB\xBF"))
+        text.remove_prefix(3);
+    if (const auto bad = utf8::firstInvalid(text))
+        return Diagnostic::error(fileName, *bad, "the file is not valid UTF-8 text");
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+        return Diagnostic::error(fileName, markOfOffset(text, nul),
+            "the file contains a NUL byte; it is not a YAML text file");
+
+    std::string patched;
+    std::string_view input = text;
+    char32_t firstStandIn = 0;
+    for (int standIns = 0;; ++standIns) {
+        EventsOutcome outcome = readEvents(input, fileName, rules, limits);
+        if (outcome.value) {
+            if (standIns > 0)
+                restoreSurrogates(*outcome.value, firstStandIn);
+            return std::move(*outcome.value);
+        }
+        if (!outcome.surrogateEscapeAt || standIns >= mostSurrogateEscapes)
+            return outcome.error;
+        if (standIns == 0)
+            firstStandIn = freeStandInBlock(text);
+        std::optional<std::string> next = firstStandIn
+            ? withStandIn(input, *outcome.surrogateEscapeAt, firstStandIn)
+            : std::nullopt;
+        if (!next)
+            return outcome.error;
+        patched = std::move(*next);
+        input = patched;
     }
 }
 

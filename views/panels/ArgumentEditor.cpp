@@ -105,9 +105,10 @@ void ArgumentEditor::setValue(const Value *value)
     m_isSet = value != nullptr;
     const Value shown = value ? *value : defaultShown();
     if (m_intBox)
-        m_intBox->setValue(shown.isInt() ? static_cast<int>(std::clamp<std::int64_t>(shown.toInt(),
-                               std::numeric_limits<int>::min(), std::numeric_limits<int>::max()))
-                                         : 0);
+        m_intBox->setValue(shown.isInt()
+                ? static_cast<int>(std::clamp<std::int64_t>(shown.toSaturatedInt(),
+                    std::numeric_limits<int>::min(), std::numeric_limits<int>::max()))
+                : 0);
     if (m_floatBox)
         m_floatBox->setValue(shown.isNumber() ? shown.toDouble() : 0.0);
     if (m_checkBox)

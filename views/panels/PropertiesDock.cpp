@@ -399,7 +399,7 @@ void PropertiesDock::buildStepForm(QFormLayout *form)
     rows->setSpecialValueText(tr("automatic"));
     rows->setValue(step.inputPartitionRows && step.inputPartitionRows->isInt()
             ? static_cast<int>(std::min<std::int64_t>(
-                step.inputPartitionRows->toInt(), std::numeric_limits<int>::max()))
+                step.inputPartitionRows->toSaturatedInt(), std::numeric_limits<int>::max()))
             : 0);
     registerField(QStringLiteral("input_partition_rows"), rows);
     connect(rows, &QSpinBox::valueChanged, this, [pushChange](int value) {

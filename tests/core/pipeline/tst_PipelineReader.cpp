@@ -15,6 +15,7 @@ private Q_SLOTS:
     void rejects_data();
     void rejects();
     void missingFile();
+    void positionsOffTheCanvasAreIgnored();
 };
 
 void tst_PipelineReader::readsFixture()
@@ -81,6 +82,13 @@ void tst_PipelineReader::rejects_data()
                            << "empty" << 1 << 1;
     QTest::newRow("name number") << "version: 1\nname: 12\nsteps: []\n"
                                  << "quotes" << 2 << 7;
+    // Fondant adds its settings to the dict it is given: steps sharing one would hash alike.
+    QTest::newRow("arguments shared through an alias") << head
+            + "  - {component: a, arguments: &shared {x: 1}}\n"
+              "  - {component: b, input: a, arguments: *shared}\n"
+                                                       << "alias of another step's" << 5 << 41;
+    QTest::newRow("duplicate key") << head + "  - component: c\n    cache: true\n    cache: false\n"
+                                   << "duplicate key 'cache' (first at line 5)" << 6 << 5;
 }
 
 void tst_PipelineReader::rejects()
@@ -103,6 +111,21 @@ void tst_PipelineReader::missingFile()
         = PipelineReader::readFile(QStringLiteral("/nonexistent/x.pipeline.yaml"));
     QVERIFY(!pipeline.ok());
     QVERIFY(pipeline.errorMessage().find("no such file") != std::string::npos);
+}
+
+void tst_PipelineReader::positionsOffTheCanvasAreIgnored()
+{
+    Result<Pipeline> pipeline = PipelineReader::parse(
+        "version: 1\nname: n\nsteps:\n  - {id: a, component: c}\n  - {id: b, component: c}\n"
+        "  - {id: d, component: c}\neditor: {positions: {a: [.inf, 0], b: [1e308, -1e308], "
+        "d: [10, 20]}}\n",
+        "p.yaml");
+    QVERIFY(pipeline.ok());
+    QVERIFY(!pipeline->positions.contains("a"));
+    QVERIFY(!pipeline->positions.contains("b"));
+    QCOMPARE(pipeline->positions.at("d"), (Point {10, 20}));
+    QCOMPARE(pipeline.diagnostics().size(), std::size_t {2});
+    QCOMPARE(pipeline.diagnostics().front().severity, Severity::Warning);
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineReader)

@@ -141,6 +141,19 @@ void tst_PipelineValidator::reports_data()
            "consumes: {when: timestamp}}\n"
         << "UTC time zone"
         << "consumes.when" << 9 << true;
+    // Fondant 0.12.1's validate() refuses this: it checks trim against the fields after e, the
+    // step before it in call order, where 'text' is int32.
+    QTest::newRow("fields checked in call order")
+        << "  - {id: e, component: export_rows, input: load, arguments: {path: /o}, "
+           "produces: {text: int32}}\n"
+           "  - {id: t, component: trim_text, input: load}\n"
+        << "checks step 't' against the fields after 'e'"
+        << "consumes.text" << 9 << true;
+    QTest::newRow("field named index")
+        << "  - {id: e, component: export_rows, input: load, arguments: {path: /o}, "
+           "produces: {index: string}}\n"
+        << "named 'index'"
+        << "produces.index" << 8 << true;
     QTest::newRow("keys Python cannot sort")
         << "  - {id: t, component: trim_text, input: load, arguments: {max_length: {1: a, b: c}}}\n"
         << "Python cannot sort"

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void sortsKeysAsThePythonValuesTheyAre();
     void findsMappingsPythonCannotSort();
     void bigIntegersAreExact();
+    void nanKeysSortAsPythonDoes();
 };
 
 namespace {
@@ -170,6 +171,27 @@ void tst_PyJson::bigIntegersAreExact()
     QCOMPARE(PyJson::dumps(Value::Array {big, std::numeric_limits<std::int64_t>::min()},
                  PyJson::KeyOrder::Sorted),
         std::string("[-340282366920938463463374607431768211456, -9223372036854775808]"));
+}
+
+void tst_PyJson::nanKeysSortAsPythonDoes()
+{
+    // Comparisons with NaN are all false, so Python's order follows its sorting steps:
+    // json.dumps({1e-05: 'a', nan: 'b', 1e16: 'c', -0.5: 'd'}, sort_keys=True) and
+    // json.dumps({3.0: 'x', nan: 'n', 1.0: 'y', 2.0: 'z'}, sort_keys=True) in Python 3.11.
+    Value first = Value::object();
+    first.appendMember(typedKey("1e-05", Value::Kind::Float, "a"));
+    first.appendMember(typedKey("NaN", Value::Kind::Float, "b"));
+    first.appendMember(typedKey("1e+16", Value::Kind::Float, "c"));
+    first.appendMember(typedKey("-0.5", Value::Kind::Float, "d"));
+    QCOMPARE(PyJson::dumps(first, PyJson::KeyOrder::Sorted),
+        std::string(R"({"1e-05": "a", "NaN": "b", "-0.5": "d", "1e+16": "c"})"));
+    Value second = Value::object();
+    second.appendMember(typedKey("3.0", Value::Kind::Float, "x"));
+    second.appendMember(typedKey("NaN", Value::Kind::Float, "n"));
+    second.appendMember(typedKey("1.0", Value::Kind::Float, "y"));
+    second.appendMember(typedKey("2.0", Value::Kind::Float, "z"));
+    QCOMPARE(PyJson::dumps(second, PyJson::KeyOrder::Sorted),
+        std::string(R"({"3.0": "x", "NaN": "n", "1.0": "y", "2.0": "z"})"));
 }
 
 QTEST_GUILESS_MAIN(tst_PyJson)
