@@ -28,7 +28,7 @@ std::string mappingLine(const FieldMappingEntry &entry)
     if (!entry.isRename())
         return line + typeText(*entry.type);
     if (FieldType::isTypeName(entry.rename))
-        return line + "{rename: " + YamlWriter::text(entry.rename) + "}";
+        return line + "{rename: " + YamlWriter::flowText(entry.rename) + "}";
     return line + YamlWriter::text(entry.rename);
 }
 

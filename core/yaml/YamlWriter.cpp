@@ -69,7 +69,9 @@ std::string doubleQuoted(const std::string &text)
     return out + "\"";
 }
 
-bool canBePlain(const std::string &text)
+// Whether text reads back as itself without quotes. Commas and brackets end a plain scalar in
+// flow context ([a, b], {k: v}) only.
+bool canBePlain(const std::string &text, bool inFlow)
 {
     if (text.empty() || text.size() > 200)
         return false;
@@ -79,7 +81,9 @@ bool canBePlain(const std::string &text)
         return false;
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7f || c == ',' || c == '[' || c == ']' || c == '{' || c == '}')
+        if (byte < 0x20 || byte == 0x7f)
+            return false;
+        if (inFlow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}'))
             return false;
     }
     if (text.find(": ") != std::string::npos || text.find(" #") != std::string::npos
@@ -154,7 +158,12 @@ void appendBlock(std::string &out, const Value &value, int indent)
 
 std::string YamlWriter::text(const std::string &text)
 {
-    return canBePlain(text) ? text : doubleQuoted(text);
+    return canBePlain(text, false) ? text : doubleQuoted(text);
+}
+
+std::string YamlWriter::flowText(const std::string &text)
+{
+    return canBePlain(text, true) ? text : doubleQuoted(text);
 }
 
 std::string YamlWriter::key(const std::string &key)
@@ -202,12 +211,15 @@ std::string YamlWriter::flow(const Value &value)
         std::string out = "{";
         bool first = true;
         for (const Member &member : value.members()) {
-            out += (first ? "" : ", ") + key(member) + ": " + flow(member.value);
+            const std::string name = member.keyKind == Value::Kind::String
+                ? flowText(member.key)
+                : scalar(member.keyValue());
+            out += (first ? "" : ", ") + name + ": " + flow(member.value);
             first = false;
         }
         return out + "}";
     }
-    return scalar(value);
+    return value.isString() ? flowText(value.toString()) : scalar(value);
 }
 
 void YamlWriter::appendMember(

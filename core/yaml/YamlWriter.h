@@ -26,8 +26,10 @@ public:
     static void appendMember(
         std::string &out, const std::string &key, const Value &value, int indent);
     static void appendMember(std::string &out, const Member &member, int indent);
-    /// Text as a plain scalar when that is unambiguous, else double-quoted.
+    /// Text as a plain scalar when that is unambiguous, else double-quoted (block context).
     static std::string text(const std::string &text);
+    /// The same inside [ ] or { }, where commas and brackets need quotes.
+    static std::string flowText(const std::string &text);
 };
 
 } // namespace fondant

@@ -97,6 +97,11 @@ void tst_CliApplication::bundledExampleIsClean()
             ":41:12: note: the cache key of step 'detect_language' chains on 'write_embeddings'")
             != std::string::npos,
         m_err.str().c_str());
+    // It is saved as the designer saves it: opening and saving it changes nothing.
+    QCOMPARE(
+        run({QStringLiteral("format"), QStringLiteral(FONDANT_EXAMPLE_DIR "/reviews.pipeline.yaml"),
+            QStringLiteral("--check")}),
+        0);
 }
 
 void tst_CliApplication::validateReportsLocatedErrors()

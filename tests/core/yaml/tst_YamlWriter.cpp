@@ -16,6 +16,7 @@ class tst_YamlWriter : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void commasNeedQuotesOnlyInFlow();
     void quotesAmbiguousText_data();
     void quotesAmbiguousText();
     void floatsStayFloatsUnderBothRules();
@@ -79,6 +80,22 @@ void tst_YamlWriter::blockValuesReadBack()
     QVERIFY2(back.ok(), out.c_str());
     QCOMPARE(PyJson::dumps(back.value(), PyJson::KeyOrder::Insertion),
         PyJson::dumps(original.value(), PyJson::KeyOrder::Insertion));
+}
+
+void tst_YamlWriter::commasNeedQuotesOnlyInFlow()
+{
+    const std::string text = "Clean reviews, embed them [fast] {ok}";
+    QCOMPARE(YamlWriter::text(text), text);
+    QCOMPARE(YamlWriter::flowText(text), "\"" + text + "\"");
+    Value list = Value::array();
+    list.append(text);
+    QCOMPARE(YamlWriter::flow(list), "[\"" + text + "\"]");
+    for (ScalarRules rules : {ScalarRules::Yaml12Core, ScalarRules::PyYaml11}) {
+        Result<Value> block = YamlReader::parse("v: " + YamlWriter::text(text) + "\n", "t", rules);
+        QCOMPARE(block->find("v")->toString(), text);
+        Result<Value> flow = YamlReader::parse("v: " + YamlWriter::flow(list) + "\n", "t", rules);
+        QCOMPARE(flow->find("v")->items().front().toString(), text);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_YamlWriter)
