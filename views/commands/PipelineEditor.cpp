@@ -51,9 +51,13 @@ QString PipelineEditor::addComponent(
 
 QStringList PipelineEditor::descendants(const QString &id) const
 {
-    QStringList result {id};
-    for (int i = 0; i < result.size(); ++i)
-        result << m_document.children(result.at(i));
+    const int index = m_document.indexOf(id);
+    if (index < 0)
+        return {};
+    QStringList result;
+    for (int step : m_document.analysis().graph.descendants(index))
+        result << QString::fromStdString(
+            m_document.pipeline().steps[static_cast<std::size_t>(step)].id);
     return result;
 }
 
@@ -95,7 +99,9 @@ bool PipelineEditor::canConnect(const QString &source, const QString &target, QS
         return refuse(tr("unknown step"));
     if (source == target)
         return refuse(tr("a step cannot read its own output"));
-    if (descendants(target).contains(source))
+    // Walks up from the source: linear in the depth, not in the size of the pipeline.
+    if (m_document.analysis().graph.descendsFrom(
+            m_document.indexOf(source), m_document.indexOf(target)))
         return refuse(
             tr("%1 already reads from %2: the link would make a cycle").arg(source, target));
     return true;
