@@ -9,6 +9,7 @@
 #include <QSaveFile>
 
 #include <cmath>
+#include <unordered_set>
 
 namespace fondant {
 
@@ -114,9 +115,10 @@ std::string PipelineWriter::toYaml(const Pipeline &pipeline)
             appendStep(out, step);
     }
     bool wrotePositions = false;
+    std::unordered_set<std::string> placed; // a repeated id (an error) keeps one position
     for (const Step &step : pipeline.steps) {
         auto it = pipeline.positions.find(step.id);
-        if (it == pipeline.positions.end())
+        if (it == pipeline.positions.end() || !placed.insert(step.id).second)
             continue;
         if (!wrotePositions) {
             out += "editor:\n  positions:\n";

@@ -8,19 +8,6 @@ namespace fondant {
 
 namespace {
 
-const char *severityName(Severity severity)
-{
-    switch (severity) {
-    case Severity::Warning:
-        return "warning";
-    case Severity::Note:
-        return "note";
-    case Severity::Error:
-        break;
-    }
-    return "error";
-}
-
 Value textOrNull(const std::string &text)
 {
     return text.empty() ? Value() : Value(text);

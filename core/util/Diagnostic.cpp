@@ -7,20 +7,18 @@
 
 namespace fondant {
 
-namespace {
 const char *severityName(Severity severity)
 {
     switch (severity) {
-    case Severity::Error:
-        return "error";
     case Severity::Warning:
         return "warning";
     case Severity::Note:
         return "note";
+    case Severity::Error:
+        break;
     }
     return "error";
 }
-} // namespace
 
 std::string Diagnostic::toString() const
 {

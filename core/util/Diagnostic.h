@@ -20,6 +20,9 @@ struct SourceMark
 
 enum class Severity { Error, Warning, Note };
 
+/// "error", "warning" or "note".
+const char *severityName(Severity severity);
+
 /// One problem found in user input, with the place it was found and what to change.
 struct Diagnostic
 {

@@ -424,10 +424,12 @@ Result<Value> notAFloat(std::string_view text)
     return Diagnostic::error({}, {}, "cannot read " + std::string(text) + " as a float");
 }
 
-// PyYAML's construct_yaml_float.
-Result<Value> constructPyFloat(std::string_view original)
+// PyYAML's construct_yaml_float (underscores dropped, base 60 allowed) and the YAML 1.2 core
+// float(text): lower case, a sign, then .inf, .nan or a number.
+Result<Value> constructFloat(std::string_view original, ScalarRules rules)
 {
-    std::string cleaned = withoutUnderscores(original);
+    std::string cleaned
+        = rules == ScalarRules::PyYaml11 ? withoutUnderscores(original) : std::string(original);
     for (char &c : cleaned)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::string_view text = cleaned;
@@ -436,7 +438,7 @@ Result<Value> constructPyFloat(std::string_view original)
         return Value(sign * std::numeric_limits<double>::infinity());
     if (text == ".nan")
         return Value(std::numeric_limits<double>::quiet_NaN());
-    if (text.find(':') != std::string_view::npos) {
+    if (rules == ScalarRules::PyYaml11 && text.find(':') != std::string_view::npos) {
         // Summed from the last part, as PyYAML does: the rounding depends on the order.
         const std::vector<std::string_view> parts = splitColons(text);
         double value = 0.0;
@@ -465,23 +467,6 @@ Result<Value> constructCoreInt(std::string_view text)
         return integerFromDigits(false, text.substr(2), 16);
     const bool negative = takeSign(text);
     return integerFromDigits(negative, text, 10);
-}
-
-Result<Value> constructCoreFloat(std::string_view original)
-{
-    std::string lower(original);
-    for (char &c : lower)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::string_view text = lower;
-    const double sign = takeSign(text) ? -1.0 : 1.0;
-    if (text == ".inf")
-        return Value(sign * std::numeric_limits<double>::infinity());
-    if (text == ".nan")
-        return Value(std::numeric_limits<double>::quiet_NaN());
-    const auto value = ScalarResolver::parseFloat(text);
-    if (!value)
-        return notAFloat(original);
-    return Value(sign * *value);
 }
 
 bool isNullWord(std::string_view text)
@@ -527,7 +512,7 @@ Result<Value> ScalarResolver::resolvePlain(std::string_view text, ScalarRules ru
         if (isOneOf(text, {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}))
             return Value(false);
         if (isPyFloat(text))
-            return constructPyFloat(text);
+            return constructFloat(text, ScalarRules::PyYaml11);
         if (isPyInt(text))
             return constructPyInt(text);
         if (isPyTimestamp(text))
@@ -548,7 +533,7 @@ Result<Value> ScalarResolver::resolvePlain(std::string_view text, ScalarRules ru
     if (isCoreInt(text))
         return constructCoreInt(text);
     if (isCoreFloat(text))
-        return constructCoreFloat(text);
+        return constructFloat(text, ScalarRules::Yaml12Core);
     return Value(std::string(text));
 }
 
@@ -579,8 +564,8 @@ Result<Value> ScalarResolver::resolveTagged(
     }
     if (name == "float") {
         if (rules == ScalarRules::PyYaml11)
-            return constructPyFloat(text);
-        return constructCoreFloat(text);
+            return constructFloat(text, ScalarRules::PyYaml11);
+        return constructFloat(text, ScalarRules::Yaml12Core);
     }
     return Diagnostic::error({}, {},
         "unsupported YAML tag '" + std::string(tag)

@@ -4,6 +4,7 @@
 #include "core/cache/PipelineKeys.h"
 #include "core/pipeline/PipelineReader.h"
 #include "core/pipeline/PipelineWriter.h"
+#include "core/session/PipelineSession.h"
 #include "core/spec/ComponentResolver.h"
 #include "core/spec/ComponentSpec.h"
 #include "core/validate/PipelineValidator.h"
@@ -45,6 +46,23 @@ void BM_KeysOf1000StepPipeline(benchmark::State &state)
     state.SetItemsProcessed(state.iterations() * 1000);
 }
 BENCHMARK(BM_KeysOf1000StepPipeline)->Unit(benchmark::kMillisecond);
+
+// One argument edit in the middle of an N-step chain, as typing in the designer does: the step
+// is re-analysed and the keys after it re-chained.
+void BM_EditOneArgument(benchmark::State &state)
+{
+    const auto steps = static_cast<int>(state.range(0));
+    PipelineSession session({componentsDir});
+    session.reset(PipelineReader::parse(generatedPipeline(steps), "bench.pipeline.yaml").value());
+    const int middle = steps / 2;
+    Step step = session.pipeline().steps[static_cast<std::size_t>(middle)];
+    int value = 0;
+    for (auto _ : state) {
+        step.arguments.set("max_length", ++value);
+        benchmark::DoNotOptimize(session.replaceStep(middle, step));
+    }
+}
+BENCHMARK(BM_EditOneArgument)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 void BM_Read1000StepPipeline(benchmark::State &state)
 {

@@ -15,6 +15,7 @@ class tst_PipelineWriter : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void repeatedIdsKeepOnePosition();
     void saveLoadSaveIsByteIdentical();
     void keepsEverythingThatMatters();
     void canonicalLayout();
@@ -104,6 +105,20 @@ void tst_PipelineWriter::atomicSaveKeepsOldFileOnFailure()
     QVERIFY(error.has_value());
     QVERIFY(error->file.find("p.yaml") != std::string::npos);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);
+}
+
+// Found by fuzzing: two steps with one id (an error the validator reports) and a position.
+void tst_PipelineWriter::repeatedIdsKeepOnePosition()
+{
+    Result<Pipeline> pipeline = PipelineReader::parse(
+        "version: 1\nname: mt\nsteps:\n  - id: a\n    component: f\n  - id: a\n    component: s\n"
+        "editor:\n  positions:\n    a: [0, 0]\n",
+        "p.yaml");
+    QVERIFY(pipeline.ok());
+    const std::string saved = PipelineWriter::toYaml(pipeline.value());
+    Result<Pipeline> again = PipelineReader::parse(saved, "p.yaml");
+    QVERIFY2(again.ok(), (again.errorMessage() + "\n" + saved).c_str());
+    QCOMPARE(PipelineWriter::toYaml(again.value()), saved);
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineWriter)
