@@ -31,9 +31,11 @@ struct StepAnalysis
     std::string cacheDisabledReason;
     bool hasErrors = false;
     /// The fields Fondant's own check gives the step: those after the step before it in call
-    /// order (not after its input), when they can be known.
+    /// order (not after its input), when they can be known; kept only when they differ from
+    /// inputFields.
     FieldList callOrderFields;
     bool callOrderFieldsKnown = false;
+    bool callOrderSameAsInput = false;
     /// The problems found in this step (its own and those of its component spec).
     Diagnostics diagnostics;
 };

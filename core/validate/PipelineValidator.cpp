@@ -620,13 +620,25 @@ private:
     {
         if (index == 0) {
             analysis.callOrderFieldsKnown = true; // a new, empty dataset
+            analysis.callOrderSameAsInput = true;
             return;
         }
         const StepAnalysis &previous = m_analysis.steps[static_cast<std::size_t>(index - 1)];
         if (!previous.operation || !previous.callOrderFieldsKnown)
             return;
-        analysis.callOrderFields = previous.operation->evolve(previous.callOrderFields);
         analysis.callOrderFieldsKnown = true;
+        // Along a chain the fields in call order are the input's: nothing to keep or check.
+        if (analysis.parent == index - 1 && previous.callOrderSameAsInput) {
+            analysis.callOrderSameAsInput = true;
+            return;
+        }
+        analysis.callOrderFields = previous.operation->evolve(
+            previous.callOrderSameAsInput ? previous.inputFields : previous.callOrderFields);
+        if (sameFields(analysis.callOrderFields, analysis.inputFields)) {
+            analysis.callOrderFields.clear();
+            analysis.callOrderSameAsInput = true;
+            return;
+        }
         if (analysis.parent < 0 || !analysis.operation)
             return;
         const std::string &before = m_pipeline.steps[static_cast<std::size_t>(index - 1)].id;
