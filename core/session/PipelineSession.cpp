@@ -102,8 +102,7 @@ Step PipelineSession::removeStep(int index)
 std::vector<int> PipelineSession::replaceStep(int index, Step step)
 {
     Step &current = m_pipeline.steps[static_cast<std::size_t>(index)];
-    const bool sameShape = current.id == step.id && current.input == step.input
-        && current.component == step.component;
+    const bool sameShape = keepsShape(current, step);
     current = std::move(step);
     if (!sameShape) {
         reanalyse();
@@ -113,6 +112,12 @@ std::vector<int> PipelineSession::replaceStep(int index, Step step)
         = PipelineValidator::revalidateStep(m_pipeline, m_resolver, m_analysis, index);
     std::vector<int> changed = PipelineKeys::update(m_pipeline, m_analysis, m_keys, redone);
     return changed;
+}
+
+bool PipelineSession::keepsShape(const Step &before, const Step &after)
+{
+    return before.id == after.id && before.input == after.input
+        && before.component == after.component;
 }
 
 void PipelineSession::renameStep(int index, const std::string &newId)

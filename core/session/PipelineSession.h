@@ -56,6 +56,9 @@ public:
     std::vector<int> insertStep(int index, Step step, std::optional<Point> position);
     Step removeStep(int index);
     std::vector<int> replaceStep(int index, Step step);
+    /// Whether replacing before by after keeps the graph (same id, input and component), so
+    /// that replaceStep recomputes only what the step affects.
+    static bool keepsShape(const Step &before, const Step &after);
     void renameStep(int index, const std::string &newId);
     void moveStep(int from, int to);
     void setProperties(const Pipeline &properties);

@@ -277,13 +277,6 @@ std::string PyJson::dumps(const Value &value, KeyOrder order, Ascii ascii)
     return out;
 }
 
-std::string PyJson::quote(const std::string &text, Ascii ascii)
-{
-    std::string out;
-    appendQuoted(out, text, ascii);
-    return out;
-}
-
 std::string PyJson::floatRepr(double value)
 {
     if (std::isnan(value))

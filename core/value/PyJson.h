@@ -34,9 +34,6 @@ public:
 
     /// Python's repr() of a float: shortest round-trip digits, "1.0", "1e-05", "1e+16", "NaN".
     static std::string floatRepr(double value);
-
-    /// A JSON string literal of UTF-8 text, with Python's escapes.
-    static std::string quote(const std::string &text, Ascii ascii = Ascii::Escape);
 };
 
 } // namespace fondant

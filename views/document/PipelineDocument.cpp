@@ -185,8 +185,8 @@ void PipelineDocument::replaceStep(const QString &id, const Step &step)
 {
     const int index = indexOf(id);
     Q_ASSERT(index >= 0 && pipeline().steps[static_cast<std::size_t>(index)].id == step.id);
-    const Step &before = pipeline().steps[static_cast<std::size_t>(index)];
-    const bool sameShape = before.input == step.input && before.component == step.component;
+    const bool sameShape
+        = PipelineSession::keepsShape(pipeline().steps[static_cast<std::size_t>(index)], step);
     const std::vector<int> changed = m_session.replaceStep(index, step);
     Q_EMIT stepChanged(id);
     if (sameShape)
