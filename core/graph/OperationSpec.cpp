@@ -83,7 +83,7 @@ void deriveSchemas(const std::string &section, const FieldList &specFields,
 
 Result<OperationSpec> OperationSpec::build(std::shared_ptr<const ComponentSpec> spec,
     const std::optional<FieldMapping> &consumes, const std::optional<FieldMapping> &produces,
-    const FieldList *datasetFields)
+    const DatasetFields *datasetFields)
 {
     OperationSpec operation;
     operation.m_spec = spec;
@@ -95,7 +95,7 @@ Result<OperationSpec> OperationSpec::build(std::shared_ptr<const ComponentSpec> 
         operation.m_consumesInferred = true;
         if (specConsumes.defined && specConsumes.additionalProperties) {
             if (datasetFields)
-                consumesMapping = typedMapping(*datasetFields);
+                consumesMapping = typedMapping(datasetFields->fields());
         } else if (specConsumes.defined) {
             consumesMapping = typedMapping(specConsumes.fields);
         }
@@ -105,10 +105,10 @@ Result<OperationSpec> OperationSpec::build(std::shared_ptr<const ComponentSpec> 
             for (FieldMappingEntry &entry : consumesMapping) {
                 if (!entry.isRename())
                     continue;
-                if (!findField(*datasetFields, entry.rename)) {
+                if (!datasetFields->find(entry.rename)) {
                     errors.push_back(mappingError("consumes", entry.name,
                         "the dataset has no column '" + entry.rename
-                            + "' (it has: " + fieldNames(*datasetFields) + ")"));
+                            + "' (it has: " + datasetFields->names() + ")"));
                     continue;
                 }
                 if (findField(specConsumes.fields, entry.name))
@@ -120,15 +120,15 @@ Result<OperationSpec> OperationSpec::build(std::shared_ptr<const ComponentSpec> 
                     continue;
                 }
                 // Fondant looks the type up under the operation's name, not the mapped column.
-                const Field *field = findField(*datasetFields, entry.name);
-                if (!field) {
+                const DatasetFields::Entry *column = datasetFields->find(entry.name);
+                if (!column) {
                     errors.push_back(mappingError("consumes", entry.name,
                         "Fondant looks up the type of '" + entry.name
                             + "' under that name, and the dataset has no such "
                               "column; map it by type instead"));
                     continue;
                 }
-                entry = FieldMappingEntry {entry.name, field->type, {}};
+                entry = FieldMappingEntry {entry.name, column->field.type, {}};
             }
         }
     }
@@ -159,11 +159,11 @@ std::string OperationSpec::toJson() const
     return PyJson::dumps(toValue(), PyJson::KeyOrder::Insertion);
 }
 
-FieldList OperationSpec::evolve(const FieldList &input) const
+DatasetFields OperationSpec::evolve(const DatasetFields &input, const std::string &stepId) const
 {
-    FieldList output = m_spec->previousIndex().empty() ? input : FieldList {};
+    DatasetFields output = m_spec->previousIndex().empty() ? input : DatasetFields {};
     for (const Field &field : m_datasetProduces)
-        setField(output, field.name, field.type.stored());
+        output.set(field.name, field.type.stored(), stepId);
     return output;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/graph/DatasetFields.h"
 #include "core/pipeline/Pipeline.h"
 #include "core/spec/ComponentSpec.h"
 #include "core/util/Result.h"
@@ -23,7 +24,7 @@ public:
     /// Errors carry the mapping entry as fieldPath ("consumes.text").
     static Result<OperationSpec> build(std::shared_ptr<const ComponentSpec> spec,
         const std::optional<FieldMapping> &consumes, const std::optional<FieldMapping> &produces,
-        const FieldList *datasetFields);
+        const DatasetFields *datasetFields);
 
     const ComponentSpec &spec() const { return *m_spec; }
     std::shared_ptr<const ComponentSpec> sharedSpec() const { return m_spec; }
@@ -45,8 +46,9 @@ public:
     /// The --operation_spec text: toValue() as json.dumps without sorting (to_json()).
     std::string toJson() const;
 
-    /// The fields of the dataset after this operation (manifest evolution, §3.4).
-    FieldList evolve(const FieldList &input) const;
+    /// The fields of the dataset after this operation (manifest evolution, §3.4), those it
+    /// writes credited to the step stepId.
+    DatasetFields evolve(const DatasetFields &input, const std::string &stepId) const;
 
 private:
     std::shared_ptr<const ComponentSpec> m_spec;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/graph/DatasetFields.h"
 #include "core/graph/OperationSpec.h"
 #include "core/graph/StepGraph.h"
 #include "core/spec/ComponentSpec.h"
@@ -22,9 +23,8 @@ struct StepAnalysis
     std::shared_ptr<const ComponentSpec> spec; ///< null when the component could not be loaded
     std::optional<OperationSpec> operation; ///< null when the spec or the mappings are invalid
     int parent = -1; ///< index of the input step, -1 for none
-    FieldList inputFields; ///< the dataset the step is applied to
-    FieldList outputFields; ///< the dataset after the step
-    std::vector<std::string> fieldProducers; ///< parallel to outputFields: the step that wrote each
+    DatasetFields inputFields; ///< the dataset the step is applied to
+    DatasetFields outputFields; ///< the dataset after the step
     /// Fondant's cache flag for the step after the `latest` rule.
     bool cacheEnabled = true;
     /// Why caching is off ("cache: false", "image tag latest"), empty when it is on.
@@ -33,7 +33,7 @@ struct StepAnalysis
     /// The fields Fondant's own check gives the step: those after the step before it in call
     /// order (not after its input), when they can be known; kept only when they differ from
     /// inputFields.
-    FieldList callOrderFields;
+    DatasetFields callOrderFields;
     bool callOrderFieldsKnown = false;
     bool callOrderSameAsInput = false;
     /// The problems found in this step (its own and those of its component spec).

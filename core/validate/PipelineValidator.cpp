@@ -33,6 +33,18 @@ bool sameFields(const FieldList &a, const FieldList &b)
         [](const Field &x, const Field &y) { return x.name == y.name && x.type == y.type; });
 }
 
+// The names of the first fields, to suggest one of; none once the budget for suggestions is
+// spent.
+std::vector<std::string> suggestionCandidates(
+    const DatasetFields &fields, const SuggestionBudget &budget)
+{
+    std::vector<std::string> names;
+    if (budget.cells > 0)
+        for (const DatasetFields::Entry *entry : fields.entries(1000))
+            names.push_back(entry->field.name);
+    return names;
+}
+
 bool isLowerOrDigit(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -152,8 +164,7 @@ public:
         const auto produced = [](const StepAnalysis &analysis) {
             return analysis.operation ? analysis.operation->datasetProduces() : FieldList {};
         };
-        const bool passesOnTheSame = sameFields(before.outputFields, step.outputFields)
-            && before.fieldProducers == step.fieldProducers
+        const bool passesOnTheSame = before.outputFields == step.outputFields
             && sameFields(produced(before), produced(step))
             && before.operation.has_value() == step.operation.has_value()
             && (!step.operation
@@ -271,14 +282,9 @@ private:
         const StepAnalysis *parent = analysis.parent >= 0
             ? &m_analysis.steps[static_cast<std::size_t>(analysis.parent)]
             : nullptr;
-        if (parent) {
+        if (parent)
             analysis.inputFields = parent->outputFields;
-            m_producers = parent->fieldProducers;
-        } else {
-            m_producers.clear();
-        }
         analysis.outputFields = analysis.inputFields;
-        analysis.fieldProducers = m_producers;
 
         auto resolved = m_resolver.resolve(step.component);
         reportSpecDiagnostics(step, resolved.diagnostics());
@@ -312,19 +318,7 @@ private:
             checkConsumedFields(step, *analysis.operation, analysis, index == 0);
         checkCallOrderFields(step, index, analysis);
 
-        analysis.outputFields = analysis.operation->evolve(analysis.inputFields);
-        analysis.fieldProducers.clear();
-        for (const Field &field : analysis.outputFields) {
-            const bool produced
-                = findField(analysis.operation->datasetProduces(), field.name) != nullptr;
-            const auto inputPosition = std::find_if(analysis.inputFields.begin(),
-                analysis.inputFields.end(), [&](const Field &f) { return f.name == field.name; });
-            if (produced || inputPosition == analysis.inputFields.end())
-                analysis.fieldProducers.push_back(step.id);
-            else
-                analysis.fieldProducers.push_back(m_producers[static_cast<std::size_t>(
-                    inputPosition - analysis.inputFields.begin())]);
-        }
+        analysis.outputFields = analysis.operation->evolve(analysis.inputFields, step.id);
     }
 
     // Whether no earlier step uses the spec file behind this step's component.
@@ -633,9 +627,10 @@ private:
             return;
         }
         analysis.callOrderFields = previous.operation->evolve(
-            previous.callOrderSameAsInput ? previous.inputFields : previous.callOrderFields);
-        if (sameFields(analysis.callOrderFields, analysis.inputFields)) {
-            analysis.callOrderFields.clear();
+            previous.callOrderSameAsInput ? previous.inputFields : previous.callOrderFields,
+            previous.id);
+        if (analysis.callOrderFields.sameFieldsAs(analysis.inputFields)) {
+            analysis.callOrderFields = {};
             analysis.callOrderSameAsInput = true;
             return;
         }
@@ -643,18 +638,18 @@ private:
             return;
         const std::string &before = m_pipeline.steps[static_cast<std::size_t>(index - 1)].id;
         for (const Field &field : analysis.operation->datasetConsumes()) {
-            const Field *fromInput = findField(analysis.inputFields, field.name);
-            if (!fromInput || !(fromInput->type == field.type))
+            const DatasetFields::Entry *fromInput = analysis.inputFields.find(field.name);
+            if (!fromInput || !(fromInput->field.type == field.type))
                 continue; // already reported against the input
-            const Field *inCallOrder = findField(analysis.callOrderFields, field.name);
-            if (inCallOrder && inCallOrder->type == field.type)
+            const DatasetFields::Entry *inCallOrder = analysis.callOrderFields.find(field.name);
+            if (inCallOrder && inCallOrder->field.type == field.type)
                 continue;
             error(&step, consumedPath(step, field.name),
                 "Fondant refuses this pipeline: it checks step " + quoted(step.id)
                     + " against the fields after " + quoted(before)
                     + ", the step before it in call order, not after its input "
                     + quoted(step.input) + "; there " + quoted(field.name)
-                    + (inCallOrder ? " is " + inCallOrder->type.displayName() : " is missing")
+                    + (inCallOrder ? " is " + inCallOrder->field.type.displayName() : " is missing")
                     + ". Move the step right after its input, or make " + quoted(before)
                     + " pass the field on");
         }
@@ -675,8 +670,7 @@ private:
     {
         for (const Field &field : operation.datasetConsumes()) {
             const std::string path = consumedPath(step, field.name);
-            const auto position = std::find_if(analysis.inputFields.begin(),
-                analysis.inputFields.end(), [&](const Field &f) { return f.name == field.name; });
+            const DatasetFields::Entry *column = analysis.inputFields.find(field.name);
             if (isFirst) {
                 // Fondant checks no fields for the first step; it will find none at run time.
                 warning(&step, path,
@@ -686,22 +680,19 @@ private:
                         + quoted(field.name) + " it consumes");
                 continue;
             }
-            if (position == analysis.inputFields.end()) {
-                std::vector<std::string> names;
-                for (const Field &f : analysis.inputFields)
-                    names.push_back(f.name);
+            if (!column) {
                 error(&step, path,
                     "step " + quoted(step.id) + " consumes the field " + quoted(field.name)
                         + ", which no earlier step produces (available: "
-                        + fieldNames(analysis.inputFields) + ")" + didYouMean(field.name, names));
+                        + analysis.inputFields.names() + ")"
+                        + didYouMean(field.name, suggestionCandidates(analysis.inputFields, m_suggestions),
+                            &m_suggestions));
                 continue;
             }
-            if (!(position->type == field.type)) {
-                const std::string producer = m_producers[static_cast<std::size_t>(
-                    position - analysis.inputFields.begin())];
+            if (!(column->field.type == field.type)) {
                 std::string message = "step " + quoted(step.id) + " consumes " + quoted(field.name)
-                    + " as " + field.type.displayName() + ", but step " + quoted(producer)
-                    + " produces it as " + position->type.displayName();
+                    + " as " + field.type.displayName() + ", but step " + quoted(column->producer)
+                    + " produces it as " + column->field.type.displayName();
                 if (field.type.hasNaiveTimestamp())
                     message += ": Fondant stores every timestamp with the UTC time zone; consume "
                                "it as {type: string, format: date-time}";
@@ -716,7 +707,6 @@ private:
     const Step *m_current = nullptr; ///< the step analyzeStep works on
     SuggestionBudget m_suggestions;
     std::unordered_map<std::string, std::size_t> m_firstUserOfSpec; ///< spec file → step index
-    std::vector<std::string> m_producers;
 };
 
 } // namespace

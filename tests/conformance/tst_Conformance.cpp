@@ -379,7 +379,7 @@ void tst_Conformance::manifestEvolution()
         = ComponentSpec::fromFile(reference(folder + caseName + QStringLiteral("/component.yaml")));
     QVERIFY2(spec.ok(), spec.errorMessage().c_str());
     const Value &produces = *cases.find("valid")->find(caseName.toStdString())->find("produces");
-    const FieldList fields = input.value().fields();
+    const DatasetFields fields = DatasetFields::of(input.value().fields(), "input");
     Result<OperationSpec> operation
         = OperationSpec::build(std::make_shared<const ComponentSpec>(spec.value()), std::nullopt,
             mappingFrom(produces), &fields);

@@ -49,10 +49,10 @@ std::optional<std::string> standaloneKey(const fondant::ComponentSpec &spec)
     auto operation = fondant::OperationSpec::build(shared, std::nullopt, std::nullopt, nullptr);
     if (!operation.ok())
         return std::nullopt;
-    const fondant::FieldList dataset = operation.value().evolve({});
+    const fondant::DatasetFields dataset = operation.value().evolve({}, "first");
     auto applied = fondant::OperationSpec::build(shared, std::nullopt, std::nullopt, &dataset);
     if (applied.ok())
-        (void)applied.value().evolve(dataset);
+        (void)applied.value().evolve(dataset, "second");
     fondant::Step step;
     auto key = fondant::CacheKeyCalculator::compute(
         fondant::PipelineKeys::inputsFor(step, operation.value(), !spec.hasLatestTag(), {}));

@@ -121,13 +121,13 @@ QString PipelineEditor::linkFieldProblem(const QString &source, const QString &t
         return QString::fromStdString(operation.errorMessage());
     QStringList problems;
     for (const Field &field : operation.value().datasetConsumes()) {
-        const Field *offered = findField(from->outputFields, field.name);
+        const DatasetFields::Entry *offered = from->outputFields.find(field.name);
         if (!offered)
             problems << tr("'%1' is missing").arg(QString::fromStdString(field.name));
-        else if (!(offered->type == field.type))
+        else if (!(offered->field.type == field.type))
             problems << tr("'%1' is %2, not %3")
                             .arg(QString::fromStdString(field.name),
-                                QString::fromStdString(offered->type.displayName()),
+                                QString::fromStdString(offered->field.type.displayName()),
                                 QString::fromStdString(field.type.displayName()));
     }
     return problems.join(QStringLiteral("; "));

@@ -66,6 +66,19 @@ QString fieldList(const FieldList &fields)
     return parts.isEmpty() ? QObject::tr("(none)") : parts.join(QStringLiteral(", "));
 }
 
+// The first fields of a dataset and how many more there are: a long chain passes on thousands.
+QString fieldList(const DatasetFields &fields)
+{
+    constexpr std::size_t shown = 50;
+    FieldList first;
+    for (const DatasetFields::Entry *entry : fields.entries(shown))
+        first.push_back(entry->field);
+    QString text = fieldList(first);
+    if (fields.size() > shown)
+        text += QObject::tr(" and %1 more").arg(fields.size() - shown);
+    return text;
+}
+
 QLabel *noteLabel(const QString &text = {})
 {
     auto *label = new QLabel(text);

@@ -26,11 +26,11 @@ private Q_SLOTS:
     void evolvesFields();
 };
 
-static FieldList fields(std::initializer_list<std::pair<const char *, const char *>> list)
+static DatasetFields fields(std::initializer_list<std::pair<const char *, const char *>> list)
 {
-    FieldList result;
+    DatasetFields result;
     for (const auto &[name, type] : list)
-        result.push_back(Field {name, FieldType::fromName(type).value()});
+        result.set(name, FieldType::fromName(type).value(), "load");
     return result;
 }
 
@@ -46,7 +46,7 @@ static FieldMappingEntry renamed(const char *name, const char *column)
 
 void tst_OperationSpec::infersConsumesFromSpec()
 {
-    const FieldList dataset = fields({{"text", "string"}, {"stars", "int8"}});
+    const DatasetFields dataset = fields({{"text", "string"}, {"stars", "int8"}});
     auto operation
         = OperationSpec::build(test::component("trim_text"), std::nullopt, std::nullopt, &dataset);
     QVERIFY(operation.ok());
@@ -57,7 +57,7 @@ void tst_OperationSpec::infersConsumesFromSpec()
 
 void tst_OperationSpec::genericConsumerTakesWholeDataset()
 {
-    const FieldList dataset = fields({{"text", "utf8"}, {"stars", "int8"}});
+    const DatasetFields dataset = fields({{"text", "utf8"}, {"stars", "int8"}});
     auto operation = OperationSpec::build(
         test::component("export_rows"), std::nullopt, std::nullopt, &dataset);
     QVERIFY(operation.ok());
@@ -75,7 +75,7 @@ void tst_OperationSpec::firstStepGenericConsumerInfersNothing()
 
 void tst_OperationSpec::renamesMoveFieldsToTheEnd()
 {
-    const FieldList dataset = fields({{"body", "string"}});
+    const DatasetFields dataset = fields({{"body", "string"}});
     auto operation
         = OperationSpec::build(test::component("trim_text"), FieldMapping {renamed("text", "body")},
             FieldMapping {renamed("text", "short_text")}, &dataset);
@@ -90,7 +90,7 @@ void tst_OperationSpec::renamesMoveFieldsToTheEnd()
 // length: int32) with the mapping {text: length, length: text}: {'text': string}.
 void tst_OperationSpec::renamesOntoUsedNamesApplyInTurn()
 {
-    const FieldList dataset = fields({{"text", "string"}});
+    const DatasetFields dataset = fields({{"text", "string"}});
     auto operation = OperationSpec::build(test::component("trim_text"), std::nullopt,
         FieldMapping {renamed("text", "length"), renamed("length", "text")}, &dataset);
     QVERIFY2(operation.ok(), operation.errorMessage().c_str());
@@ -125,7 +125,7 @@ void tst_OperationSpec::rejects()
     QFETCH(QString, component);
     QFETCH(int, which);
     QFETCH(QString, path);
-    const FieldList dataset = fields({{"text", "string"}});
+    const DatasetFields dataset = fields({{"text", "string"}});
     std::optional<FieldMapping> consumes;
     std::optional<FieldMapping> produces;
     switch (which) {
@@ -162,11 +162,13 @@ void tst_OperationSpec::serialisesInFondantOrder()
 
 void tst_OperationSpec::evolvesFields()
 {
-    const FieldList dataset = fields({{"text", "string"}, {"stars", "int8"}});
+    const DatasetFields dataset = fields({{"text", "string"}, {"stars", "int8"}});
     auto operation
         = OperationSpec::build(test::component("trim_text"), std::nullopt, std::nullopt, &dataset);
-    const FieldList output = operation->evolve(dataset);
-    QCOMPARE(fieldNames(output), std::string("text, stars, length"));
+    const DatasetFields output = operation->evolve(dataset, "trim");
+    QCOMPARE(output.names(), std::string("text, stars, length"));
+    QCOMPARE(output.find("stars")->producer, std::string("load"));
+    QCOMPARE(output.find("length")->producer, std::string("trim"));
 }
 
 QTEST_GUILESS_MAIN(tst_OperationSpec)

@@ -68,7 +68,7 @@ void tst_Manifest::evolveMovesIndexAndProducedFields()
 {
     Result<Manifest> input
         = Manifest::fromFile(QStringLiteral(FONDANT_TEST_DATA_DIR "/manifests/reviews-load.json"));
-    const FieldList fields = input->fields();
+    const DatasetFields fields = DatasetFields::of(input->fields(), "load");
     auto operation
         = OperationSpec::build(test::component("trim_text"), std::nullopt, std::nullopt, &fields);
     QVERIFY(operation.ok());

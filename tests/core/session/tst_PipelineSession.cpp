@@ -131,8 +131,7 @@ void tst_PipelineSession::partialUpdateEqualsFullAnalysis()
     QCOMPARE(keyTexts(session), keyTexts(fresh));
     QCOMPARE(messages(session.diagnostics()), messages(fresh.diagnostics()));
     for (std::size_t i = 0; i < pipeline.steps.size(); ++i)
-        QCOMPARE(fieldNames(session.analysis().steps[i].outputFields),
-            fieldNames(fresh.analysis().steps[i].outputFields));
+        QVERIFY(session.analysis().steps[i].outputFields == fresh.analysis().steps[i].outputFields);
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineSession)

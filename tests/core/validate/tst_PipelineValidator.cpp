@@ -52,9 +52,12 @@ void tst_PipelineValidator::fieldFlowAndProducers()
     const PipelineAnalysis analysis
         = analyse(head + "  - {id: trim, component: trim_text, input: load}\n");
     const StepAnalysis &trim = analysis.steps[1];
-    QCOMPARE(fieldNames(trim.inputFields), std::string("text, stars"));
-    QCOMPARE(fieldNames(trim.outputFields), std::string("text, stars, length"));
-    QCOMPARE(trim.fieldProducers, (std::vector<std::string> {"trim", "load", "trim"}));
+    QCOMPARE(trim.inputFields.names(), std::string("text, stars"));
+    QCOMPARE(trim.outputFields.names(), std::string("text, stars, length"));
+    std::vector<std::string> producers;
+    for (const DatasetFields::Entry *entry : trim.outputFields.entries())
+        producers.push_back(entry->producer);
+    QCOMPARE(producers, (std::vector<std::string> {"trim", "load", "trim"}));
     QCOMPARE(trim.parent, 0);
 }
 
