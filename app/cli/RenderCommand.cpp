@@ -13,7 +13,7 @@ namespace fondant {
 
 namespace {
 
-// Drawing needs Qt Gui, Widgets, Svg and Graphviz; the other commands need none of them, so
+// Drawing needs Qt Gui, Widgets and Svg; the other commands need none of them, so
 // the drawing lives in a helper program next to this one (or in libexec once installed).
 QString renderHelper()
 {

@@ -282,17 +282,19 @@ private:
         }
         for (const Member &entry : positions->members()) {
             const Value &point = entry.value;
-            // A drawable place: finite, and within a million pixels of the origin.
+            // A drawable place: finite, and within a hundred million pixels of the origin (a
+            // laid-out chain of 10,000 steps spans a few million).
             const auto drawable = [](const Value &coordinate) {
                 return coordinate.isNumber() && std::isfinite(coordinate.toDouble())
-                    && std::fabs(coordinate.toDouble()) <= 1e6;
+                    && std::fabs(coordinate.toDouble()) <= 1e8;
             };
             const bool valid = point.isArray() && point.size() == 2 && drawable(point.items()[0])
                 && drawable(point.items()[1]);
             if (!valid) {
                 warning(point.mark(),
                     "the position of '" + entry.key
-                        + "' must be [x, y] with numbers within a million of 0; it is ignored");
+                        + "' must be [x, y] with numbers within a hundred million of 0; it is "
+                          "ignored");
                 continue;
             }
             pipeline.positions[entry.key]

@@ -2,89 +2,87 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/scene/GraphLayout.h"
 
-#include <graphviz/cgraph.h>
-#include <graphviz/gvc.h>
-#include <graphviz/gvplugin.h>
-
-#include <memory>
-
-// Graphviz's dot layout, linked in directly: only this plugin is used, so no text or
-// rendering plugin (pango, gd, …) is ever loaded; label sizes do not matter here.
-extern "C" gvplugin_library_t gvplugin_dot_layout_LTX_library;
+#include <algorithm>
+#include <limits>
 
 namespace fondant {
 
-namespace {
-
-constexpr double pointsPerInch = 72.0;
-
-struct ContextDeleter
-{
-    void operator()(GVC_t *context) const { gvFreeContext(context); }
-};
-struct GraphDeleter
-{
-    void operator()(Agraph_t *graph) const { agclose(graph); }
-};
-
-// Graphviz takes char* for names and values it does not change.
-char *text(QByteArray &bytes)
-{
-    return bytes.data();
-}
-
-void setAttribute(void *object, const char *name, const QByteArray &value, const char *fallback)
-{
-    QByteArray nameBytes(name);
-    QByteArray fallbackBytes(fallback);
-    QByteArray valueBytes(value);
-    agsafeset(object, text(nameBytes), text(valueBytes), text(fallbackBytes));
-}
-
-} // namespace
-
 QHash<QString, QPointF> GraphLayout::compute(const std::vector<Node> &nodes)
 {
-    QHash<QString, QPointF> positions;
-    if (nodes.empty())
-        return positions;
-    static const lt_symlist_t builtins[] = {
-        {"gvplugin_dot_layout_LTX_library", &gvplugin_dot_layout_LTX_library}, {nullptr, nullptr}};
-    std::unique_ptr<GVC_t, ContextDeleter> context(gvContextPlugins(builtins, 0));
-    QByteArray graphName("pipeline");
-    std::unique_ptr<Agraph_t, GraphDeleter> graph(agopen(text(graphName), Agdirected, nullptr));
-    setAttribute(graph.get(), "rankdir", "LR", "");
-    setAttribute(graph.get(), "nodesep", "0.5", "");
-    setAttribute(graph.get(), "ranksep", "0.9", "");
+    const std::size_t count = nodes.size();
+    QHash<QString, std::size_t> indexOf;
+    indexOf.reserve(static_cast<qsizetype>(count));
+    for (std::size_t i = count; i-- > 0;)
+        indexOf.insert(nodes[i].id, i); // a repeated id keeps its first place
 
-    QHash<QString, Agnode_t *> graphNodes;
-    for (const Node &node : nodes) {
-        QByteArray name = node.id.toUtf8();
-        Agnode_t *graphNode = agnode(graph.get(), text(name), 1);
-        setAttribute(graphNode, "shape", "box", "ellipse");
-        setAttribute(graphNode, "label", "", "\\N");
-        setAttribute(graphNode, "fixedsize", "true", "false");
-        setAttribute(
-            graphNode, "width", QByteArray::number(node.size.width() / pointsPerInch), "0.75");
-        setAttribute(
-            graphNode, "height", QByteArray::number(node.size.height() / pointsPerInch), "0.5");
-        graphNodes.insert(node.id, graphNode);
+    // Parents always come earlier, so one pass in order gives layers and one backwards sizes.
+    constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> parent(count, none);
+    std::vector<std::size_t> layer(count, 0);
+    std::vector<std::vector<std::size_t>> children(count);
+    std::vector<std::size_t> roots;
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto found = indexOf.constFind(nodes[i].input);
+        if (!nodes[i].input.isEmpty() && found != indexOf.constEnd() && *found < i) {
+            parent[i] = *found;
+            layer[i] = layer[*found] + 1;
+            children[*found].push_back(i);
+        } else {
+            roots.push_back(i);
+        }
     }
-    for (const Node &node : nodes) {
-        Agnode_t *from = graphNodes.value(node.input);
-        if (from)
-            agedge(graph.get(), from, graphNodes.value(node.id), nullptr, 1);
+    std::vector<std::size_t> weight(count, 1);
+    for (std::size_t i = count; i-- > 0;)
+        if (parent[i] != none)
+            weight[parent[i]] += weight[i];
+
+    const std::size_t layers = count == 0 ? 0 : *std::max_element(layer.begin(), layer.end()) + 1;
+    std::vector<qreal> layerWidth(layers, 0);
+    for (std::size_t i = 0; i < count; ++i)
+        layerWidth[layer[i]] = std::max(layerWidth[layer[i]], nodes[i].size.width());
+    std::vector<qreal> layerX(layers, 0);
+    for (std::size_t l = 1; l < layers; ++l)
+        layerX[l] = layerX[l - 1] + layerWidth[l - 1] + layerGap;
+
+    // Depth first, heaviest child first: each step wants its input's row (the heaviest child)
+    // or the place below its previous sibling, and is pushed below what its layer already holds.
+    constexpr qreal unset = -std::numeric_limits<qreal>::infinity();
+    std::vector<qreal> layerBottom(layers, unset);
+    std::vector<qreal> y(count, 0);
+    std::vector<qreal> lastChildBottom(count, unset);
+    qreal bottom = -rowGap;
+    std::vector<std::size_t> stack;
+    for (std::size_t root : roots) {
+        stack.push_back(root);
+        while (!stack.empty()) {
+            const std::size_t node = stack.back();
+            stack.pop_back();
+            const std::size_t up = parent[node];
+            qreal wanted = bottom + rowGap;
+            if (up != none)
+                wanted = lastChildBottom[up] == unset ? y[up] : lastChildBottom[up] + rowGap;
+            const qreal height = nodes[node].size.height();
+            y[node] = layerBottom[layer[node]] == unset
+                ? wanted
+                : std::max(wanted, layerBottom[layer[node]] + rowGap);
+            layerBottom[layer[node]] = y[node] + height;
+            if (up != none)
+                lastChildBottom[up] = y[node] + height;
+            bottom = std::max(bottom, y[node] + height);
+
+            std::vector<std::size_t> &next = children[node];
+            const auto heaviest = std::max_element(next.begin(), next.end(),
+                [&](std::size_t a, std::size_t b) { return weight[a] < weight[b]; });
+            if (heaviest != next.end())
+                std::rotate(next.begin(), heaviest, heaviest + 1);
+            stack.insert(stack.end(), next.rbegin(), next.rend());
+        }
     }
-    if (gvLayout(context.get(), graph.get(), "dot") != 0)
-        return positions;
-    for (const Node &node : nodes) {
-        Agnode_t *graphNode = graphNodes.value(node.id);
-        const pointf centre = ND_coord(graphNode);
-        // Graphviz's y axis points up; the canvas's points down.
-        positions.insert(
-            node.id, QPointF(centre.x - node.size.width() / 2, -centre.y - node.size.height() / 2));
-    }
-    gvFreeLayout(context.get(), graph.get());
+
+    QHash<QString, QPointF> positions;
+    positions.reserve(static_cast<qsizetype>(count));
+    for (std::size_t i = 0; i < count; ++i)
+        positions.insert(nodes[i].id, QPointF(layerX[layer[i]], y[i]));
     return positions;
 }
 

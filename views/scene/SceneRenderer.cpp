@@ -11,6 +11,7 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 #include <QSvgGenerator>
+#include <cmath>
 
 #include <algorithm>
 
@@ -50,10 +51,13 @@ QString SceneRenderer::render(QGraphicsScene &scene, const QString &path)
         painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
         scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     } else {
-        // Keep huge pipelines to a picture a viewer can open.
+        // Keep huge pipelines to a picture a viewer can open and memory can hold: at most
+        // 12,000 pixels a side and 40 million pixels (160 MB) in all.
         constexpr qreal largestSide = 12000;
+        constexpr qreal largestArea = 40e6;
         const qreal scale
-            = std::min<qreal>(2.0, largestSide / std::max(source.width(), source.height()));
+            = std::min({qreal(2.0), largestSide / std::max(source.width(), source.height()),
+                std::sqrt(largestArea / (source.width() * source.height()))});
         QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
         QPainter painter(&image);

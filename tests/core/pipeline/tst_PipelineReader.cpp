@@ -117,14 +117,17 @@ void tst_PipelineReader::positionsOffTheCanvasAreIgnored()
 {
     Result<Pipeline> pipeline = PipelineReader::parse(
         "version: 1\nname: n\nsteps:\n  - {id: a, component: c}\n  - {id: b, component: c}\n"
-        "  - {id: d, component: c}\neditor: {positions: {a: [.inf, 0], b: [1e308, -1e308], "
-        "d: [10, 20]}}\n",
+        "  - {id: d, component: c}\n  - {id: e, component: c}\n  - {id: f, component: c}\n"
+        "editor: {positions: {a: [.inf, 0], b: [1e308, -1e308], d: [10, 20], e: [0, 100000001],"
+        " f: [3500000, -100000000]}}\n",
         "p.yaml");
     QVERIFY(pipeline.ok());
     QVERIFY(!pipeline->positions.contains("a"));
     QVERIFY(!pipeline->positions.contains("b"));
+    QVERIFY(!pipeline->positions.contains("e"));
     QCOMPARE(pipeline->positions.at("d"), (Point {10, 20}));
-    QCOMPARE(pipeline.diagnostics().size(), std::size_t {2});
+    QCOMPARE(pipeline->positions.at("f"), (Point {3500000, -100000000}));
+    QCOMPARE(pipeline.diagnostics().size(), std::size_t {3});
     QCOMPARE(pipeline.diagnostics().front().severity, Severity::Warning);
 }
 
