@@ -11,9 +11,9 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 #include <QSvgGenerator>
-#include <cmath>
 
 #include <algorithm>
+#include <cmath>
 
 namespace fondant {
 
