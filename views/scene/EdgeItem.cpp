@@ -37,7 +37,9 @@ void EdgeItem::detach()
 QPainterPath EdgeItem::curve(QPointF from, QPointF to)
 {
     QPainterPath path(from);
-    const qreal dx = std::max<qreal>(40.0, std::abs(to.x() - from.x()) / 2);
+    // Forward links bend in a smooth S; a link back to the left (the next band of a wrapped
+    // layout) keeps its bends short so it does not sweep far past both ends.
+    const qreal dx = to.x() >= from.x() ? std::max<qreal>(40.0, (to.x() - from.x()) / 2) : 60.0;
     path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
     return path;
 }

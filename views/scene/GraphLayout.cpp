@@ -3,9 +3,29 @@
 #include "views/scene/GraphLayout.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace fondant {
+
+namespace {
+
+// How many layers a band holds: all of them up to a few dozen; beyond, enough bands that the
+// picture is about 1.6 times as wide as high (a band is about as high as the unwrapped graph),
+// and never fewer than 20 layers a band.
+std::size_t layersPerBand(std::size_t layers, qreal width, qreal height)
+{
+    constexpr std::size_t unwrapped = 40;
+    constexpr std::size_t fewest = 20;
+    if (layers <= unwrapped || height <= 0)
+        return std::max<std::size_t>(layers, 1);
+    const qreal bands = std::sqrt(width / (1.6 * height));
+    const auto perBand = static_cast<std::size_t>(
+        std::ceil(static_cast<qreal>(layers) / std::max<qreal>(bands, 1)));
+    return std::max(perBand, fewest);
+}
+
+} // namespace
 
 QHash<QString, QPointF> GraphLayout::compute(const std::vector<Node> &nodes)
 {
@@ -79,10 +99,32 @@ QHash<QString, QPointF> GraphLayout::compute(const std::vector<Node> &nodes)
         }
     }
 
+    // A long pipeline wraps like text: bands of layers stacked top to bottom, so that the
+    // whole graph is about as wide as a screen's proportions suggest instead of a thin line.
+    const std::size_t perBand
+        = layersPerBand(layers, layerX.empty() ? 0 : layerX.back() + layerWidth.back(), bottom);
+    const std::size_t bands = layers == 0 ? 0 : (layers - 1) / perBand + 1;
+    std::vector<qreal> bandTop(bands, std::numeric_limits<qreal>::infinity());
+    std::vector<qreal> bandBottom(bands, unset);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t band = layer[i] / perBand;
+        bandTop[band] = std::min(bandTop[band], y[i]);
+        bandBottom[band] = std::max(bandBottom[band], y[i] + nodes[i].size.height());
+    }
+    std::vector<qreal> bandShift(bands, 0);
+    qreal nextTop = 0;
+    for (std::size_t b = 0; b < bands; ++b) {
+        bandShift[b] = nextTop - bandTop[b];
+        nextTop += bandBottom[b] - bandTop[b] + bandGap;
+    }
+
     QHash<QString, QPointF> positions;
     positions.reserve(static_cast<qsizetype>(count));
-    for (std::size_t i = 0; i < count; ++i)
-        positions.insert(nodes[i].id, QPointF(layerX[layer[i]], y[i]));
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t band = layer[i] / perBand;
+        positions.insert(nodes[i].id,
+            QPointF(layerX[layer[i]] - layerX[band * perBand], y[i] + bandShift[band]));
+    }
     return positions;
 }
 

@@ -52,9 +52,9 @@ QString SceneRenderer::render(QGraphicsScene &scene, const QString &path)
         scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     } else {
         // Keep huge pipelines to a picture a viewer can open and memory can hold: at most
-        // 12,000 pixels a side and 40 million pixels (160 MB) in all.
+        // 12,000 pixels a side and 16 million pixels (64 MB) in all.
         constexpr qreal largestSide = 12000;
-        constexpr qreal largestArea = 40e6;
+        constexpr qreal largestArea = 16e6;
         const qreal scale
             = std::min({qreal(2.0), largestSide / std::max(source.width(), source.height()),
                 std::sqrt(largestArea / (source.width() * source.height()))});

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void longestBranchKeepsTheRow();
     void fanOutStacksWithoutOverlap();
     void inputsThatAreNotEarlierStartNewTrees();
+    void longChainsWrapIntoBands();
     void largeGraphsAreLaidOut();
 };
 
@@ -125,6 +126,23 @@ void tst_GraphLayout::inputsThatAreNotEarlierStartNewTrees()
     QCOMPARE(positions[QStringLiteral("c")].x(), 0.0);
     QCOMPARE(positions[QStringLiteral("d")].x(), 0.0);
     QVERIFY(!overlapAny(nodes, positions));
+}
+
+void tst_GraphLayout::longChainsWrapIntoBands()
+{
+    const QSizeF size(230, 80);
+    const std::vector<GraphLayout::Node> nodes = chainWithStubs(1000, size);
+    const Positions positions = GraphLayout::compute(nodes);
+    QRectF bounds;
+    for (const GraphLayout::Node &node : nodes)
+        bounds |= QRectF(positions.value(node.id), size);
+    // About screen-shaped rather than a 300,000-pixel line.
+    QVERIFY2(bounds.width() / bounds.height() > 0.8 && bounds.width() / bounds.height() < 3,
+        qPrintable(QStringLiteral("%1 x %2").arg(bounds.width()).arg(bounds.height())));
+    QVERIFY(!overlapAny(nodes, positions));
+    // Within a band the chain still runs left to right on one row.
+    QCOMPARE(positions[QStringLiteral("s11")].y(), positions[QStringLiteral("s12")].y());
+    QVERIFY(positions[QStringLiteral("s12")].x() > positions[QStringLiteral("s11")].x());
 }
 
 void tst_GraphLayout::largeGraphsAreLaidOut()
