@@ -64,7 +64,16 @@ Result<CacheKey> CacheKeyCalculator::compute(CacheKeyInputs inputs)
         return *error;
     if (auto error = hashSorted(key.image, key.imageText, key.imageHash))
         return *error;
+    const std::optional<std::string> previousKey = inputs.previousKey;
+    key.inputs = std::move(inputs);
+    return withPreviousKey(std::move(key), previousKey);
+}
 
+Result<CacheKey> CacheKeyCalculator::withPreviousKey(
+    CacheKey key, const std::optional<std::string> &previousKey)
+{
+    const CacheKeyInputs &inputs = key.inputs;
+    key.inputs.previousKey = previousKey;
     key.final = Value::object();
     key.final.set("operation_spec_hash", key.operationSpecHash);
     key.final.set("image", key.imageHash);
@@ -74,11 +83,10 @@ Result<CacheKey> CacheKeyCalculator::compute(CacheKeyInputs inputs)
     key.final.set("number_of_accelerators", optionalValue(inputs.numberOfAccelerators));
     key.final.set("accelerator_name", optionalValue(inputs.acceleratorName));
     key.final.set("node_pool_name", optionalValue(inputs.nodePoolName));
-    if (inputs.previousKey)
-        key.final.set("previous_component_cache", *inputs.previousKey);
+    if (previousKey)
+        key.final.set("previous_component_cache", *previousKey);
     if (auto error = hashSorted(key.final, key.finalText, key.key))
         return *error;
-    key.inputs = std::move(inputs);
     return key;
 }
 

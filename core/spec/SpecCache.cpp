@@ -40,4 +40,10 @@ std::size_t SpecCache::parseCount() const
     return m_parses;
 }
 
+void SpecCache::clear()
+{
+    std::lock_guard lock(m_mutex);
+    m_entries.clear();
+}
+
 } // namespace fondant

@@ -30,6 +30,8 @@ public:
 
     /// How many times a file was actually read and parsed (for tests and benchmarks).
     std::size_t parseCount() const;
+    /// Forgets every spec: the next load of each file reads it again (a cold start).
+    void clear();
 
 private:
     struct Entry

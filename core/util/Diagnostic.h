@@ -41,6 +41,8 @@ struct Diagnostic
 
     static Diagnostic error(std::string file, SourceMark mark, std::string message);
     static Diagnostic warning(std::string file, SourceMark mark, std::string message);
+
+    friend bool operator==(const Diagnostic &, const Diagnostic &) = default;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

@@ -1,15 +1,23 @@
 // SPDX-FileCopyrightText: Fondant Studio contributors
 // SPDX-License-Identifier: Apache-2.0
-// Benchmarks of the canvas with 1,000 steps: building the scene, re-analysing after an edit,
-// and drawing the whole scene offscreen.
+// Benchmarks of the designer: what a user does with a large pipeline (open it from disk, select
+// its first step, edit an argument, undo) at 100 and 1,000 steps, and the canvas with 1,000 steps
+// (building the scene, re-analysing after an edit, drawing offscreen).
+#include "GeneratedProject.h"
 #include "core/pipeline/PipelineReader.h"
+#include "core/spec/SpecCache.h"
+#include "views/MainWindow.h"
+#include "views/panels/PropertiesDock.h"
 #include "views/document/PipelineDocument.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/StepItem.h"
 
 #include <QApplication>
+#include <QDoubleSpinBox>
 #include <QImage>
 #include <QPainter>
+#include <QTemporaryDir>
+#include <QUndoStack>
 
 #include <benchmark/benchmark.h>
 
@@ -90,6 +98,92 @@ void BM_RenderViewportAt100Percent(benchmark::State &state)
     }
 }
 BENCHMARK(BM_RenderViewportAt100Percent)->Unit(benchmark::kMillisecond);
+
+// The designer window on a generated project of state.range(0) steps written to disk.
+struct Designer
+{
+    explicit Designer(int steps)
+        : pipelinePath(bench::writeGeneratedProject(steps, projectFolder.path())),
+          window(autosaveFolder.path())
+    {
+        window.resize(1600, 1000);
+        window.show();
+        QApplication::processEvents();
+    }
+
+    void open()
+    {
+        window.openFile(pipelinePath);
+        QApplication::processEvents(); // the deferred fit and the first paint
+    }
+
+    // One argument edit of the shown step, typed into its editor in the properties panel.
+    void editThreshold(double value)
+    {
+        QWidget *editor = window.properties().fieldWidget(QStringLiteral("arguments.threshold"));
+        editor->findChild<QDoubleSpinBox *>()->setValue(value);
+        QApplication::processEvents();
+    }
+
+    QTemporaryDir projectFolder;
+    QTemporaryDir autosaveFolder;
+    QString pipelinePath;
+    MainWindow window;
+};
+
+// Reading every spec again each time, as a first open does.
+void BM_OpenPipeline(benchmark::State &state)
+{
+    Designer designer(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        SpecCache::shared().clear();
+        designer.open();
+    }
+}
+BENCHMARK(BM_OpenPipeline)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+void BM_SelectFirstStep(benchmark::State &state)
+{
+    Designer designer(static_cast<int>(state.range(0)));
+    designer.open();
+    for (auto _ : state) {
+        designer.window.showStep(QStringLiteral("c0"));
+        QApplication::processEvents();
+        state.PauseTiming();
+        designer.window.showStep({});
+        QApplication::processEvents();
+        state.ResumeTiming();
+    }
+}
+BENCHMARK(BM_SelectFirstStep)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+// The first step's argument: every later key changes, the worst case for one edit.
+void BM_EditFirstStepArgument(benchmark::State &state)
+{
+    Designer designer(static_cast<int>(state.range(0)));
+    designer.open();
+    designer.window.showStep(QStringLiteral("c0"));
+    double value = 0;
+    for (auto _ : state)
+        designer.editThreshold(value += 0.5);
+}
+BENCHMARK(BM_EditFirstStepArgument)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+void BM_UndoFirstStepEdit(benchmark::State &state)
+{
+    Designer designer(static_cast<int>(state.range(0)));
+    designer.open();
+    designer.window.showStep(QStringLiteral("c0"));
+    double value = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        designer.editThreshold(value += 0.5);
+        state.ResumeTiming();
+        designer.window.document().undoStack()->undo();
+        QApplication::processEvents();
+    }
+}
+BENCHMARK(BM_UndoFirstStepEdit)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -22,11 +22,15 @@ DiagnosticsModel::DiagnosticsModel(PipelineDocument &document, QObject *parent)
 
 void DiagnosticsModel::reload()
 {
-    beginResetModel();
-    m_diagnostics = m_document.diagnostics();
+    Diagnostics diagnostics = m_document.diagnostics();
     // Errors first, then in the order found (which follows the steps).
-    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
         [](const Diagnostic &a, const Diagnostic &b) { return a.isError() && !b.isError(); });
+    // Most edits leave the problems as they were: the view keeps its rows and scroll place.
+    if (diagnostics == m_diagnostics)
+        return;
+    beginResetModel();
+    m_diagnostics = std::move(diagnostics);
     endResetModel();
 }
 

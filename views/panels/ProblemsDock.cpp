@@ -17,6 +17,8 @@ ProblemsDock::ProblemsDock(DiagnosticsModel *model, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setWordWrap(false);
+    // Columns fit their contents by the first rows only, however many problems there are.
+    m_view->horizontalHeader()->setResizeContentsPrecision(200);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(
         DiagnosticsModel::SeverityColumn, QHeaderView::ResizeToContents);

@@ -26,7 +26,7 @@ GraphScene::GraphScene(PipelineDocument &document, QObject *parent)
     connect(&document, &PipelineDocument::documentReset, this, &GraphScene::rebuild);
     connect(&document, &PipelineDocument::stepAdded, this, [this](const QString &id) {
         addStepItem(id);
-        growSceneRect();
+        growSceneRect(id);
         syncEdge(id);
         for (const QString &child : m_document.children(id))
             syncEdge(child);
@@ -46,7 +46,7 @@ GraphScene::GraphScene(PipelineDocument &document, QObject *parent)
         &document, &PipelineDocument::stepMoved, this, [this](const QString &id, QPointF position) {
             if (StepItem *item = m_items.value(id))
                 item->setPos(position);
-            growSceneRect();
+            growSceneRect(id);
         });
     connect(&document, &PipelineDocument::analysisChanged, this, &GraphScene::refreshAll);
     connect(&document, &PipelineDocument::stepsAnalysed, this, &GraphScene::refreshSteps);
@@ -76,10 +76,11 @@ void GraphScene::rebuild()
     setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));
 }
 
-void GraphScene::growSceneRect()
+void GraphScene::growSceneRect(const QString &id)
 {
     // Room around the steps to drop and move more; it grows with them, never shrinks under them.
-    setSceneRect(sceneRect() | itemsBoundingRect().adjusted(-400, -300, 400, 300));
+    if (const StepItem *item = m_items.value(id))
+        setSceneRect(sceneRect() | item->sceneBoundingRect().adjusted(-400, -300, 400, 300));
 }
 
 void GraphScene::addStepItem(const QString &id)

@@ -53,7 +53,7 @@ protected:
 
 private:
     void rebuild();
-    void growSceneRect();
+    void growSceneRect(const QString &id);
     void addStepItem(const QString &id);
     void removeStepItem(const QString &id);
     void syncEdge(const QString &id);

@@ -17,8 +17,14 @@ MiniMapView::MiniMapView(GraphView *mainView, QWidget *parent)
     setRenderHint(QPainter::Antialiasing, false);
     setMinimumSize(160, 110);
     setToolTip(tr("Overview: click or drag to move the canvas"));
+    // Redrawn a moment after the scene stops changing, not on every keystroke: with thousands
+    // of steps the whole scene is in view here.
+    setViewportUpdateMode(NoViewportUpdate);
+    m_redraw.setSingleShot(true);
+    m_redraw.setInterval(150);
+    connect(&m_redraw, &QTimer::timeout, this, &MiniMapView::fitScene);
     connect(mainView, &GraphView::viewportMoved, this, [this] { viewport()->update(); });
-    connect(mainView->scene(), &QGraphicsScene::changed, this, [this] { fitScene(); });
+    connect(mainView->scene(), &QGraphicsScene::changed, &m_redraw, qOverload<>(&QTimer::start));
 }
 
 void MiniMapView::fitScene()
@@ -26,6 +32,7 @@ void MiniMapView::fitScene()
     const QRectF bounds = scene()->itemsBoundingRect().adjusted(-60, -60, 60, 60);
     if (!bounds.isEmpty())
         fitInView(bounds, Qt::KeepAspectRatio);
+    viewport()->update();
 }
 
 void MiniMapView::drawForeground(QPainter *painter, const QRectF &)

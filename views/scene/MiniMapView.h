@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QGraphicsView>
+#include <QTimer>
 
 namespace fondant {
 
@@ -27,6 +28,7 @@ protected:
 
 private:
     GraphView *m_mainView;
+    QTimer m_redraw;
 };
 
 } // namespace fondant

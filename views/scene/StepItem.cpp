@@ -59,7 +59,7 @@ void StepItem::refresh()
     const StepAnalysis *analysis = m_document.stepAnalysis(m_id);
     if (!step)
         return;
-    prepareGeometryChange();
+    const qreal oldHeight = height();
     m_title = m_id;
     m_component = QString::fromStdString(step->component);
     m_imageTag.clear();
@@ -84,6 +84,8 @@ void StepItem::refresh()
     }
     m_consumes = limited(m_consumes);
     m_produces = limited(m_produces);
+    if (height() != oldHeight)
+        prepareGeometryChange();
     m_errors = 0;
     m_warnings = 0;
     for (const Diagnostic &d : m_document.diagnosticsOf(m_id)) {
@@ -103,6 +105,13 @@ void StepItem::refresh()
         m_status = QString::fromStdString(key->key.substr(0, 8));
     else
         m_status.clear();
+    update();
+}
+
+QString StepItem::toolTipText() const
+{
+    const StepAnalysis *analysis = m_document.stepAnalysis(m_id);
+    const CacheKey *key = m_document.cacheKey(m_id);
     QString tip
         = QStringLiteral("<b>%1</b> — %2").arg(m_id.toHtmlEscaped(), m_component.toHtmlEscaped());
     if (analysis && analysis->spec)
@@ -110,11 +119,10 @@ void StepItem::refresh()
             QString::fromStdString(analysis->spec->image()).toHtmlEscaped());
     if (key)
         tip += QObject::tr("<br>cache key <tt>%1</tt>").arg(QString::fromStdString(key->key));
-    if (m_cacheOff)
+    if (m_cacheOff && analysis)
         tip += QObject::tr("<br>caching off: %1")
                    .arg(QString::fromStdString(analysis->cacheDisabledReason).toHtmlEscaped());
-    setToolTip(tip);
-    update();
+    return tip;
 }
 
 qreal StepItem::height() const
@@ -174,6 +182,12 @@ QVariant StepItem::itemChange(GraphicsItemChange change, const QVariant &value)
     return QGraphicsItem::itemChange(change, value);
 }
 
+void StepItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
+{
+    setToolTip(toolTipText()); // built when wanted, not on every edit of a large pipeline
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
 void StepItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
 {
     setCursor(portAt(event->pos()) == Port::Output ? Qt::CrossCursor : Qt::ArrowCursor);
@@ -206,6 +220,8 @@ void StepItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setBrush(m_cacheOff ? QColor(0xe9, 0xeb, 0xee) : QColor(0xe3, 0xee, 0xfb));
     painter->drawRoundedRect(QRectF(1, 1, width - 2, headerHeight - 2), 6, 6);
 
+    if (lod < 0.12) // too far away for any text to be read
+        return;
     if (lod < 0.35) { // far away: the block and its name are enough
         painter->setPen(Qt::black);
         QFont font = painter->font();

@@ -29,6 +29,8 @@ public:
     void setStepId(const QString &id);
     /// Re-reads the step and its analysis from the document and repaints.
     void refresh();
+    /// The tooltip: id, component, image, cache key and why caching is off.
+    QString toolTipText() const;
 
     QPointF inputPortPos() const;
     QPointF outputPortPos() const;
@@ -45,6 +47,7 @@ public:
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:

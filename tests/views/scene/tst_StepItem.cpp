@@ -37,11 +37,11 @@ void tst_StepItem::tooltipCarriesTheKeyAndCaching()
     auto document = test::reviewsDocument();
     Step trim = *document->step(QStringLiteral("trim"));
     StepItem item(*document, QStringLiteral("trim"));
-    QVERIFY(item.toolTip().contains(QStringLiteral("255ab9edb57e309110d81a0d403f975a")));
+    QVERIFY(item.toolTipText().contains(QStringLiteral("255ab9edb57e309110d81a0d403f975a")));
     trim.cache = false;
     document->replaceStep(QStringLiteral("trim"), trim);
     item.refresh();
-    QVERIFY(item.toolTip().contains(QStringLiteral("caching off")));
+    QVERIFY(item.toolTipText().contains(QStringLiteral("caching off")));
 }
 
 void tst_StepItem::paintsAtEveryLevelOfDetail()
