@@ -97,9 +97,8 @@ std::vector<const Node *> inOrder(const NodePtr &root, std::size_t count)
         const Node *node;
         bool wholeSubtree;
     };
-    const auto later = [](const Candidate &a, const Candidate &b) {
-        return a.position > b.position;
-    };
+    const auto later
+        = [](const Candidate &a, const Candidate &b) { return a.position > b.position; };
     std::priority_queue<Candidate, std::vector<Candidate>, decltype(later)> queue(later);
     if (root)
         queue.push({root->firstPosition, root.get(), true});

@@ -685,7 +685,8 @@ private:
                     "step " + quoted(step.id) + " consumes the field " + quoted(field.name)
                         + ", which no earlier step produces (available: "
                         + analysis.inputFields.names() + ")"
-                        + didYouMean(field.name, suggestionCandidates(analysis.inputFields, m_suggestions),
+                        + didYouMean(field.name,
+                            suggestionCandidates(analysis.inputFields, m_suggestions),
                             &m_suggestions));
                 continue;
             }

@@ -7,8 +7,8 @@
 #include "core/pipeline/PipelineReader.h"
 #include "core/spec/SpecCache.h"
 #include "views/MainWindow.h"
-#include "views/panels/PropertiesDock.h"
 #include "views/document/PipelineDocument.h"
+#include "views/panels/PropertiesDock.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/StepItem.h"
 

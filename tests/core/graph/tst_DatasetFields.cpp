@@ -131,7 +131,8 @@ void tst_DatasetFields::agreesWithAPlainListOnRandomEdits()
     std::vector<DatasetFields> versions(1);
     std::vector<std::vector<DatasetFields::Entry>> expected(1);
     for (int edit = 0; edit < 3000; ++edit) {
-        const auto from = static_cast<std::size_t>(random.bounded(static_cast<int>(versions.size())));
+        const auto from
+            = static_cast<std::size_t>(random.bounded(static_cast<int>(versions.size())));
         DatasetFields next = versions[from];
         std::vector<DatasetFields::Entry> list = expected[from];
         const std::string name = "n" + std::to_string(random.bounded(400));
