@@ -15,6 +15,7 @@ namespace fondant {
 DiagnosticsModel::DiagnosticsModel(PipelineDocument &document, QObject *parent)
     : QAbstractTableModel(parent), m_document(document)
 {
+    connect(&document, &PipelineDocument::documentReset, this, &DiagnosticsModel::reload);
     connect(&document, &PipelineDocument::analysisChanged, this, &DiagnosticsModel::reload);
     connect(&document, &PipelineDocument::stepsAnalysed, this, &DiagnosticsModel::reload);
     reload();

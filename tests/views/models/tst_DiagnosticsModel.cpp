@@ -14,6 +14,7 @@ class tst_DiagnosticsModel : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void followsTheAnalysis();
+    void followsANewDocument();
 };
 
 void tst_DiagnosticsModel::followsTheAnalysis()
@@ -43,6 +44,21 @@ void tst_DiagnosticsModel::followsTheAnalysis()
                 .startsWith(QStringLiteral("reviews.pipeline.yaml:")));
     document->undoStack()->undo();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void tst_DiagnosticsModel::followsANewDocument()
+{
+    PipelineDocument document;
+    DiagnosticsModel model(document);
+    const int emptyPipelineProblems = model.rowCount(); // e.g. "the pipeline has no steps"
+    QVERIFY(emptyPipelineProblems > 0);
+    const Diagnostics problems
+        = document.load(QStringLiteral(FONDANT_TEST_DATA_DIR "/pipelines/reviews.pipeline.yaml"));
+    QVERIFY(!hasErrors(problems));
+    QCOMPARE(model.rowCount(), 0);
+    document.reset(Pipeline {});
+    QVERIFY(model.rowCount() > 0);
+    QCOMPARE(model.rowCount(), static_cast<int>(document.diagnostics().size()));
 }
 
 QTEST_MAIN(tst_DiagnosticsModel)
