@@ -3,6 +3,7 @@
 #include "views/MainWindow.h"
 
 #include "core/spec/ComponentResolver.h"
+#include "views/FondantLocator.h"
 #include "views/commands/PipelineEditor.h"
 #include "views/document/Autosave.h"
 #include "views/document/PipelineDocument.h"
@@ -32,7 +33,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -114,10 +114,6 @@ MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    if (m_fondantProbe) {
-        m_fondantProbe->kill();
-        m_fondantProbe->waitForFinished(1000);
-    }
     // The scene's items announce their removal; nobody is to listen any more.
     m_scene->disconnect(this);
     m_document->disconnect(this);
@@ -435,8 +431,10 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::refreshLibrary()
 {
-    QStringList folders = m_document->resolver().searchDirs();
-    m_library->setFolders(folders);
+    // Opening a file announces a new document and a new path; the folders are read once.
+    const QStringList folders = m_document->resolver().searchDirs();
+    if (folders != m_library->folders())
+        m_library->setFolders(folders);
 }
 
 void MainWindow::addComponentFolder()
@@ -456,24 +454,14 @@ void MainWindow::addComponentFolder()
 void MainWindow::detectFondantInstallation()
 {
     // Fondant's reusable components ship inside its Python package, when one is installed.
-    auto *process = new QProcess(this);
-    m_fondantProbe = process;
-    connect(process, &QProcess::finished, this, [this, process](int exitCode) {
-        const QString folder = QString::fromUtf8(process->readAllStandardOutput()).trimmed();
-        process->deleteLater();
-        if (exitCode != 0 || folder.isEmpty() || !QFileInfo(folder).isDir())
-            return;
+    auto *locator = new FondantLocator(QStringLiteral("python3"), new QSettings(this), this);
+    connect(locator, &FondantLocator::found, this, [this](const QString &folder) {
         m_fondantComponentsFolder = folder;
         m_document->setExtraComponentDirs(m_settingsComponentFolders + QStringList {folder});
         refreshLibrary();
         statusBar()->showMessage(tr("Fondant's reusable components found in %1").arg(folder), 5000);
     });
-    connect(process, &QProcess::errorOccurred, process, &QObject::deleteLater);
-    process->start(QStringLiteral("python3"),
-        {QStringLiteral("-c"),
-            QStringLiteral(
-                "import os, fondant; "
-                "print(os.path.join(os.path.dirname(fondant.__file__), 'components'))")});
+    locator->start();
 }
 
 void MainWindow::copySelection()

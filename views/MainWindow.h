@@ -3,13 +3,11 @@
 #pragma once
 
 #include <QMainWindow>
-#include <QPointer>
 
 class QAction;
 class QLabel;
 class QLineEdit;
 class QMenu;
-class QProcess;
 class QUndoView;
 
 namespace fondant {
@@ -99,7 +97,6 @@ private:
     QLabel *m_zoomLabel = nullptr;
     QStringList m_settingsComponentFolders;
     QString m_fondantComponentsFolder;
-    QPointer<QProcess> m_fondantProbe;
 };
 
 } // namespace fondant

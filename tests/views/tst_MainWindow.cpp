@@ -262,7 +262,8 @@ void tst_MainWindow::findsFondantsOwnComponents()
     QTemporaryDir bin;
     QFile python(bin.filePath(QStringLiteral("python3")));
     QVERIFY(python.open(QIODevice::WriteOnly));
-    python.write("#!/bin/sh\necho " FONDANT_TEST_DATA_DIR "/components\n");
+    python.write("#!/bin/sh\necho '{\"components\": \"" FONDANT_TEST_DATA_DIR
+                 "/components\", \"folders\": []}'\n");
     python.close();
     python.setPermissions(python.permissions() | QFileDevice::ExeOwner);
     const QByteArray path = qgetenv("PATH");
