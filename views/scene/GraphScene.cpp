@@ -16,6 +16,8 @@
 #include <QMimeData>
 #include <QPen>
 
+#include <algorithm>
+
 namespace fondant {
 
 GraphScene::GraphScene(PipelineDocument &document, QObject *parent)
@@ -71,6 +73,16 @@ void GraphScene::rebuild()
     const QStringList ids = m_document.stepIds();
     for (const QString &id : ids)
         addStepItem(id);
+    // Steps the file gives no place get one from the layered layout (not an edit: the file
+    // keeps no place for them until they are moved or laid out).
+    const auto &positions = m_document.pipeline().positions;
+    const auto unplaced = [&](const QString &id) { return !positions.contains(id.toStdString()); };
+    if (std::any_of(ids.begin(), ids.end(), unplaced)) {
+        const QHash<QString, QPointF> layout = layeredLayout();
+        for (const QString &id : ids)
+            if (unplaced(id))
+                m_items.value(id)->setPos(layout.value(id));
+    }
     for (const QString &id : ids)
         syncEdge(id);
     setSceneRect(itemsBoundingRect().adjusted(-400, -300, 400, 300));

@@ -6,7 +6,6 @@
 #include "views/document/PipelineDocument.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/SceneRenderer.h"
-#include "views/scene/StepItem.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -59,13 +58,7 @@ int main(int argc, char *argv[])
         std::cerr << d.toString() << "\n";
     if (hasErrors(all))
         return 1;
-    GraphScene scene(document);
-    // Steps the file gives no place get one from the layered layout.
-    const QHash<QString, QPointF> layout = scene.layeredLayout();
-    for (const Step &step : document.pipeline().steps)
-        if (!document.pipeline().positions.contains(step.id))
-            scene.stepItem(QString::fromStdString(step.id))
-                ->setPos(layout.value(QString::fromStdString(step.id)));
+    GraphScene scene(document); // places steps without a position in the file
     const QString output = parser.value(QStringLiteral("output"));
     const QString error = SceneRenderer::render(scene, output);
     if (!error.isEmpty()) {
