@@ -23,7 +23,22 @@ private Q_SLOTS:
     void refusedLinkChangesNothing();
     void dragOfStepsIsOneMove();
     void canvasGrowsWithTheSteps();
+    void stepsWithoutAPlaceAreLaidOut();
 };
+
+void tst_GraphScene::stepsWithoutAPlaceAreLaidOut()
+{
+    auto document = test::reviewsDocument();
+    Pipeline pipeline = document->pipeline();
+    pipeline.positions.erase("export"); // load and trim keep theirs
+    document->reset(pipeline);
+    GraphScene scene(*document);
+    QCOMPARE(scene.stepItem(QStringLiteral("trim"))->pos(), QPointF(260, 0));
+    QCOMPARE(scene.stepItem(QStringLiteral("export"))->pos(),
+        scene.layeredLayout().value(QStringLiteral("export")));
+    QVERIFY(!document->pipeline().positions.contains("export")); // no edit: the file is as read
+    QVERIFY(!document->isModified());
+}
 
 void tst_GraphScene::builtFromTheDocument()
 {
