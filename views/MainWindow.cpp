@@ -33,10 +33,12 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStringListModel>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoView>
@@ -74,6 +76,11 @@ MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
 
     m_zoomLabel = new QLabel;
     statusBar()->addPermanentWidget(m_zoomLabel);
+    m_openingBar = new QProgressBar;
+    m_openingBar->setRange(0, 0); // busy: reading has no known length
+    m_openingBar->setMaximumWidth(160);
+    m_openingBar->hide();
+    statusBar()->addPermanentWidget(m_openingBar);
     connect(m_view, &GraphView::zoomChanged, this,
         [this](qreal zoom) { m_zoomLabel->setText(tr("Zoom %1%").arg(qRound(zoom * 100))); });
     m_zoomLabel->setText(tr("Zoom 100%"));
@@ -114,6 +121,11 @@ MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    if (m_opening) { // let a file being read finish; what it read is dropped
+        m_opening->disconnect(this);
+        m_opening->wait();
+        delete m_opening;
+    }
     // The scene's items announce their removal; nobody is to listen any more.
     m_scene->disconnect(this);
     m_document->disconnect(this);
@@ -318,14 +330,44 @@ void MainWindow::openWithDialog()
     const QString path = QFileDialog::getOpenFileName(this, tr("Open pipeline"), start,
         tr("Fondant pipelines (*.pipeline.yaml *.yaml *.yml);;All files (*)"));
     if (!path.isEmpty())
-        openFile(path);
+        startOpening(path);
 }
 
 bool MainWindow::openFile(const QString &path)
 {
-    if (!maybeSave())
+    if (m_opening || !maybeSave())
         return false;
-    const Diagnostics problems = m_document->load(path);
+    return finishOpening(path, PipelineSession::open(path, m_document->extraComponentDirs()));
+}
+
+void MainWindow::startOpening(const QString &path)
+{
+    if (m_opening || !maybeSave())
+        return;
+    // Reading a large pipeline and its component specs takes a while: it runs on a worker
+    // thread while the window stays drawn, greyed, with a busy bar.
+    auto opened = std::make_shared<std::optional<Result<PipelineSession>>>();
+    const QStringList extraDirs = m_document->extraComponentDirs();
+    m_opening = QThread::create(
+        [opened, path, extraDirs] { *opened = PipelineSession::open(path, extraDirs); });
+    connect(m_opening, &QThread::finished, this, [this, opened, path] {
+        m_opening->deleteLater();
+        m_opening = nullptr;
+        m_openingBar->hide();
+        centralWidget()->setEnabled(true);
+        QApplication::restoreOverrideCursor();
+        finishOpening(path, std::move(**opened));
+    });
+    statusBar()->showMessage(tr("Opening %1…").arg(displayName(path)));
+    m_openingBar->show();
+    centralWidget()->setEnabled(false);
+    QApplication::setOverrideCursor(Qt::BusyCursor);
+    m_opening->start();
+}
+
+bool MainWindow::finishOpening(const QString &path, Result<PipelineSession> opened)
+{
+    const Diagnostics problems = m_document->adopt(std::move(opened), path);
     if (hasErrors(problems)) {
         QStringList lines;
         for (const Diagnostic &d : problems)
@@ -421,8 +463,8 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     for (const QString &path : files) {
-        QAction *entry
-            = m_recentMenu->addAction(displayName(path), this, [this, path] { openFile(path); });
+        QAction *entry = m_recentMenu->addAction(
+            displayName(path), this, [this, path] { startOpening(path); });
         entry->setToolTip(path);
         entry->setEnabled(QFileInfo::exists(path));
     }
@@ -528,6 +570,11 @@ void MainWindow::exportPicture()
 
 void MainWindow::offerRecovery()
 {
+    if (m_opening) { // after the file being read, which would replace a recovered copy
+        connect(
+            m_opening, &QThread::finished, this, &MainWindow::offerRecovery, Qt::QueuedConnection);
+        return;
+    }
     // Shows a copy that cannot be read as a pipeline, so that its text can still be copied out.
     const auto showAsText = [this](const QString &path) {
         QFile file(path);
@@ -621,7 +668,7 @@ void MainWindow::dropEvent(QDropEvent *event)
 {
     for (const QUrl &url : event->mimeData()->urls()) {
         if (url.isLocalFile()) {
-            openFile(url.toLocalFile());
+            startOpening(url.toLocalFile());
             event->acceptProposedAction();
             return;
         }

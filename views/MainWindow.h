@@ -2,12 +2,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/session/PipelineSession.h"
+
 #include <QMainWindow>
 
 class QAction;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QProgressBar;
+class QThread;
 class QUndoView;
 
 namespace fondant {
@@ -37,6 +41,9 @@ public:
     /// Opens a pipeline file (after asking about unsaved changes). Problems that prevent
     /// reading are shown in the Problems panel and a message; never thrown.
     bool openFile(const QString &path);
+    /// The same, reading on a worker thread while the window stays drawn and shows that it is
+    /// busy (the command line, the Open dialog, recent files and drops use it).
+    void startOpening(const QString &path);
     /// Offers to recover copies of unsaved work left by a session that ended abnormally.
     void offerRecovery();
     bool save();
@@ -65,6 +72,7 @@ private:
     void newDocument();
     void openWithDialog();
     bool maybeSave();
+    bool finishOpening(const QString &path, Result<PipelineSession> opened);
     void updateTitle();
     void updateRecentMenu();
     void addRecentFile(const QString &path);
@@ -95,6 +103,8 @@ private:
     QMenu *m_viewMenu = nullptr;
     QLineEdit *m_findBox = nullptr;
     QLabel *m_zoomLabel = nullptr;
+    QProgressBar *m_openingBar = nullptr;
+    QThread *m_opening = nullptr; ///< reading a file, while startOpening() waits for it
     QStringList m_settingsComponentFolders;
     QString m_fondantComponentsFolder;
 };

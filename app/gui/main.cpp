@@ -27,7 +27,7 @@ int main(int argc, char *argv[])
     fondant::MainWindow window;
     window.show();
     if (!parser.positionalArguments().isEmpty())
-        window.openFile(parser.positionalArguments().constFirst());
+        window.startOpening(parser.positionalArguments().constFirst());
     // Ask about unsaved work of a crashed session once the window is up.
     QTimer::singleShot(0, &window, &fondant::MainWindow::offerRecovery);
     return QApplication::exec();

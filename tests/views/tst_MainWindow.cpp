@@ -42,6 +42,7 @@ private Q_SLOTS:
     void recoversAutosavedWork();
     void titleShowsUnsavedChanges();
     void droppedPipelineFileOpens();
+    void opensInTheBackground();
     void copyPasteAndDeleteThroughTheMenu();
     void autoLayoutIsOneUndo();
     void findsFondantsOwnComponents();
@@ -214,7 +215,24 @@ void tst_MainWindow::droppedPipelineFileOpens()
     QVERIFY(enter.isAccepted());
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&window, &drop);
-    QCOMPARE(window.document().stepIds().size(), 7);
+    QTRY_COMPARE(window.document().stepIds().size(), 7); // read in the background
+}
+
+void tst_MainWindow::opensInTheBackground()
+{
+    MainWindow window(m_autosave.path());
+    window.show();
+    window.startOpening(example);
+    QVERIFY(!window.centralWidget()->isEnabled()); // busy while reading
+    QVERIFY(!window.openFile(example)); // one file at a time
+    QTRY_COMPARE(window.document().stepIds().size(), 7);
+    QVERIFY(window.centralWidget()->isEnabled());
+    QCOMPARE(window.document().filePath(), QFileInfo(example).absoluteFilePath());
+
+    // Closing while a file is being read waits for it and drops it.
+    auto *closing = new MainWindow(m_autosave.path());
+    closing->startOpening(example);
+    delete closing;
 }
 
 static QAction *menuAction(QWidget &window, const QString &text)

@@ -106,7 +106,11 @@ QString PipelineDocument::uniqueId(const QString &base) const
 
 Diagnostics PipelineDocument::load(const QString &path)
 {
-    Result<PipelineSession> opened = PipelineSession::open(path, extraComponentDirs());
+    return adopt(PipelineSession::open(path, extraComponentDirs()), path);
+}
+
+Diagnostics PipelineDocument::adopt(Result<PipelineSession> opened, const QString &path)
+{
     if (!opened.ok())
         return opened.diagnostics();
     m_session = std::move(opened).value();

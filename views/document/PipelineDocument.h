@@ -48,6 +48,9 @@ public:
     /// File handling. load() replaces the document (clearing the history) or leaves it untouched
     /// and returns the diagnostics that prevented reading. save() writes atomically.
     Diagnostics load(const QString &path);
+    /// What load() does once the file is read: takes an opened session (read on any thread)
+    /// as the document. Returns the problems that prevented reading, or the reading warnings.
+    Diagnostics adopt(Result<PipelineSession> opened, const QString &path);
     std::optional<Diagnostic> save(const QString &path);
     /// Replaces the whole document (a new pipeline, or one read from a file with its warnings).
     void reset(Pipeline pipeline, Diagnostics readDiagnostics = {});
