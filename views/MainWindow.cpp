@@ -354,11 +354,14 @@ void MainWindow::startOpening(const QString &path)
         m_opening->deleteLater();
         m_opening = nullptr;
         m_openingBar->hide();
+        m_view->setBusyText({});
         centralWidget()->setEnabled(true);
         QApplication::restoreOverrideCursor();
         finishOpening(path, std::move(**opened));
     });
     statusBar()->showMessage(tr("Opening %1…").arg(displayName(path)));
+    m_view->setBusyText(
+        tr("Opening %1…\nReading the pipeline and its components.").arg(displayName(path)));
     m_openingBar->show();
     centralWidget()->setEnabled(false);
     QApplication::setOverrideCursor(Qt::BusyCursor);

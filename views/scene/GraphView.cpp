@@ -188,12 +188,18 @@ void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
 
 namespace fondant {
 
+void GraphView::setBusyText(const QString &text)
+{
+    m_busyText = text;
+    viewport()->update();
+}
+
 void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QGraphicsView::drawForeground(painter, rect);
-    if (!m_scene->document().pipeline().steps.empty())
+    if (m_busyText.isEmpty() && !m_scene->document().pipeline().steps.empty())
         return;
-    // An empty pipeline says how to begin.
+    // What the window waits for, or how to begin an empty pipeline.
     painter->save();
     painter->resetTransform();
     QFont font = painter->font();
@@ -202,8 +208,10 @@ void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
     painter->setPen(QColor(0x6b, 0x75, 0x82));
     painter->drawText(viewport()->rect().adjusted(40, 40, -40, -40),
         Qt::AlignCenter | Qt::TextWordWrap,
-        tr("Drag a component from the Components panel here to start the pipeline.\n"
-           "Then drag from a step's blue output port to the next step to link them."));
+        !m_busyText.isEmpty()
+            ? m_busyText
+            : tr("Drag a component from the Components panel here to start the pipeline.\n"
+                 "Then drag from a step's blue output port to the next step to link them."));
     painter->restore();
 }
 

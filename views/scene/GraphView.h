@@ -24,6 +24,9 @@ public:
     /// Centres the view on a step and selects it.
     void showStep(const QString &id);
     qreal zoom() const;
+    /// A line shown over the canvas while the window waits for something ("Opening …"); ""
+    /// for none.
+    void setBusyText(const QString &text);
 
 Q_SIGNALS:
     void zoomChanged(qreal zoom);
@@ -47,6 +50,7 @@ private:
     bool m_panning = false;
     bool m_spaceHeld = false;
     QPoint m_lastPanPoint;
+    QString m_busyText;
 };
 
 } // namespace fondant
