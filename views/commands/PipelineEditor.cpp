@@ -107,6 +107,23 @@ bool PipelineEditor::canConnect(const QString &source, const QString &target, QS
     return true;
 }
 
+QStringList PipelineEditor::possibleInputs(const QString &target) const
+{
+    const int index = m_document.indexOf(target);
+    if (index < 0)
+        return {};
+    const QStringList ids = m_document.stepIds();
+    std::vector<bool> excluded(static_cast<std::size_t>(ids.size()), false);
+    excluded[static_cast<std::size_t>(index)] = true;
+    for (int descendant : m_document.analysis().graph.descendants(index))
+        excluded[static_cast<std::size_t>(descendant)] = true;
+    QStringList inputs;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        if (!excluded[static_cast<std::size_t>(i)])
+            inputs << ids[i];
+    return inputs;
+}
+
 QString PipelineEditor::linkFieldProblem(const QString &source, const QString &target) const
 {
     const StepAnalysis *from = m_document.stepAnalysis(source);

@@ -29,6 +29,9 @@ public:
     /// Makes target read the output of source. Refused when it would make a cycle.
     bool connectSteps(const QString &source, const QString &target);
     bool canConnect(const QString &source, const QString &target, QString *why = nullptr) const;
+    /// The steps target may read from, in call order: all but itself and the steps that read
+    /// from it, directly or not. Linear in the number of steps.
+    QStringList possibleInputs(const QString &target) const;
     /// What would be wrong with the fields after linking (a consumed field the source's output
     /// lacks or types differently), or "" when the fields fit.
     QString linkFieldProblem(const QString &source, const QString &target) const;

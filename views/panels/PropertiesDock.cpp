@@ -282,13 +282,12 @@ void PropertiesDock::buildStepForm(QFormLayout *form)
 
     auto *input = new QComboBox;
     registerField(QStringLiteral("input"), input);
-    input->addItem(tr("(none: starts the dataset)"), QString());
-    for (const QString &other : m_document.stepIds())
-        if (other != id && PipelineEditor(m_document).canConnect(other, id))
-            input->addItem(other, other);
-    input->setCurrentIndex(std::max(0, input->findData(qt(step.input))));
+    input->addItem(tr("(none: starts the dataset)"));
+    input->addItems(PipelineEditor(m_document).possibleInputs(id));
+    const int current = step.input.empty() ? -1 : input->findText(qt(step.input), Qt::MatchExactly);
+    input->setCurrentIndex(std::max(0, current));
     connect(input, &QComboBox::activated, this, [this, input, id](int index) {
-        const QString source = input->itemData(index).toString();
+        const QString source = index == 0 ? QString() : input->itemText(index);
         PipelineEditor editor(m_document);
         if (source.isEmpty())
             editor.disconnect(id);

@@ -67,6 +67,15 @@ void tst_PipelineEditor::connectRefusesCycles()
     QVERIFY(!editor.canConnect(QStringLiteral("trim"), QStringLiteral("trim")));
     QVERIFY(!editor.connectSteps(QStringLiteral("export"), QStringLiteral("load")));
     QCOMPARE(document->undoStack()->count(), 0);
+    // The choices offered agree with canConnect: load -> trim -> export.
+    QCOMPARE(editor.possibleInputs(QStringLiteral("load")), QStringList());
+    QCOMPARE(editor.possibleInputs(QStringLiteral("trim")), QStringList {QStringLiteral("load")});
+    QCOMPARE(editor.possibleInputs(QStringLiteral("export")),
+        (QStringList {QStringLiteral("load"), QStringLiteral("trim")}));
+    for (const QString &target : document->stepIds())
+        for (const QString &source : document->stepIds())
+            QCOMPARE(
+                editor.possibleInputs(target).contains(source), editor.canConnect(source, target));
 }
 
 void tst_PipelineEditor::linkFieldProblemNamesMissingFields()
