@@ -11,15 +11,15 @@ namespace fondant {
 namespace {
 
 // How many layers a band holds: all of them up to a few dozen; beyond, enough bands that the
-// picture is about 1.6 times as wide as high (a band is about as high as the unwrapped graph),
-// and never fewer than 20 layers a band.
+// picture is about 1.6 times as wide as high (a band is about as high as the unwrapped graph,
+// plus the gap), and never fewer than 20 layers a band.
 std::size_t layersPerBand(std::size_t layers, qreal width, qreal height)
 {
     constexpr std::size_t unwrapped = 40;
     constexpr std::size_t fewest = 20;
     if (layers <= unwrapped || height <= 0)
         return std::max<std::size_t>(layers, 1);
-    const qreal bands = std::sqrt(width / (1.6 * height));
+    const qreal bands = std::sqrt(width / (1.6 * (height + GraphLayout::bandGap)));
     const auto perBand = static_cast<std::size_t>(
         std::ceil(static_cast<qreal>(layers) / std::max<qreal>(bands, 1)));
     return std::max(perBand, fewest);
