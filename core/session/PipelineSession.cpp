@@ -111,6 +111,7 @@ std::vector<int> PipelineSession::replaceStep(int index, Step step)
     const std::vector<int> redone
         = PipelineValidator::revalidateStep(m_pipeline, m_resolver, m_analysis, index);
     std::vector<int> changed = PipelineKeys::update(m_pipeline, m_analysis, m_keys, redone);
+    indexStepProblems();
     return changed;
 }
 
@@ -174,6 +175,34 @@ void PipelineSession::reanalyse()
 {
     m_analysis = PipelineValidator::validate(m_pipeline, m_resolver);
     m_keys = PipelineKeys::compute(m_pipeline, m_analysis);
+    indexStepProblems();
+}
+
+void PipelineSession::indexStepProblems()
+{
+    const auto index
+        = [](const Diagnostics &from, std::unordered_map<std::string, Diagnostics> &to) {
+              to.clear();
+              for (const Diagnostic &d : from)
+                  if (!d.stepId.empty())
+                      to[d.stepId].push_back(d);
+          };
+    index(m_analysis.pipelineDiagnostics, m_pipelineProblemsOfStep);
+    index(m_keys.diagnostics, m_keyProblemsOfStep);
+}
+
+Diagnostics PipelineSession::diagnosticsOf(int index) const
+{
+    if (index < 0 || static_cast<std::size_t>(index) >= m_analysis.steps.size())
+        return {};
+    const StepAnalysis &step = m_analysis.steps[static_cast<std::size_t>(index)];
+    Diagnostics result;
+    if (auto it = m_pipelineProblemsOfStep.find(step.id); it != m_pipelineProblemsOfStep.end())
+        result = it->second;
+    append(result, step.diagnostics);
+    if (auto it = m_keyProblemsOfStep.find(step.id); it != m_keyProblemsOfStep.end())
+        append(result, it->second);
+    return result;
 }
 
 std::vector<int> PipelineSession::allSteps() const

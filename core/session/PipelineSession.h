@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace fondant {
@@ -41,6 +42,9 @@ public:
     /// Index of the step with this id, or -1 (constant time).
     int indexOf(const std::string &id) const { return m_analysis.graph.indexOf(id); }
     const CacheKey *key(int index) const;
+    /// The problems of one step: those the pipeline's checks and the keys found about it, and
+    /// the step's own, in that order. Costs what the step has, not what the pipeline has.
+    Diagnostics diagnosticsOf(int index) const;
 
     /// Replaces the whole pipeline and recomputes everything.
     void reset(Pipeline pipeline, Diagnostics readDiagnostics = {});
@@ -68,6 +72,7 @@ public:
 private:
     void rebuildResolver();
     void reanalyse();
+    void indexStepProblems();
     std::vector<int> allSteps() const;
 
     Pipeline m_pipeline;
@@ -76,6 +81,9 @@ private:
     ComponentResolver m_resolver;
     PipelineAnalysis m_analysis;
     PipelineKeys m_keys;
+    /// Problems of the pipeline's checks and of the keys that name a step, by step id.
+    std::unordered_map<std::string, Diagnostics> m_pipelineProblemsOfStep;
+    std::unordered_map<std::string, Diagnostics> m_keyProblemsOfStep;
 };
 
 } // namespace fondant

@@ -34,18 +34,7 @@ PipelineDocument::~PipelineDocument()
 
 Diagnostics PipelineDocument::diagnosticsOf(const QString &id) const
 {
-    Diagnostics result;
-    const std::string stepId = utf8(id);
-    const auto addOwn = [&](const Diagnostics &list) {
-        for (const Diagnostic &d : list)
-            if (d.stepId == stepId)
-                result.push_back(d);
-    };
-    addOwn(analysis().pipelineDiagnostics);
-    if (const StepAnalysis *step = stepAnalysis(id))
-        append(result, step->diagnostics);
-    addOwn(keys().diagnostics);
-    return result;
+    return m_session.diagnosticsOf(indexOf(id));
 }
 
 const Step *PipelineDocument::step(const QString &id) const

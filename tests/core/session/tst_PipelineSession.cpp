@@ -130,8 +130,21 @@ void tst_PipelineSession::partialUpdateEqualsFullAnalysis()
     fresh.reset(pipeline);
     QCOMPARE(keyTexts(session), keyTexts(fresh));
     QCOMPARE(messages(session.diagnostics()), messages(fresh.diagnostics()));
-    for (std::size_t i = 0; i < pipeline.steps.size(); ++i)
+    Diagnostics byStep;
+    for (std::size_t i = 0; i < pipeline.steps.size(); ++i) {
         QVERIFY(session.analysis().steps[i].outputFields == fresh.analysis().steps[i].outputFields);
+        const Diagnostics own = session.diagnosticsOf(static_cast<int>(i));
+        QCOMPARE(messages(own), messages(fresh.diagnosticsOf(static_cast<int>(i))));
+        for (const Diagnostic &d : own)
+            QCOMPARE(d.stepId, pipeline.steps[i].id);
+        append(byStep, own);
+    }
+    // Every problem that names a step is that step's.
+    Diagnostics named;
+    for (const Diagnostic &d : session.diagnostics())
+        if (!d.stepId.empty())
+            named.push_back(d);
+    QCOMPARE(messages(byStep), messages(named));
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineSession)
