@@ -169,6 +169,18 @@ void BM_EditFirstStepArgument(benchmark::State &state)
 }
 BENCHMARK(BM_EditFirstStepArgument)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
+// The last step's argument: one key changes, what an edit costs without the cascade.
+void BM_EditLastStepArgument(benchmark::State &state)
+{
+    Designer designer(static_cast<int>(state.range(0)));
+    designer.open();
+    designer.window.showStep(QStringLiteral("c%1").arg(state.range(0) - 1));
+    double value = 0;
+    for (auto _ : state)
+        designer.editThreshold(value += 0.5);
+}
+BENCHMARK(BM_EditLastStepArgument)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
 void BM_UndoFirstStepEdit(benchmark::State &state)
 {
     Designer designer(static_cast<int>(state.range(0)));

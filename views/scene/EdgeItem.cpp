@@ -4,7 +4,12 @@
 
 #include "views/scene/StepItem.h"
 
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <QPainter>
 #include <QPen>
+#include <QStyleOptionGraphicsItem>
 
 #include <cmath>
 
@@ -42,6 +47,18 @@ QPainterPath EdgeItem::curve(QPointF from, QPointF to)
     const qreal dx = to.x() >= from.x() ? std::max<qreal>(40.0, (to.x() - from.x()) / 2) : 60.0;
     path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
     return path;
+}
+
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+{
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) >= 0.12) {
+        QGraphicsPathItem::paint(painter, option, widget);
+        return;
+    }
+    QPen hairline = pen();
+    hairline.setWidth(0);
+    painter->setPen(hairline);
+    painter->drawLine(path().elementAt(0), path().currentPosition());
 }
 
 void EdgeItem::adjust()

@@ -28,6 +28,11 @@ public:
     /// A curve from an output port to an input port.
     static QPainterPath curve(QPointF from, QPointF to);
 
+    /// Far away, a straight hairline: thousands of curves stroked at a size nobody can see
+    /// would make every repaint of a large pipeline slow.
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+        QWidget *widget = nullptr) override;
+
 private:
     StepItem *m_source;
     StepItem *m_target;
