@@ -5,9 +5,6 @@
 #include "views/scene/StepItem.h"
 
 #include <QPainter>
-#include <QStyleOptionGraphicsItem>
-
-#include <QPainter>
 #include <QPen>
 #include <QStyleOptionGraphicsItem>
 
