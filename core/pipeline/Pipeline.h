@@ -36,6 +36,7 @@ struct FieldMappingEntry
     std::string rename;
 
     bool isRename() const { return !type.has_value(); }
+    friend bool operator==(const FieldMappingEntry &, const FieldMappingEntry &) = default;
 };
 using FieldMapping = std::vector<FieldMappingEntry>;
 

@@ -122,7 +122,9 @@ PropertiesDock::PropertiesDock(PipelineDocument &document, QWidget *parent)
     });
     connect(&document, &PipelineDocument::stepChanged, this,
         [this, rebuildUnlessOwn](const QString &id) {
-            if (id == m_stepId)
+            if (id != m_stepId)
+                return;
+            if (m_updating || !takeNewArgumentValues())
                 rebuildUnlessOwn();
         });
     connect(&document, &PipelineDocument::stepRenamed, this,
@@ -183,11 +185,44 @@ void PropertiesDock::addSection(QFormLayout *form, const QString &title)
     form->addRow(label);
 }
 
+// After an edit made elsewhere (undo, redo): when only argument values changed, the editors
+// take them in place, which keeps undo quick and the panel where it was; else the form is built
+// again.
+bool PropertiesDock::takeNewArgumentValues()
+{
+    const Step *step = m_document.step(m_stepId);
+    if (!step || !m_shownStep)
+        return false;
+    const Step &before = *m_shownStep;
+    const bool onlyArguments = step->id == before.id && step->component == before.component
+        && step->input == before.input && step->consumes == before.consumes
+        && step->produces == before.produces
+        && step->inputPartitionRows == before.inputPartitionRows && step->cache == before.cache
+        && step->resources == before.resources;
+    // Arguments the component does not take are listed apart: their set must stay the same.
+    const auto others = [this](const Step &s) {
+        std::vector<std::string> keys;
+        for (const Member &member : s.arguments.members())
+            if (!m_argumentEditors.contains(qt(member.key)))
+                keys.push_back(member.key);
+        return keys;
+    };
+    if (!onlyArguments || others(*step) != others(before))
+        return false;
+    for (auto it = m_argumentEditors.cbegin(); it != m_argumentEditors.cend(); ++it)
+        it.value()->setValue(step->arguments.find(it.key().toStdString()));
+    m_shownStep = *step;
+    refreshValues();
+    return true;
+}
+
 void PropertiesDock::rebuild()
 {
     const int scroll = m_scroll->verticalScrollBar()->value();
     m_fields.clear();
     m_argumentEditors.clear();
+    const Step *shown = m_document.step(m_stepId);
+    m_shownStep = shown ? std::optional<Step>(*shown) : std::nullopt;
     auto *content = new QWidget;
     auto *form = new QFormLayout(content);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QFormLayout;
 class QLabel;
@@ -39,6 +40,7 @@ public:
 private:
     void rebuild();
     void refreshValues();
+    bool takeNewArgumentValues();
     void buildPipelineForm(QFormLayout *form);
     void buildStepForm(QFormLayout *form);
     void addSection(QFormLayout *form, const QString &title);
@@ -51,6 +53,7 @@ private:
 
     PipelineDocument &m_document;
     QString m_stepId;
+    std::optional<Step> m_shownStep; ///< the step as the form was built for it
     QScrollArea *m_scroll;
     QHash<QString, QPointer<QWidget>> m_fields;
     QHash<QString, ArgumentEditor *> m_argumentEditors;

@@ -3,6 +3,7 @@
 #include "views/panels/PropertiesDock.h"
 
 #include "DocumentFixture.h"
+#include "views/commands/PipelineEditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void mappingTextIsCheckedInline();
     void pipelineSettingsWhenNothingIsSelected();
     void focusesAField();
+    void undoOfAnArgumentKeepsTheForm();
 };
 
 void tst_PropertiesDock::editorsWriteTheDocument()
@@ -124,6 +126,30 @@ void tst_PropertiesDock::focusesAField()
     QVERIFY(dock.focusField(QStringLiteral("arguments.max_length")));
     QVERIFY(dock.focusField(QStringLiteral("resources.cpu_limit")));
     QVERIFY(!dock.focusField(QStringLiteral("nothing")));
+}
+
+void tst_PropertiesDock::undoOfAnArgumentKeepsTheForm()
+{
+    auto document = test::reviewsDocument();
+    PropertiesDock dock(*document);
+    dock.showStep(QStringLiteral("trim"));
+    QWidget *editor = dock.fieldWidget(QStringLiteral("arguments.max_length"));
+    auto *box = editor->findChild<QSpinBox *>();
+    const int before = box->value();
+    box->setValue(before + 7); // typed: one undoable edit
+    QCOMPARE(
+        document->step(QStringLiteral("trim"))->arguments.find("max_length")->toInt(), before + 7);
+    document->undoStack()->undo();
+    QCOMPARE(dock.fieldWidget(QStringLiteral("arguments.max_length")), editor); // not rebuilt
+    QCOMPARE(box->value(), before);
+    document->undoStack()->redo();
+    QCOMPARE(box->value(), before + 7);
+
+    // A change of anything else builds the form again.
+    PipelineEditor(*document).disconnect(QStringLiteral("trim"));
+    QVERIFY(dock.fieldWidget(QStringLiteral("arguments.max_length")) != editor);
+    auto *input = qobject_cast<QComboBox *>(dock.fieldWidget(QStringLiteral("input")));
+    QCOMPARE(input->currentIndex(), 0);
 }
 
 QTEST_MAIN(tst_PropertiesDock)
