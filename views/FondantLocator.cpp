@@ -48,7 +48,8 @@ FondantLocator::FondantLocator(QString python, QSettings *settings, QObject *par
 
 FondantLocator::~FondantLocator()
 {
-    if (m_process) {
+    if (m_process) { // nobody waits for the answer any more
+        m_process->disconnect(this);
         m_process->kill();
         m_process->waitForFinished(1000);
     }
