@@ -106,6 +106,17 @@ std::string floatText(double value)
     return repr;
 }
 
+// YAML readers (libyaml, PyYAML) refuse an implicit key longer than 1,024 characters; a longer
+// one is written as an explicit key ("? key").
+constexpr std::size_t longestImplicitKey = 1000;
+
+std::string keyWithColon(const std::string &key, int indent)
+{
+    if (key.size() <= longestImplicitKey)
+        return key + ":";
+    return "? " + key + "\n" + std::string(static_cast<std::size_t>(indent), ' ') + ":";
+}
+
 void appendIndent(std::string &out, int indent)
 {
     out.append(static_cast<std::size_t>(indent), ' ');
@@ -214,7 +225,9 @@ std::string YamlWriter::flow(const Value &value)
             const std::string name = member.keyKind == Value::Kind::String
                 ? flowText(member.key)
                 : scalar(member.keyValue());
-            out += (first ? "" : ", ") + name + ": " + flow(member.value);
+            out += first ? "" : ", ";
+            out += name.size() > longestImplicitKey ? "? " : "";
+            out += name + ": " + flow(member.value);
             first = false;
         }
         return out + "}";
@@ -232,7 +245,7 @@ void YamlWriter::appendMember(std::string &out, const Member &member, int indent
 {
     const Value &value = member.value;
     appendIndent(out, indent);
-    out += key(member) + ":";
+    out += keyWithColon(key(member), indent);
     if (isBlockContainer(value)) {
         out += "\n";
         appendBlock(out, value, value.isArray() ? indent + 2 : indent + 2);

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void quotesAmbiguousText();
     void floatsStayFloatsUnderBothRules();
     void blockValuesReadBack();
+    void longKeysAreWrittenExplicitly();
 };
 
 void tst_YamlWriter::quotesAmbiguousText_data()
@@ -80,6 +81,36 @@ void tst_YamlWriter::blockValuesReadBack()
     QVERIFY2(back.ok(), out.c_str());
     QCOMPARE(PyJson::dumps(back.value(), PyJson::KeyOrder::Insertion),
         PyJson::dumps(original.value(), PyJson::KeyOrder::Insertion));
+}
+
+// Readers refuse implicit keys over 1,024 characters (found by fuzzing).
+void tst_YamlWriter::longKeysAreWrittenExplicitly()
+{
+    const std::string longKey(1100, 'k');
+    Value inner = Value::object();
+    inner.set(longKey, 1);
+    inner.set("b", 2);
+    Value list = Value::array();
+    list.append(inner);
+    Value nested = Value::object();
+    nested.set(longKey, inner);
+    Value root = Value::object();
+    root.set("block", inner);
+    root.set("items", list);
+    root.set(longKey, inner);
+    root.set("nested", nested);
+    root.set("flow", Value::array());
+    root.find("flow")->append(Value::array());
+    root.find("flow")->items()[0].append(inner); // a mapping in a list in a list: written in flow
+    std::string out;
+    for (const Member &member : root.members())
+        YamlWriter::appendMember(out, member, 0);
+    for (ScalarRules rules : {ScalarRules::Yaml12Core, ScalarRules::PyYaml11}) {
+        Result<Value> back = YamlReader::parse(out, "back.yaml", rules);
+        QVERIFY2(back.ok(), back.ok() ? "" : back.errorMessage().c_str());
+        QCOMPARE(PyJson::dumps(back.value(), PyJson::KeyOrder::Insertion),
+            PyJson::dumps(root, PyJson::KeyOrder::Insertion));
+    }
 }
 
 void tst_YamlWriter::commasNeedQuotesOnlyInFlow()
