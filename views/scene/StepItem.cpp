@@ -210,18 +210,24 @@ void StepItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     else if (m_dropHint < 0)
         border = errorColor;
     const bool selected = isSelected();
+    const QColor header = m_cacheOff ? QColor(0xe9, 0xeb, 0xee) : QColor(0xe3, 0xee, 0xfb);
 
+    if (lod < 0.12) { // too far away for text or round corners: a block in the frame's colour
+        painter->fillRect(body, header);
+        painter->setPen(QPen(selected ? selectionColor : border, 0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(body);
+        return;
+    }
     painter->setRenderHint(QPainter::Antialiasing, lod > 0.4);
     painter->setPen(
         QPen(selected ? selectionColor : border, selected || m_errors || m_dropHint ? 2.5 : 1.2));
     painter->setBrush(QColor(0xfb, 0xfc, 0xfd));
     painter->drawRoundedRect(body, 7, 7);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(m_cacheOff ? QColor(0xe9, 0xeb, 0xee) : QColor(0xe3, 0xee, 0xfb));
+    painter->setBrush(header);
     painter->drawRoundedRect(QRectF(1, 1, width - 2, headerHeight - 2), 6, 6);
 
-    if (lod < 0.12) // too far away for any text to be read
-        return;
     if (lod < 0.35) { // far away: the block and its name are enough
         painter->setPen(Qt::black);
         QFont font = painter->font();
