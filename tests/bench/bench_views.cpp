@@ -157,27 +157,28 @@ void BM_SelectFirstStep(benchmark::State &state)
 }
 BENCHMARK(BM_SelectFirstStep)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
-// The first step's argument: every later key changes, the worst case for one edit.
-void BM_EditFirstStepArgument(benchmark::State &state)
+// Edits an argument of one step of a designer with state.range(0) steps, again and again.
+void editArgumentOf(benchmark::State &state, const QString &id)
 {
     Designer designer(static_cast<int>(state.range(0)));
     designer.open();
-    designer.window.showStep(QStringLiteral("c0"));
+    designer.window.showStep(id);
     double value = 0;
     for (auto _ : state)
         designer.editThreshold(value += 0.5);
+}
+
+// The first step's argument: every later key changes, the worst case for one edit.
+void BM_EditFirstStepArgument(benchmark::State &state)
+{
+    editArgumentOf(state, QStringLiteral("c0"));
 }
 BENCHMARK(BM_EditFirstStepArgument)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 // The last step's argument: one key changes, what an edit costs without the cascade.
 void BM_EditLastStepArgument(benchmark::State &state)
 {
-    Designer designer(static_cast<int>(state.range(0)));
-    designer.open();
-    designer.window.showStep(QStringLiteral("c%1").arg(state.range(0) - 1));
-    double value = 0;
-    for (auto _ : state)
-        designer.editThreshold(value += 0.5);
+    editArgumentOf(state, QStringLiteral("c%1").arg(state.range(0) - 1));
 }
 BENCHMARK(BM_EditLastStepArgument)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
