@@ -183,8 +183,8 @@ FieldList DatasetFields::fields() const
 {
     FieldList result;
     result.reserve(m_size);
-    for (const Node *node : inOrder(m_root, m_size))
-        result.push_back(node->entry->field);
+    for (const Entry *entry : entries())
+        result.push_back(entry->field);
     return result;
 }
 
