@@ -66,11 +66,13 @@ Result<CacheKey> CacheKeyCalculator::compute(CacheKeyInputs inputs)
         return *error;
     const std::optional<std::string> previousKey = inputs.previousKey;
     key.inputs = std::move(inputs);
-    return withPreviousKey(std::move(key), previousKey);
+    if (auto error = rechain(key, previousKey))
+        return *error;
+    return key;
 }
 
-Result<CacheKey> CacheKeyCalculator::withPreviousKey(
-    CacheKey key, const std::optional<std::string> &previousKey)
+std::optional<Diagnostic> CacheKeyCalculator::rechain(
+    CacheKey &key, const std::optional<std::string> &previousKey)
 {
     const CacheKeyInputs &inputs = key.inputs;
     key.inputs.previousKey = previousKey;
@@ -85,9 +87,7 @@ Result<CacheKey> CacheKeyCalculator::withPreviousKey(
     key.final.set("node_pool_name", optionalValue(inputs.nodePoolName));
     if (previousKey)
         key.final.set("previous_component_cache", *previousKey);
-    if (auto error = hashSorted(key.final, key.finalText, key.key))
-        return *error;
-    return key;
+    return hashSorted(key.final, key.finalText, key.key);
 }
 
 Result<CacheKey> CacheKeyCalculator::computeLegacy060(const Value &componentSpec,

@@ -61,10 +61,10 @@ class CacheKeyCalculator
 {
 public:
     static Result<CacheKey> compute(CacheKeyInputs inputs);
-    /// The same key chained on another previous key: only the final dict is built and hashed
-    /// again, so a change upstream re-keys a long chain cheaply.
-    static Result<CacheKey> withPreviousKey(
-        CacheKey key, const std::optional<std::string> &previousKey);
+    /// Chains `key` on another previous key in place: only the final dict is built and hashed
+    /// again, so a change upstream re-keys a long chain cheaply. On an error `key` is unusable.
+    static std::optional<Diagnostic> rechain(
+        CacheKey &key, const std::optional<std::string> &previousKey);
 
     /// Fondant 0.6.0's recipe (pipeline era), for keys found in old working directories:
     /// the component spec dict and cluster_type enter the arguments, no image hash.

@@ -32,10 +32,15 @@ Diagnostic opensslError(const char *what)
 
 Result<std::string> Md5::hexDigest(std::string_view bytes)
 {
-    DigestContext context(EVP_MD_CTX_new());
+    // Fetching the algorithm and allocating a context cost more than hashing a key's few hundred
+    // bytes, so each thread keeps one of each.
+    static EVP_MD *const md5 = EVP_MD_fetch(nullptr, "MD5", nullptr);
+    thread_local DigestContext context(EVP_MD_CTX_new());
+    if (!md5)
+        return opensslError("EVP_MD_fetch");
     if (!context)
         return opensslError("EVP_MD_CTX_new");
-    if (EVP_DigestInit_ex(context.get(), EVP_md5(), nullptr) != 1)
+    if (EVP_DigestInit_ex(context.get(), md5, nullptr) != 1)
         return opensslError("EVP_DigestInit_ex");
     if (EVP_DigestUpdate(context.get(), bytes.data(), bytes.size()) != 1)
         return opensslError("EVP_DigestUpdate");

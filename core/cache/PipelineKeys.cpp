@@ -90,16 +90,12 @@ std::vector<int> PipelineKeys::update(const Pipeline &pipeline, const PipelineAn
             previous = keyText(keys.keys[i]);
             continue;
         }
-        const std::optional<std::string> before = keyText(keys.keys[i]);
-        std::optional<CacheKey> key;
-        if (!redo[i] && keys.keys[i] && previous) {
-            // Only the key it chains on changed: its own parts and problems stay.
-            Result<CacheKey> rechained
-                = CacheKeyCalculator::withPreviousKey(std::move(*keys.keys[i]), previous);
-            if (rechained.ok())
-                key = std::move(rechained).value();
-        }
-        if (!key) {
+        std::optional<CacheKey> &key = keys.keys[i];
+        const std::optional<std::string> before = keyText(key);
+        // Only the key it chains on changed: its own parts and problems stay.
+        const bool rechained
+            = !redo[i] && key && previous && !CacheKeyCalculator::rechain(*key, previous);
+        if (!rechained) {
             const std::string &id = pipeline.steps[i].id;
             std::erase_if(keys.diagnostics, [&](const Diagnostic &d) { return d.stepId == id; });
             key = keyOf(pipeline, analysis, i, previous, keys.diagnostics);
@@ -107,8 +103,7 @@ std::vector<int> PipelineKeys::update(const Pipeline &pipeline, const PipelineAn
         previousChanged = keyText(key) != before;
         if (previousChanged || redo[i])
             changed.push_back(static_cast<int>(i));
-        keys.keys[i] = std::move(key);
-        previous = keyText(keys.keys[i]);
+        previous = keyText(key);
     }
     return changed;
 }

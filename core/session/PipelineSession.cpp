@@ -8,6 +8,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 
 namespace fondant {
@@ -99,20 +100,23 @@ Step PipelineSession::removeStep(int index)
     return removed;
 }
 
-std::vector<int> PipelineSession::replaceStep(int index, Step step)
+PipelineSession::StepChanges PipelineSession::replaceStep(int index, Step step)
 {
     Step &current = m_pipeline.steps[static_cast<std::size_t>(index)];
     const bool sameShape = keepsShape(current, step);
     current = std::move(step);
     if (!sameShape) {
         reanalyse();
-        return allSteps();
+        return {allSteps(), {}};
     }
-    const std::vector<int> redone
-        = PipelineValidator::revalidateStep(m_pipeline, m_resolver, m_analysis, index);
-    std::vector<int> changed = PipelineKeys::update(m_pipeline, m_analysis, m_keys, redone);
+    StepChanges changes;
+    changes.analysed = PipelineValidator::revalidateStep(m_pipeline, m_resolver, m_analysis, index);
+    const std::vector<int> keyed
+        = PipelineKeys::update(m_pipeline, m_analysis, m_keys, changes.analysed);
+    std::set_difference(keyed.begin(), keyed.end(), changes.analysed.begin(),
+        changes.analysed.end(), std::back_inserter(changes.rekeyed));
     indexStepProblems();
-    return changed;
+    return changes;
 }
 
 bool PipelineSession::keepsShape(const Step &before, const Step &after)

@@ -54,12 +54,20 @@ public:
     /// Forgets the problems found reading the file (once it has been saved).
     void clearReadDiagnostics() { m_readDiagnostics.clear(); }
 
+    /// The steps an edit recomputed, as indexes in call order.
+    struct StepChanges
+    {
+        std::vector<int> analysed; ///< analysed and keyed again
+        std::vector<int> rekeyed; ///< only the key changed, because a key it chains on did
+        bool operator==(const StepChanges &) const = default;
+    };
+
     // Edits. Those that can change the graph recompute everything; replaceStep recomputes the
-    // step, the steps it feeds and the keys chained after it. Each returns the indexes of the
-    // steps whose analysis or key may have changed.
+    // step, the steps it feeds and the keys chained after it. insertStep returns the indexes of
+    // the steps whose analysis or key may have changed.
     std::vector<int> insertStep(int index, Step step, std::optional<Point> position);
     Step removeStep(int index);
-    std::vector<int> replaceStep(int index, Step step);
+    StepChanges replaceStep(int index, Step step);
     /// Whether replacing before by after keeps the graph (same id, input and component), so
     /// that replaceStep recomputes only what the step affects.
     static bool keepsShape(const Step &before, const Step &after);

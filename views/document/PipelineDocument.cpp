@@ -180,12 +180,15 @@ void PipelineDocument::replaceStep(const QString &id, const Step &step)
     Q_ASSERT(index >= 0 && pipeline().steps[static_cast<std::size_t>(index)].id == step.id);
     const bool sameShape
         = PipelineSession::keepsShape(pipeline().steps[static_cast<std::size_t>(index)], step);
-    const std::vector<int> changed = m_session.replaceStep(index, step);
+    const PipelineSession::StepChanges changes = m_session.replaceStep(index, step);
     Q_EMIT stepChanged(id);
-    if (sameShape)
-        Q_EMIT stepsAnalysed(idsOf(changed));
-    else
+    if (sameShape) {
+        Q_EMIT stepsAnalysed(idsOf(changes.analysed));
+        if (!changes.rekeyed.empty())
+            Q_EMIT keysChanged(idsOf(changes.rekeyed));
+    } else {
         Q_EMIT analysisChanged();
+    }
 }
 
 void PipelineDocument::renameStep(const QString &oldId, const QString &newId)

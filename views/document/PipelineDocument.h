@@ -64,7 +64,7 @@ public:
     QStringList extraComponentDirs() const { return m_session.extraComponentDirs(); }
 
     // Mutators, called by commands. Each emits its own signal, then analysisChanged (or, for an
-    // edit that keeps the graph, stepsAnalysed with the steps whose analysis or key changed).
+    // edit that keeps the graph, stepsAnalysed and keysChanged with the steps recomputed).
     void insertStep(int index, const Step &step, std::optional<QPointF> position);
     Step removeStep(const QString &id);
     void replaceStep(const QString &id, const Step &step);
@@ -89,6 +89,9 @@ Q_SIGNALS:
     /// Validation and cache keys were recomputed for these steps only (after an edit that kept
     /// the graph; emitted after stepChanged).
     void stepsAnalysed(const QStringList &ids);
+    /// Only the cache keys of these steps changed, because a key they chain on did (emitted
+    /// after stepsAnalysed).
+    void keysChanged(const QStringList &ids);
     void filePathChanged(const QString &path);
     void modifiedChanged(bool modified);
 

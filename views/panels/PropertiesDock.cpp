@@ -146,6 +146,10 @@ PropertiesDock::PropertiesDock(PipelineDocument &document, QWidget *parent)
         });
     connect(&document, &PipelineDocument::analysisChanged, this, &PropertiesDock::refreshValues);
     connect(&document, &PipelineDocument::stepsAnalysed, this, &PropertiesDock::refreshValues);
+    connect(&document, &PipelineDocument::keysChanged, this, [this](const QStringList &ids) {
+        if (ids.contains(m_stepId))
+            refreshValues();
+    });
     rebuild();
 }
 

@@ -52,6 +52,11 @@ GraphScene::GraphScene(PipelineDocument &document, QObject *parent)
         });
     connect(&document, &PipelineDocument::analysisChanged, this, &GraphScene::refreshAll);
     connect(&document, &PipelineDocument::stepsAnalysed, this, &GraphScene::refreshSteps);
+    connect(&document, &PipelineDocument::keysChanged, this, [this](const QStringList &ids) {
+        for (const QString &id : ids)
+            if (StepItem *item = m_items.value(id))
+                item->refreshKey();
+    });
     rebuild();
 }
 

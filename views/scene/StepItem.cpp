@@ -95,17 +95,28 @@ void StepItem::refresh()
             ++m_warnings;
     }
     m_cacheOff = analysis && !analysis->cacheEnabled;
-    const CacheKey *key = m_document.cacheKey(m_id);
-    if (m_errors > 0)
-        m_status
-            = m_errors == 1 ? QObject::tr("1 problem") : QObject::tr("%1 problems").arg(m_errors);
-    else if (m_cacheOff)
-        m_status = QObject::tr("caching off");
-    else if (key)
-        m_status = QString::fromStdString(key->key.substr(0, 8));
-    else
-        m_status.clear();
+    m_status = statusText();
     update();
+}
+
+void StepItem::refreshKey()
+{
+    QString status = statusText();
+    if (status == m_status)
+        return;
+    m_status = std::move(status);
+    update();
+}
+
+QString StepItem::statusText() const
+{
+    if (m_errors > 0)
+        return m_errors == 1 ? QObject::tr("1 problem") : QObject::tr("%1 problems").arg(m_errors);
+    if (m_cacheOff)
+        return QObject::tr("caching off");
+    if (const CacheKey *key = m_document.cacheKey(m_id))
+        return QString::fromStdString(key->key.substr(0, 8));
+    return {};
 }
 
 QString StepItem::toolTipText() const

@@ -29,6 +29,10 @@ public:
     void setStepId(const QString &id);
     /// Re-reads the step and its analysis from the document and repaints.
     void refresh();
+    /// Re-reads only the cache key (after a change upstream), repainting if what is shown changed.
+    void refreshKey();
+    /// The badge: the problems, else "caching off", else the cache key's first characters.
+    const QString &status() const { return m_status; }
     /// The tooltip: id, component, image, cache key and why caching is off.
     QString toolTipText() const;
 
@@ -52,6 +56,7 @@ protected:
 
 private:
     qreal height() const;
+    QString statusText() const;
 
     const PipelineDocument &m_document;
     QString m_id;

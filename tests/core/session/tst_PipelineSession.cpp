@@ -83,10 +83,10 @@ void tst_PipelineSession::stepEditRecomputesOnlyWhatItAffects()
     Step load = session.pipeline().steps[0];
     load.arguments.set("uri", "/other");
     // Every key chains on the first step, so all three change; only load is re-analysed.
-    QCOMPARE(session.replaceStep(0, load), (std::vector<int> {0, 1, 2}));
+    QCOMPARE(session.replaceStep(0, load), (PipelineSession::StepChanges {{0}, {1, 2}}));
     Step exportStep = session.pipeline().steps[2];
     exportStep.arguments.set("format", "csv");
-    QCOMPARE(session.replaceStep(2, exportStep), (std::vector<int> {2}));
+    QCOMPARE(session.replaceStep(2, exportStep), (PipelineSession::StepChanges {{2}, {}}));
 }
 
 void tst_PipelineSession::partialUpdateEqualsFullAnalysis_data()

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QMouseEvent>
+#include <QSignalSpy>
 
 using namespace fondant;
 
@@ -19,6 +20,7 @@ class tst_GraphScene : public QObject
 private Q_SLOTS:
     void builtFromTheDocument();
     void followsEditsAndUndo();
+    void keysChangedUpstreamReachTheBadges();
     void dragFromOutputPortConnects();
     void refusedLinkChangesNothing();
     void dragOfStepsIsOneMove();
@@ -73,6 +75,37 @@ void tst_GraphScene::followsEditsAndUndo()
     QCOMPARE(scene.stepItem(QStringLiteral("load"))->pos(), QPointF(0, 300));
     document->undoStack()->undo();
     QCOMPARE(scene.stepItem(QStringLiteral("load"))->pos(), QPointF(0, 0));
+}
+
+void tst_GraphScene::keysChangedUpstreamReachTheBadges()
+{
+    auto document = test::reviewsDocument();
+    GraphScene scene(*document);
+    const auto badge
+        = [&](const char *id) { return scene.stepItem(QString::fromLatin1(id))->status(); };
+    const auto keyStart = [&](const char *id) {
+        return QString::fromStdString(
+            document->cacheKey(QString::fromLatin1(id))->key.substr(0, 8));
+    };
+    const QString exportBefore = badge("export");
+    QCOMPARE(exportBefore, keyStart("export"));
+    Step load = *document->step(QStringLiteral("load"));
+    load.arguments.set("uri", "/elsewhere.parquet");
+    QSignalSpy rekeyed(document.get(), &PipelineDocument::keysChanged);
+    document->replaceStep(QStringLiteral("load"), load);
+    // Only load was analysed again; trim and export changed key because they chain on it.
+    QCOMPARE(rekeyed.count(), 1);
+    QCOMPARE(rekeyed.at(0).at(0).toStringList(),
+        (QStringList {QStringLiteral("trim"), QStringLiteral("export")}));
+    QCOMPARE(badge("load"), keyStart("load"));
+    QCOMPARE(badge("export"), keyStart("export"));
+    QVERIFY(badge("export") != exportBefore);
+    Step unCached = *document->step(QStringLiteral("export"));
+    unCached.cache = false;
+    document->replaceStep(QStringLiteral("export"), unCached);
+    load.arguments.set("uri", "/third.parquet");
+    document->replaceStep(QStringLiteral("load"), load);
+    QCOMPARE(badge("export"), QStringLiteral("caching off")); // a new key does not hide why
 }
 
 // A view showing the scene, shown and scrolled so that all three steps are on screen.
