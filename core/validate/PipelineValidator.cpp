@@ -154,7 +154,7 @@ public:
     // fields. Returns the steps redone.
     std::vector<int> rerun(int index)
     {
-        recordSpecUsers();
+        m_redoingOneStep = true;
         StepAnalysis &step = m_analysis.steps[static_cast<std::size_t>(index)];
         const StepAnalysis before = step;
         step = StepAnalysis {};
@@ -171,6 +171,7 @@ public:
                 || before.operation->spec().previousIndex()
                     == step.operation->spec().previousIndex());
         if (!passesOnTheSame) {
+            m_redoingOneStep = false;
             run();
             std::vector<int> all(m_pipeline.steps.size());
             std::iota(all.begin(), all.end(), 0);
@@ -322,23 +323,29 @@ private:
     }
 
     // Whether no earlier step uses the spec file behind this step's component.
+    // Steps are analysed in order, so the first to ask is the first user; a step redone alone
+    // looks at the earlier steps' analysis instead.
     bool isFirstUserOfSpec(const Step &step, const std::string &specFile)
     {
         const auto index = static_cast<std::size_t>(&step - m_pipeline.steps.data());
-        return m_firstUserOfSpec.try_emplace(specFile, index).first->second == index;
+        auto [user, added] = m_firstUserOfSpec.try_emplace(specFile, index);
+        if (added && m_redoingOneStep)
+            user->second = firstUserOfSpec(specFile, index);
+        return user->second == index;
     }
 
-    // Which step first uses each spec file, from an earlier analysis (before a partial rerun).
-    void recordSpecUsers()
+    // The first of the steps before `index` whose analysis uses or reports on specFile, else index.
+    std::size_t firstUserOfSpec(const std::string &specFile, std::size_t index) const
     {
-        for (std::size_t i = 0; i < m_analysis.steps.size(); ++i) {
-            const StepAnalysis &step = m_analysis.steps[i];
-            if (step.spec)
-                m_firstUserOfSpec.try_emplace(step.spec->filePath(), i);
-            for (const Diagnostic &d : step.diagnostics)
-                if (!d.file.empty() && d.file != m_pipeline.filePath)
-                    m_firstUserOfSpec.try_emplace(d.file, i);
+        for (std::size_t i = 0; i < index; ++i) {
+            const StepAnalysis &earlier = m_analysis.steps[i];
+            if (earlier.spec && earlier.spec->filePath() == specFile)
+                return i;
+            for (const Diagnostic &d : earlier.diagnostics)
+                if (d.file == specFile)
+                    return i;
         }
+        return index;
     }
 
     // Problems of a spec file are reported once, at their place in that file, on the first
@@ -708,6 +715,7 @@ private:
     const Step *m_current = nullptr; ///< the step analyzeStep works on
     SuggestionBudget m_suggestions;
     std::unordered_map<std::string, std::size_t> m_firstUserOfSpec; ///< spec file → step index
+    bool m_redoingOneStep = false; ///< rerun of one step: the steps before it are not analysed
 };
 
 } // namespace

@@ -5,6 +5,9 @@
 #include "core/pipeline/PipelineReader.h"
 #include "core/spec/SpecCache.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace fondant;
@@ -19,6 +22,7 @@ private Q_SLOTS:
     void stepEditRecomputesOnlyWhatItAffects();
     void partialUpdateEqualsFullAnalysis_data();
     void partialUpdateEqualsFullAnalysis();
+    void specProblemsStayWithTheirFirstUser();
 };
 
 namespace {
@@ -145,6 +149,47 @@ void tst_PipelineSession::partialUpdateEqualsFullAnalysis()
         if (!d.stepId.empty())
             named.push_back(d);
     QCOMPARE(messages(byStep), messages(named));
+}
+
+// A spec's own problems are reported once, on the first step using it, also after the second
+// user is edited alone.
+void tst_PipelineSession::specProblemsStayWithTheirFirstUser()
+{
+    QTemporaryDir folder;
+    QVERIFY(QDir(folder.path()).mkpath(QStringLiteral("components/tag_rows")));
+    QFile spec(folder.filePath(QStringLiteral("components/tag_rows/fondant_component.yaml")));
+    QVERIFY(spec.open(QIODevice::WriteOnly));
+    spec.write("name: Tag rows\ndescription: Tags rows\nimage: example/tag:1\nconsumes: {text: {type: string}}\n"
+               "args: {sizes: {type: tuple, default: None}}\n"); // a tuple argument: a warning
+    spec.close();
+    const std::string yaml
+        = "version: 1\nname: tags\ncomponent_dirs: [components, " FONDANT_TEST_DATA_DIR
+          "/components]\nsteps:\n"
+          "  - {id: load, component: load_table, arguments: {uri: /in}, produces: {text: string}}\n"
+          "  - {id: first, component: tag_rows, input: load}\n"
+          "  - {id: second, component: tag_rows, input: first}\n";
+    Result<Pipeline> pipeline = PipelineReader::parse(
+        yaml, folder.filePath(QStringLiteral("tags.pipeline.yaml")).toStdString());
+    QVERIFY(pipeline.ok());
+    PipelineSession session;
+    session.reset(pipeline.value());
+    const auto specNotes = [&](int index) {
+        const Diagnostics own = session.diagnosticsOf(index);
+        return std::count_if(own.begin(), own.end(),
+            [](const Diagnostic &d) { return d.file.ends_with("fondant_component.yaml"); });
+    };
+    QCOMPARE(specNotes(1), 1);
+    QCOMPARE(specNotes(2), 0);
+    Step second = session.pipeline().steps[2];
+    second.arguments.set("sizes", Value::array());
+    session.replaceStep(2, second);
+    QCOMPARE(specNotes(1), 1);
+    QCOMPARE(specNotes(2), 0);
+    Step first = session.pipeline().steps[1];
+    first.arguments.set("sizes", Value::array());
+    session.replaceStep(1, first);
+    QCOMPARE(specNotes(1), 1);
+    QCOMPARE(specNotes(2), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineSession)
