@@ -64,9 +64,19 @@ Result<CacheKey> CacheKeyCalculator::compute(CacheKeyInputs inputs)
         return *error;
     if (auto error = hashSorted(key.image, key.imageText, key.imageHash))
         return *error;
-    const std::optional<std::string> previousKey = inputs.previousKey;
     key.inputs = std::move(inputs);
-    if (auto error = rechain(key, previousKey))
+    key.final = Value::object();
+    key.final.set("operation_spec_hash", key.operationSpecHash);
+    key.final.set("image", key.imageHash);
+    key.final.set("arguments", key.argumentsHash);
+    key.final.set("input_partition_rows",
+        key.inputs.inputPartitionRows ? *key.inputs.inputPartitionRows : Value());
+    key.final.set("number_of_accelerators", optionalValue(key.inputs.numberOfAccelerators));
+    key.final.set("accelerator_name", optionalValue(key.inputs.acceleratorName));
+    key.final.set("node_pool_name", optionalValue(key.inputs.nodePoolName));
+    if (key.inputs.previousKey)
+        key.final.set("previous_component_cache", *key.inputs.previousKey);
+    if (auto error = hashSorted(key.final, key.finalText, key.key))
         return *error;
     return key;
 }
@@ -74,20 +84,24 @@ Result<CacheKey> CacheKeyCalculator::compute(CacheKeyInputs inputs)
 std::optional<Diagnostic> CacheKeyCalculator::rechain(
     CacheKey &key, const std::optional<std::string> &previousKey)
 {
-    const CacheKeyInputs &inputs = key.inputs;
+    // previous_component_cache sorts last in the final dict: only the text's tail changes.
+    static constexpr std::string_view member = ", \"previous_component_cache\": ";
+    key.finalText.resize(
+        key.inputs.previousKey ? key.finalText.rfind(member) : key.finalText.size() - 1);
     key.inputs.previousKey = previousKey;
-    key.final = Value::object();
-    key.final.set("operation_spec_hash", key.operationSpecHash);
-    key.final.set("image", key.imageHash);
-    key.final.set("arguments", key.argumentsHash);
-    key.final.set(
-        "input_partition_rows", inputs.inputPartitionRows ? *inputs.inputPartitionRows : Value());
-    key.final.set("number_of_accelerators", optionalValue(inputs.numberOfAccelerators));
-    key.final.set("accelerator_name", optionalValue(inputs.acceleratorName));
-    key.final.set("node_pool_name", optionalValue(inputs.nodePoolName));
-    if (previousKey)
+    if (previousKey) {
         key.final.set("previous_component_cache", *previousKey);
-    return hashSorted(key.final, key.finalText, key.key);
+        key.finalText += member;
+        key.finalText += PyJson::dumps(Value(*previousKey), PyJson::KeyOrder::Sorted);
+    } else {
+        key.final.remove("previous_component_cache");
+    }
+    key.finalText += '}';
+    Result<std::string> digest = Md5::hexDigest(key.finalText);
+    if (!digest.ok())
+        return digest.diagnostics().front();
+    key.key = std::move(digest).value();
+    return std::nullopt;
 }
 
 Result<CacheKey> CacheKeyCalculator::computeLegacy060(const Value &componentSpec,

@@ -61,8 +61,9 @@ class CacheKeyCalculator
 {
 public:
     static Result<CacheKey> compute(CacheKeyInputs inputs);
-    /// Chains `key` on another previous key in place: only the final dict is built and hashed
-    /// again, so a change upstream re-keys a long chain cheaply. On an error `key` is unusable.
+    /// Chains a computed key on another previous key in place: only the final dict's last member
+    /// and its hash change, so a change upstream re-keys a long chain cheaply. On an error `key`
+    /// is unusable.
     static std::optional<Diagnostic> rechain(
         CacheKey &key, const std::optional<std::string> &previousKey);
 

@@ -3,6 +3,7 @@
 #include "core/cache/CacheKey.h"
 
 #include "core/value/JsonReader.h"
+#include "core/value/PyJson.h"
 
 #include <QTest>
 
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void reservedArgumentsAreOverwritten();
     void noneCacheIsLeftOut();
     void imageOfLightweightComponent();
+    void rechainingEqualsComputingAgain();
 };
 
 #ifndef Q_MOC_RUN // moc cannot read the raw strings below
@@ -90,6 +92,29 @@ void tst_CacheKey::imageOfLightweightComponent()
         std::string(
             R"({"base_image": "python:3.10-slim", "extra_requires": ["pandas"], "script": "print(1)\n"})"));
     QVERIFY(lightweight->key != plain->key);
+}
+
+// Chaining a computed key on another previous key (or none) gives what computing it with that
+// previous key gives.
+void tst_CacheKey::rechainingEqualsComputingAgain()
+{
+    const std::vector<std::optional<std::string>> previousKeys {
+        std::string("abc"), std::nullopt, std::string("0f343b0931126a20f133d67c2b018a3b")};
+    for (const auto &from : previousKeys) {
+        for (const auto &to : previousKeys) {
+            CacheKeyInputs inputs = sampleInputs();
+            inputs.previousKey = from;
+            CacheKey key = CacheKeyCalculator::compute(inputs).value();
+            QVERIFY(!CacheKeyCalculator::rechain(key, to));
+            inputs.previousKey = to;
+            const CacheKey fresh = CacheKeyCalculator::compute(inputs).value();
+            QCOMPARE(key.finalText, fresh.finalText);
+            QCOMPARE(key.key, fresh.key);
+            QCOMPARE(key.inputs.previousKey, to);
+            QCOMPARE(PyJson::dumps(key.final, PyJson::KeyOrder::Insertion),
+                PyJson::dumps(fresh.final, PyJson::KeyOrder::Insertion));
+        }
+    }
 }
 
 #endif
