@@ -159,7 +159,8 @@ void tst_PipelineSession::specProblemsStayWithTheirFirstUser()
     QVERIFY(QDir(folder.path()).mkpath(QStringLiteral("components/tag_rows")));
     QFile spec(folder.filePath(QStringLiteral("components/tag_rows/fondant_component.yaml")));
     QVERIFY(spec.open(QIODevice::WriteOnly));
-    spec.write("name: Tag rows\ndescription: Tags rows\nimage: example/tag:1\nconsumes: {text: {type: string}}\n"
+    spec.write("name: Tag rows\ndescription: Tags rows\nimage: example/tag:1\nconsumes: {text: "
+               "{type: string}}\n"
                "args: {sizes: {type: tuple, default: None}}\n"); // a tuple argument: a warning
     spec.close();
     const std::string yaml
