@@ -114,7 +114,7 @@ def main():
     run(wd, "v3", "20240424090000", record=True)  # a branch, cache: false and a latest image
     run(wd, "v4", "20240425090000", fail_at="trim_text")  # max_length 40; trim_text crashes
     write_text(wd / "reviews" / "notes.txt", "not a run\n")  # stray files a user left there
-    (wd / "reviews" / "scratch").mkdir()
+    write_text(wd / "reviews" / "scratch" / "todo.txt", "a folder that is not a run\n")
 
     kfp = HERE / "wd-kfp"
     shutil.rmtree(kfp, ignore_errors=True)

@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/history/RunRecord.h"
+#include "core/spec/FieldType.h"
+#include "core/util/Result.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace fondant {
+
+/// One step's output in one run, as the working directory shows it.
+struct StepRun
+{
+    std::string componentId; ///< the step's folder name (Fondant's component id)
+    /// Whether the step executed in this run; false when it reused an earlier output; unknown
+    /// for a write step (no manifest) and for a manifest that cannot be read.
+    std::optional<bool> executed;
+    /// The run that computed the output: the run id inside the manifest (Fondant copies a
+    /// reused manifest unchanged).
+    std::optional<std::string> fromRun;
+    /// The step's cache key in this run, where the run record, a reference file or an output
+    /// shared with another run tells it.
+    std::optional<std::string> cacheKey;
+    bool writes = false; ///< a write step, known from the run record
+    bool hasManifest = false;
+    FieldList fields; ///< the dataset fields in the manifest
+    std::int64_t manifestTime = 0; ///< modification time, ms since the epoch (0: none)
+};
+
+/// One run of a dataset: a run folder of a working directory.
+struct RunInfo
+{
+    std::string datasetFolder; ///< the folder under the working directory (KFP: "dataset")
+    std::string runId;
+    std::vector<StepRun> steps; ///< in the record's order, else by the time they were written
+    std::int64_t outputBytes = 0; ///< everything under the run folder
+    std::int64_t time = 0; ///< ms since the epoch: from the run id, else the newest manifest
+    const RunRecord *record = nullptr; ///< the studio's record of the run, if it has one
+    bool complete = true; ///< false when a step folder holds no readable manifest
+
+    const StepRun *step(const std::string &componentId) const;
+};
+
+/// A cache reference file: a key and the output manifest it names ("" for a write step).
+struct CacheReference
+{
+    std::string key;
+    std::string target; ///< as the containers wrote it
+    std::int64_t time = 0;
+};
+
+/// The runs Fondant 0.12.1 left in a local working directory: run folders and their manifests,
+/// cache reference files and the studio's run records, read without writing anything. Problems
+/// in the directory (corrupt manifests, stray files, links, unreadable folders) are warnings.
+/// refresh() re-reads only runs and reference files that changed.
+class RunHistory
+{
+public:
+    /// Reads a working directory; fails only when it is not a readable local folder.
+    static Result<RunHistory> open(const QString &workingDirectory);
+
+    /// Brings the index up to date: new and changed runs are read, removed ones dropped, new
+    /// reference files read, and those a new run may have rewritten read again.
+    void refresh();
+
+    const QString &workingDirectory() const { return m_workingDirectory; }
+    /// Every run, newest first.
+    std::vector<const RunInfo *> runs() const;
+    /// Runs of one dataset folder, newest first.
+    std::vector<const RunInfo *> runsOf(const std::string &datasetFolder) const;
+    const RunInfo *run(const std::string &runId) const;
+    std::vector<std::string> datasetFolders() const;
+    /// The reference file of a key in a dataset folder, if there is one.
+    const CacheReference *reference(const std::string &datasetFolder, const std::string &key) const;
+    /// The local path of a manifest a reference file names (the containers may have seen the
+    /// working directory under another path): WD/FOLDER/RUN/STEP/manifest.json.
+    QString localManifestPath(const std::string &target) const;
+    /// Problems found in the directory, each naming its file.
+    const Diagnostics &warnings() const { return m_warnings; }
+    /// How many run folders and reference files the last refresh read (for tests of
+    /// incremental refresh).
+    int lastReadCount() const { return m_lastReadCount; }
+
+private:
+    struct RunFolder
+    {
+        RunInfo info;
+        std::int64_t folderTime = 0;
+        Diagnostics warnings;
+    };
+    struct DatasetFolder
+    {
+        std::map<std::string, RunFolder> runs; ///< by run id
+        std::unordered_map<std::string, CacheReference> references; ///< by key
+        std::map<std::string, std::int64_t> otherFolders; ///< folders that are no runs, by time
+        Diagnostics warnings; ///< stray entries
+    };
+
+    explicit RunHistory(QString workingDirectory);
+    void refreshDataset(const std::string &name, DatasetFolder &dataset);
+    RunFolder readRun(const std::string &datasetFolder, const std::string &runId) const;
+    void readReferences(const std::filesystem::path &folder, DatasetFolder &dataset,
+        const std::set<std::string> &keys);
+    void readRecords();
+    void deduceKeys(const std::string &folderName, DatasetFolder &dataset) const;
+    void collectWarnings();
+
+    QString m_workingDirectory;
+    std::map<std::string, DatasetFolder> m_datasets;
+    std::map<std::string, RunRecord> m_records; ///< by run id
+    Diagnostics m_recordWarnings;
+    Diagnostics m_warnings;
+    int m_lastReadCount = 0;
+};
+
+} // namespace fondant
