@@ -21,6 +21,8 @@ Commands:
       Rewrite the pipeline in the canonical layout the designer saves.
   render   PIPELINE -o FILE.png|FILE.svg [--components DIR]...
       Draw the pipeline as the designer shows it, into a picture.
+  runs     WORKDIR [--name NAME] [--json]
+      List the runs in a working directory: per step, executed or reused from which run.
 
 'fondant-studio-cli COMMAND --help' describes each command's options.
 
@@ -41,6 +43,7 @@ constexpr NamedCommand commands[] = {
     {"keys", keysCommand},
     {"format", formatCommand},
     {"render", renderCommand},
+    {"runs", runsCommand},
 };
 
 } // namespace

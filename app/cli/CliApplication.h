@@ -18,6 +18,8 @@ public:
     CliApplication(std::ostream &out, std::ostream &err);
 
     int run(const QStringList &arguments);
+    /// Colours in text reports (for a terminal).
+    void setColour(bool on) { m_context.colour = on; }
 
 private:
     CommandContext m_context;

@@ -21,6 +21,17 @@ void CommandContext::printJson(const Value &document)
     out << PyJson::dumps(document, PyJson::KeyOrder::Insertion, PyJson::Ascii::Keep) << "\n";
 }
 
+std::string CommandContext::paint(const std::string &text, Tone tone) const
+{
+    if (!colour || tone == Tone::Plain)
+        return text;
+    const char *code = tone == Tone::Good ? "32"
+        : tone == Tone::Changed           ? "33"
+        : tone == Tone::Muted             ? "2"
+                                          : "1";
+    return std::string("\x1b[") + code + "m" + text + "\x1b[0m";
+}
+
 int CommandContext::usageError(const QString &command, const QString &message)
 {
     err << "fondant-studio-cli " << command.toStdString() << ": "

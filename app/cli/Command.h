@@ -9,6 +9,7 @@
 
 #include <iosfwd>
 #include <optional>
+#include <string>
 
 namespace fondant {
 
@@ -27,6 +28,12 @@ public:
 
     std::ostream &out;
     std::ostream &err;
+    /// Whether standard output is a terminal that takes colours (and NO_COLOR is not set).
+    bool colour = false;
+
+    enum class Tone { Plain, Good, Changed, Muted, Bold };
+    /// text in the tone's terminal colour when colour is on, else as it is.
+    std::string paint(const std::string &text, Tone tone) const;
 
     /// Problems to standard error, one compiler-style line each.
     void printDiagnostics(const Diagnostics &diagnostics);
@@ -70,5 +77,6 @@ int validateCommand(CommandContext &context, const QStringList &arguments);
 int keysCommand(CommandContext &context, const QStringList &arguments);
 int formatCommand(CommandContext &context, const QStringList &arguments);
 int renderCommand(CommandContext &context, const QStringList &arguments);
+int runsCommand(CommandContext &context, const QStringList &arguments);
 
 } // namespace fondant

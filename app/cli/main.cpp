@@ -6,9 +6,14 @@
 
 #include <iostream>
 
+#include <unistd.h>
+
 int main(int argc, char *argv[])
 {
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("fondant-studio-cli"));
-    return fondant::CliApplication(std::cout, std::cerr).run(QCoreApplication::arguments().mid(1));
+    fondant::CliApplication cli(std::cout, std::cerr);
+    cli.setColour(isatty(STDOUT_FILENO) == 1 && qEnvironmentVariableIsEmpty("NO_COLOR")
+        && qgetenv("TERM") != "dumb");
+    return cli.run(QCoreApplication::arguments().mid(1));
 }

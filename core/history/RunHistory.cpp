@@ -138,6 +138,21 @@ const StepRun *RunInfo::step(const std::string &componentId) const
     return nullptr;
 }
 
+std::string RunInfo::name() const
+{
+    if (record)
+        return record->pipeline;
+    if (timeOfRunId(runId) != 0)
+        return runId.substr(0, runId.size() - 15);
+    return datasetFolder;
+}
+
+std::string RunInfo::stepId(const StepRun &step) const
+{
+    const RunRecord::Step *recorded = record ? record->step(step.componentId) : nullptr;
+    return recorded ? recorded->id : step.componentId;
+}
+
 RunHistory::RunHistory(QString workingDirectory) : m_workingDirectory(std::move(workingDirectory))
 { }
 

@@ -50,6 +50,10 @@ struct RunInfo
     bool complete = true; ///< false when a step folder holds no readable manifest
 
     const StepRun *step(const std::string &componentId) const;
+    /// The dataset's name: the record's pipeline, else the run id without its time.
+    std::string name() const;
+    /// The id the document gives a step (from the record), else its component id.
+    std::string stepId(const StepRun &step) const;
 };
 
 /// A cache reference file: a key and the output manifest it names ("" for a write step).

@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/report/Reports.h"
 
+#include "core/history/RunHistory.h"
 #include "core/session/PipelineSession.h"
+
+#include <QDateTime>
+#include <QTimeZone>
 
 namespace fondant {
 
@@ -95,6 +99,51 @@ Value Reports::unreadable(const Diagnostics &problems)
     report.set("steps", Value::array());
     report.set("diagnostics", diagnostics(problems));
     return report;
+}
+
+Value Reports::run(const RunInfo &run)
+{
+    const auto optionalText
+        = [](const std::optional<std::string> &text) { return text ? Value(*text) : Value(); };
+    Value value = Value::object();
+    value.set("name", run.name());
+    value.set("run_id", run.runId);
+    value.set("dataset_folder", run.datasetFolder);
+    value.set("time",
+        run.time ? Value(QDateTime::fromMSecsSinceEpoch(run.time, QTimeZone::utc())
+                             .toString(Qt::ISODate)
+                             .toStdString())
+                 : Value());
+    value.set("output_bytes", static_cast<std::int64_t>(run.outputBytes));
+    value.set("complete", run.complete);
+    value.set("recorded", run.record != nullptr);
+    Value steps = Value::array();
+    for (const StepRun &step : run.steps) {
+        Value item = Value::object();
+        item.set("id", run.stepId(step));
+        item.set("component_id", step.componentId);
+        item.set("executed", step.executed ? Value(*step.executed) : Value());
+        item.set("from_run", optionalText(step.fromRun));
+        item.set("cache_key", optionalText(step.cacheKey));
+        item.set("writes", step.writes);
+        item.set("has_manifest", step.hasManifest);
+        steps.append(std::move(item));
+    }
+    value.set("steps", std::move(steps));
+    return value;
+}
+
+Value Reports::runs(const RunHistory &history, const std::string &name)
+{
+    Value document = Value::object();
+    document.set("working_directory", history.workingDirectory().toStdString());
+    Value runs = Value::array();
+    for (const RunInfo *info : history.runs())
+        if (name.empty() || info->name() == name)
+            runs.append(run(*info));
+    document.set("runs", std::move(runs));
+    document.set("diagnostics", diagnostics(history.warnings()));
+    return document;
 }
 
 } // namespace fondant

@@ -8,7 +8,9 @@
 namespace fondant {
 
 class PipelineSession;
+class RunHistory;
 struct CacheKey;
+struct RunInfo;
 
 /// The JSON documents the command-line tool prints (cli.md), built in one place from the core's
 /// results, so that every command reports problems, keys and steps the same way.
@@ -29,6 +31,12 @@ public:
 
     /// The hashes and chained key of one step (with preimages, the texts hashed).
     static Value keyDetails(const CacheKey &key, bool preimages);
+
+    /// `runs --json`: the working directory's runs, newest first (those of one dataset name
+    /// when name is given), each step executed or reused and from which run; the warnings.
+    static Value runs(const RunHistory &history, const std::string &name);
+    /// One run of runs --json.
+    static Value run(const RunInfo &run);
 };
 
 } // namespace fondant

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void controlCharactersAreEscaped();
     void everyCommandHasHelp();
     void drawsNothingWithoutGuiLibraries();
+    void runsTextAndJson();
+    void runsOfAnUnusableFolderFail();
 
 private:
     int run(const QStringList &arguments);
@@ -319,12 +321,57 @@ void tst_CliApplication::controlCharactersAreEscaped()
 
 void tst_CliApplication::everyCommandHasHelp()
 {
-    for (const char *command : {"validate", "keys", "format", "render"}) {
+    for (const char *command : {"validate", "keys", "format", "render", "runs"}) {
         QCOMPARE(run({QString::fromLatin1(command), QStringLiteral("--help")}), 0);
         QVERIFY2(m_out.str().starts_with("Usage: fondant-studio-cli " + std::string(command)),
             m_out.str().c_str());
         QVERIFY(m_out.str().find("--help") != std::string::npos);
     }
+}
+
+void tst_CliApplication::runsTextAndJson()
+{
+    const QString wd = QStringLiteral(FONDANT_TEST_DATA_DIR "/history/wd");
+    QCOMPARE(run({QStringLiteral("runs"), wd}), 0);
+    const std::string text = m_out.str();
+    QVERIFY2(text.starts_with("reviews-20240425090000  "), text.c_str());
+    QVERIFY(text.find("  trim_text          key 78d8bce6  executed\n") != std::string::npos);
+    QVERIFY(text.find("  load_table  key 0c8cbbca  reused from reviews-20240422120000\n")
+        != std::string::npos);
+    QVERIFY(text.find("\x1b[") == std::string::npos); // no colours when not on a terminal
+    QVERIFY(m_err.str().find("reviews/notes.txt: warning: ") != std::string::npos);
+
+    QCOMPARE(run({QStringLiteral("runs"), wd, QStringLiteral("--json"), QStringLiteral("--name"),
+                 QStringLiteral("reviews")}),
+        0);
+    Result<Value> json = JsonReader::parse(m_out.str(), "stdout");
+    QVERIFY2(json.ok(), m_out.str().c_str());
+    const Value &runs = *json->find("runs");
+    QCOMPARE(runs.size(), std::size_t {5});
+    const Value &second = runs.items()[3]; // reviews-20240422130000: everything reused
+    QCOMPARE(second.find("run_id")->toString(), std::string("reviews-20240422130000"));
+    const Value &trim = second.find("steps")->items()[1];
+    QCOMPARE(trim.find("id")->toString(), std::string("trim_text"));
+    QCOMPARE(trim.find("executed")->toBool(), false);
+    QCOMPARE(trim.find("from_run")->toString(), std::string("reviews-20240422120000"));
+    QCOMPARE(trim.find("cache_key")->toString(), std::string("2233b09bc8e121ccf285568d6c11d16a"));
+    const Value &write = runs.items()[2].find("steps")->items()[2]; // recorded write step
+    QVERIFY(write.find("executed")->isNull() && write.find("from_run")->isNull());
+    QVERIFY(json->find("diagnostics")->size() >= 3);
+
+    QCOMPARE(
+        run({QStringLiteral("runs"), wd, QStringLiteral("--name"), QStringLiteral("other")}), 0);
+    QVERIFY(m_out.str().starts_with("No runs of other in "));
+}
+
+void tst_CliApplication::runsOfAnUnusableFolderFail()
+{
+    QCOMPARE(run({QStringLiteral("runs"), QStringLiteral("/nonexistent/wd")}), 1);
+    QVERIFY(m_err.str().starts_with("/nonexistent/wd: error: no such working directory"));
+    QCOMPARE(run({QStringLiteral("runs"), fixture, QStringLiteral("--json")}), 1);
+    Result<Value> json = JsonReader::parse(m_out.str(), "stdout");
+    QVERIFY2(json.ok(), m_out.str().c_str());
+    QVERIFY(json->find("diagnostics")->size() == 1);
 }
 
 void tst_CliApplication::drawsNothingWithoutGuiLibraries()
