@@ -533,6 +533,13 @@ const CacheReference *RunHistory::reference(
     return found == dataset->second.references.end() ? nullptr : &found->second;
 }
 
+const StepRun *RunHistory::output(const CacheReference &reference) const
+{
+    const std::optional<TargetParts> parts = partsOf(reference.target);
+    const RunInfo *info = parts ? run(parts->run) : nullptr;
+    return info && info->datasetFolder == parts->folder ? info->step(parts->step) : nullptr;
+}
+
 QString RunHistory::localManifestPath(const std::string &target) const
 {
     const std::optional<TargetParts> parts = partsOf(target);

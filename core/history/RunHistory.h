@@ -87,6 +87,8 @@ public:
     std::vector<std::string> datasetFolders() const;
     /// The reference file of a key in a dataset folder, if there is one.
     const CacheReference *reference(const std::string &datasetFolder, const std::string &key) const;
+    /// The step output a reference file names, when its run folder holds it.
+    const StepRun *output(const CacheReference &reference) const;
     /// The local path of a manifest a reference file names (the containers may have seen the
     /// working directory under another path): WD/FOLDER/RUN/STEP/manifest.json.
     QString localManifestPath(const std::string &target) const;
