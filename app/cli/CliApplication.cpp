@@ -23,6 +23,8 @@ Commands:
       Draw the pipeline as the designer shows it, into a picture.
   runs     WORKDIR [--name NAME] [--json]
       List the runs in a working directory: per step, executed or reused from which run.
+  status   PIPELINE [--working-directory DIR] [--components DIR]... [--json]
+      Which steps Fondant would reuse from the cache if the pipeline ran now, and why not.
 
 'fondant-studio-cli COMMAND --help' describes each command's options.
 
@@ -44,6 +46,7 @@ constexpr NamedCommand commands[] = {
     {"format", formatCommand},
     {"render", renderCommand},
     {"runs", runsCommand},
+    {"status", statusCommand},
 };
 
 } // namespace

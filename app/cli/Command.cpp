@@ -2,9 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/cli/Command.h"
 
+#include "core/history/RunHistory.h"
 #include "core/report/Reports.h"
 #include "core/session/PipelineSession.h"
 #include "core/value/PyJson.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 #include <ostream>
 
@@ -55,6 +59,14 @@ void CommandLine::addComponentsOption()
         QStringLiteral("DIR")));
 }
 
+void CommandLine::addWorkingDirectoryOption()
+{
+    parser.addOption(QCommandLineOption(QStringLiteral("working-directory"),
+        QStringLiteral("The working directory Fondant runs the pipeline in (default: the "
+                       "pipeline's working_directory)."),
+        QStringLiteral("DIR")));
+}
+
 void CommandLine::addJsonOption()
 {
     parser.addOption(QCommandLineOption(QStringLiteral("json"),
@@ -92,6 +104,27 @@ QStringList CommandLine::componentDirs() const
 bool CommandLine::json() const
 {
     return parser.isSet(QStringLiteral("json"));
+}
+
+std::optional<RunHistory> openHistory(CommandContext &context, const CommandLine &line,
+    const PipelineSession &session, const QString &pipelinePath)
+{
+    QString folder = line.parser.value(QStringLiteral("working-directory"));
+    if (folder.isEmpty() && !session.pipeline().workingDirectory.empty())
+        folder = QFileInfo(pipelinePath)
+                     .absoluteDir()
+                     .filePath(QString::fromStdString(session.pipeline().workingDirectory));
+    Result<RunHistory> history = folder.isEmpty()
+        ? Result<RunHistory>(Diagnostic::error(pipelinePath.toStdString(), {},
+            "no working directory: give --working-directory DIR or set working_directory in "
+            "the pipeline"))
+        : RunHistory::open(folder);
+    if (history.ok())
+        return std::move(history).value();
+    context.printDiagnostics(history.diagnostics());
+    if (line.json())
+        context.printJson(Reports::unreadable(history.diagnostics()));
+    return std::nullopt;
 }
 
 std::optional<PipelineSession> openPipeline(

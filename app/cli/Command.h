@@ -14,6 +14,7 @@
 namespace fondant {
 
 class PipelineSession;
+class RunHistory;
 class Value;
 
 /// Exit codes of every command (cli.md).
@@ -55,6 +56,8 @@ public:
     /// --components DIR, which may repeat.
     void addComponentsOption();
     void addJsonOption();
+    /// --working-directory DIR (default: the pipeline's working_directory).
+    void addWorkingDirectoryOption();
     /// Parses the arguments after the command name and checks the number of positional
     /// arguments (maximum -1: no limit). Returns an exit code when the command is done (help
     /// printed, or a usage error), nullopt when it should run.
@@ -78,5 +81,12 @@ int keysCommand(CommandContext &context, const QStringList &arguments);
 int formatCommand(CommandContext &context, const QStringList &arguments);
 int renderCommand(CommandContext &context, const QStringList &arguments);
 int runsCommand(CommandContext &context, const QStringList &arguments);
+int statusCommand(CommandContext &context, const QStringList &arguments);
+
+/// Reads the working directory a command compares the pipeline with: --working-directory, else
+/// the pipeline's working_directory (relative to its file). nullopt after printing why there is
+/// none or it cannot be read (as JSON too when asked).
+std::optional<RunHistory> openHistory(CommandContext &context, const CommandLine &line,
+    const PipelineSession &session, const QString &pipelinePath);
 
 } // namespace fondant

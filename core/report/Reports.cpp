@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/report/Reports.h"
 
+#include "core/history/CacheStatus.h"
 #include "core/history/RunHistory.h"
 #include "core/session/PipelineSession.h"
 
@@ -143,6 +144,39 @@ Value Reports::runs(const RunHistory &history, const std::string &name)
             runs.append(run(*info));
     document.set("runs", std::move(runs));
     document.set("diagnostics", diagnostics(history.warnings()));
+    return document;
+}
+
+Value Reports::status(const PipelineSession &session, const RunHistory &history,
+    const std::string &datasetFolder, const std::vector<StepStatus> &statuses)
+{
+    const auto optionalText
+        = [](const std::optional<std::string> &text) { return text ? Value(*text) : Value(); };
+    Value document = Value::object();
+    document.set("pipeline", session.pipeline().name);
+    document.set("working_directory", history.workingDirectory().toStdString());
+    document.set("dataset_folder", datasetFolder);
+    Value steps = Value::array();
+    int cached = 0;
+    for (const StepStatus &status : statuses) {
+        Value step = Value::object();
+        step.set("id", status.stepId);
+        step.set("component_id", status.componentId);
+        step.set("cache_key", optionalText(status.cacheKey));
+        step.set("status",
+            status.decision ? Value(StepStatus::decisionName(*status.decision)) : Value());
+        step.set("cached_from_run", optionalText(status.cachedFromRun));
+        step.set("reason", status.reason ? Value(StepStatus::reasonName(*status.reason)) : Value());
+        step.set("root_cause", optionalText(status.rootCause));
+        step.set("through_key_chain", status.throughKeyChain);
+        steps.append(std::move(step));
+        cached += status.decision == StepStatus::Decision::Hit;
+    }
+    document.set("steps", std::move(steps));
+    document.set("cached", cached);
+    Diagnostics problems = session.diagnostics();
+    problems.insert(problems.end(), history.warnings().begin(), history.warnings().end());
+    document.set("diagnostics", diagnostics(problems));
     return document;
 }
 

@@ -11,6 +11,7 @@ class PipelineSession;
 class RunHistory;
 struct CacheKey;
 struct RunInfo;
+struct StepStatus;
 
 /// The JSON documents the command-line tool prints (cli.md), built in one place from the core's
 /// results, so that every command reports problems, keys and steps the same way.
@@ -37,6 +38,10 @@ public:
     static Value runs(const RunHistory &history, const std::string &name);
     /// One run of runs --json.
     static Value run(const RunInfo &run);
+    /// `status --json`: each step's key, whether Fondant would reuse it, the reason and the
+    /// step that causes it; the pipeline's problems and the directory's warnings.
+    static Value status(const PipelineSession &session, const RunHistory &history,
+        const std::string &datasetFolder, const std::vector<StepStatus> &statuses);
 };
 
 } // namespace fondant

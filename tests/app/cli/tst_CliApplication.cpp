@@ -36,6 +36,7 @@ private Q_SLOTS:
     void drawsNothingWithoutGuiLibraries();
     void runsTextAndJson();
     void runsOfAnUnusableFolderFail();
+    void statusTextAndJson();
 
 private:
     int run(const QStringList &arguments);
@@ -321,7 +322,7 @@ void tst_CliApplication::controlCharactersAreEscaped()
 
 void tst_CliApplication::everyCommandHasHelp()
 {
-    for (const char *command : {"validate", "keys", "format", "render", "runs"}) {
+    for (const char *command : {"validate", "keys", "format", "render", "runs", "status"}) {
         QCOMPARE(run({QString::fromLatin1(command), QStringLiteral("--help")}), 0);
         QVERIFY2(m_out.str().starts_with("Usage: fondant-studio-cli " + std::string(command)),
             m_out.str().c_str());
@@ -372,6 +373,39 @@ void tst_CliApplication::runsOfAnUnusableFolderFail()
     Result<Value> json = JsonReader::parse(m_out.str(), "stdout");
     QVERIFY2(json.ok(), m_out.str().c_str());
     QVERIFY(json->find("diagnostics")->size() == 1);
+}
+
+void tst_CliApplication::statusTextAndJson()
+{
+    const QString wd = QStringLiteral(FONDANT_TEST_DATA_DIR "/history/wd");
+    const QString v4 = QStringLiteral(FONDANT_TEST_DATA_DIR "/history/versions/v4.pipeline.yaml");
+    QCOMPARE(run({QStringLiteral("status"), v4, QStringLiteral("--working-directory"), wd}), 0);
+    const std::string text = m_out.str();
+    QVERIFY2(
+        text.find("trim_text   will re-run: its key is new") != std::string::npos, text.c_str());
+    QVERIFY(text.find("write_rows  will re-run because its input is computed again (cascade from "
+                      "trim_text)")
+        != std::string::npos);
+    QVERIFY(text.find("1 of 3 steps cached") != std::string::npos);
+
+    QCOMPARE(run({QStringLiteral("status"), v4, QStringLiteral("--working-directory"), wd,
+                 QStringLiteral("--json")}),
+        0);
+    Result<Value> json = JsonReader::parse(m_out.str(), "stdout");
+    QVERIFY2(json.ok(), m_out.str().c_str());
+    const Value &steps = *json->find("steps");
+    QCOMPARE(steps.items()[0].find("status")->toString(), std::string("hit"));
+    QCOMPARE(steps.items()[0].find("cached_from_run")->toString(),
+        std::string("reviews-20240422120000"));
+    QCOMPARE(steps.items()[1].find("reason")->toString(), std::string("key-changed"));
+    QCOMPARE(steps.items()[2].find("reason")->toString(), std::string("upstream"));
+    QCOMPARE(steps.items()[2].find("root_cause")->toString(), std::string("trim_text"));
+    QCOMPARE(json->find("cached")->toInt(), 1);
+
+    // No working directory in the document and none given.
+    QCOMPARE(run({QStringLiteral("status"), v4, QStringLiteral("--json")}), 1);
+    QVERIFY(m_err.str().find("error: no working directory") != std::string::npos);
+    QVERIFY(JsonReader::parse(m_out.str(), "stdout").ok());
 }
 
 void tst_CliApplication::drawsNothingWithoutGuiLibraries()
