@@ -1,0 +1,229 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/history/KeyExplain.h"
+
+#include "core/history/RunHistory.h"
+#include "core/session/PipelineSession.h"
+#include "core/value/JsonReader.h"
+#include "core/value/PyJson.h"
+
+#include <set>
+
+namespace fondant {
+
+namespace {
+
+// The texts Fondant hashed for a key.
+RunRecord::Preimages preimagesOf(const CacheKey &key)
+{
+    return {key.argumentsText, key.operationSpecText, key.imageText, key.finalText};
+}
+
+Value parsed(const std::string &text)
+{
+    Result<Value> value = JsonReader::parse(text, "pre-image");
+    return value.ok() ? value.value() : Value::object();
+}
+
+bool same(const Value *a, const Value *b)
+{
+    if (!a || !b)
+        return a == b;
+    return PyJson::dumps(*a, PyJson::KeyOrder::Sorted)
+        == PyJson::dumps(*b, PyJson::KeyOrder::Sorted);
+}
+
+std::optional<Value> optional(const Value *value)
+{
+    return value ? std::optional<Value>(*value) : std::nullopt;
+}
+
+// Every leaf that differs between two objects, as dotted paths under prefix; lists and scalars
+// are compared whole.
+void diffObjects(const Value &before, const Value &now, const std::string &prefix,
+    std::vector<KeyChange> &changes)
+{
+    std::vector<std::string> keys;
+    std::set<std::string> seen;
+    for (const Value *side : {&before, &now})
+        if (side->isObject())
+            for (const Member &member : side->members())
+                if (seen.insert(member.key).second)
+                    keys.push_back(member.key);
+    for (const std::string &key : keys) {
+        const Value *a = before.isObject() ? before.find(key) : nullptr;
+        const Value *b = now.isObject() ? now.find(key) : nullptr;
+        const std::string path = prefix.empty() ? key : prefix + "." + key;
+        if (a && b && a->isObject() && b->isObject())
+            diffObjects(*a, *b, path, changes);
+        else if (!same(a, b))
+            changes.push_back({path, optional(a), optional(b)});
+    }
+}
+
+void addIfChanged(const Value &before, const Value &now, const char *key, const std::string &path,
+    std::vector<KeyChange> &changes)
+{
+    const Value *a = before.find(key);
+    const Value *b = now.find(key);
+    if (!same(a, b))
+        changes.push_back({path, optional(a), optional(b)});
+}
+
+// Marks root causes and cascades in call order: a changed key whose own ingredients did not
+// change is a cascade from the nearest changed step before it.
+void attributeCauses(std::vector<StepExplanation> &steps)
+{
+    std::optional<std::string> lastCause;
+    for (StepExplanation &step : steps) {
+        if (step.changed != true)
+            continue;
+        if (step.rootCause == false)
+            step.causedBy = lastCause;
+        if (step.rootCause == true)
+            lastCause = step.stepId;
+    }
+}
+
+} // namespace
+
+std::vector<KeyChange> KeyExplain::diff(
+    const RunRecord::Preimages &before, const RunRecord::Preimages &now)
+{
+    std::vector<KeyChange> changes;
+    const Value argumentsBefore = parsed(before.arguments);
+    const Value argumentsNow = parsed(now.arguments);
+    // The arguments dict holds the user's arguments plus three entries Fondant adds.
+    Value userBefore = argumentsBefore;
+    Value userNow = argumentsNow;
+    for (const char *added : {"input_partition_rows", "cache", "operation_spec"}) {
+        userBefore.remove(added);
+        userNow.remove(added);
+    }
+    diffObjects(userBefore, userNow, "arguments", changes);
+    addIfChanged(
+        argumentsBefore, argumentsNow, "input_partition_rows", "input_partition_rows", changes);
+    addIfChanged(argumentsBefore, argumentsNow, "cache", "cache", changes);
+
+    const Value imageBefore = parsed(before.image);
+    const Value imageNow = parsed(now.image);
+    addIfChanged(imageBefore, imageNow, "base_image", "image", changes);
+    addIfChanged(imageBefore, imageNow, "extra_requires", "image.extra_requires", changes);
+    addIfChanged(imageBefore, imageNow, "script", "image.script", changes);
+
+    // The operation spec: the component spec (its image is reported above) and the mappings.
+    Value operationBefore = parsed(before.operationSpec);
+    Value operationNow = parsed(now.operationSpec);
+    for (Value *operation : {&operationBefore, &operationNow})
+        if (Value *specification = operation->find("specification"))
+            specification->remove("image");
+    std::vector<KeyChange> operationChanges;
+    diffObjects(operationBefore, operationNow, "", operationChanges);
+    for (KeyChange &change : operationChanges) {
+        if (change.path.starts_with("specification"))
+            change.path = "spec" + change.path.substr(std::string("specification").size());
+        changes.push_back(std::move(change));
+    }
+
+    const Value finalBefore = parsed(before.final);
+    const Value finalNow = parsed(now.final);
+    addIfChanged(
+        finalBefore, finalNow, "number_of_accelerators", "resources.accelerator_number", changes);
+    addIfChanged(finalBefore, finalNow, "accelerator_name", "resources.accelerator_name", changes);
+    addIfChanged(finalBefore, finalNow, "node_pool_name", "resources.node_pool_name", changes);
+    addIfChanged(finalBefore, finalNow, "previous_component_cache", "upstream", changes);
+    return changes;
+}
+
+namespace {
+
+// Fills in a step's comparison from both sides' texts.
+void compare(
+    StepExplanation &step, const RunRecord::Preimages &before, const RunRecord::Preimages &now)
+{
+    step.changes = KeyExplain::diff(before, now);
+    step.changed = step.oldKey != step.newKey;
+    step.rootCause = std::any_of(step.changes.begin(), step.changes.end(),
+        [](const KeyChange &change) { return change.path != "upstream"; });
+}
+
+StepExplanation explanationOf(const PipelineSession &session, std::size_t index)
+{
+    StepExplanation step;
+    step.stepId = session.pipeline().steps[index].id;
+    const StepAnalysis &analysis = session.analysis().steps[index];
+    step.componentId = analysis.spec ? analysis.spec->safeName() : step.stepId;
+    if (const CacheKey *key = session.key(static_cast<int>(index)))
+        step.newKey = key->key;
+    return step;
+}
+
+} // namespace
+
+std::vector<StepExplanation> KeyExplain::againstRun(const PipelineSession &now, const RunInfo &run)
+{
+    std::vector<StepExplanation> steps;
+    std::optional<bool> previousChanged = false; // the first step chains on nothing
+    for (std::size_t i = 0; i < now.pipeline().steps.size(); ++i) {
+        StepExplanation step = explanationOf(now, i);
+        const CacheKey *key = now.key(static_cast<int>(i));
+        const RunRecord::Step *recorded = run.record ? run.record->step(step.componentId) : nullptr;
+        const StepRun *output = run.step(step.componentId);
+        if (!recorded && !output && run.record) {
+            step.changed = true;
+            step.rootCause = true;
+            step.note = "it was not part of run " + run.runId;
+        } else if (!recorded && !output) {
+            step.note = "run " + run.runId
+                + " has no record and no manifest of this step (a write step keeps none, and "
+                  "a step added since has none)";
+        } else if (recorded && recorded->preimages && key) {
+            step.oldKey = recorded->cacheKey;
+            compare(step, *recorded->preimages, preimagesOf(*key));
+        } else {
+            step.oldKey = recorded ? recorded->cacheKey : output->cacheKey;
+            if (step.oldKey && step.newKey)
+                step.changed = *step.oldKey != *step.newKey;
+            // A new key chained on an unchanged one can only come from the step itself.
+            if (step.changed == true && previousChanged == false)
+                step.rootCause = true;
+            step.note = "run " + run.runId + " has no record of the ingredients: "
+                + (step.oldKey ? "only the keys are compared"
+                               : "its key for this step is not known either");
+            if (output && output->hasManifest && step.changed == true)
+                step.note += "; the fields in its manifest are " + fieldNames(output->fields);
+        }
+        previousChanged = step.changed;
+        steps.push_back(std::move(step));
+    }
+    attributeCauses(steps);
+    return steps;
+}
+
+std::vector<StepExplanation> KeyExplain::againstDocument(
+    const PipelineSession &now, const PipelineSession &before)
+{
+    std::vector<StepExplanation> steps;
+    for (std::size_t i = 0; i < now.pipeline().steps.size(); ++i) {
+        StepExplanation step = explanationOf(now, i);
+        const int old = before.analysis().graph.indexOf(step.stepId);
+        const CacheKey *oldKey = old >= 0 ? before.key(old) : nullptr;
+        const CacheKey *newKey = now.key(static_cast<int>(i));
+        if (old < 0) {
+            step.changed = true;
+            step.rootCause = true;
+            step.note = "the other version has no step " + step.stepId;
+        } else if (!oldKey || !newKey) {
+            step.oldKey = oldKey ? std::optional<std::string>(oldKey->key) : std::nullopt;
+            step.note = "a key cannot be computed (the step has errors)";
+        } else {
+            step.oldKey = oldKey->key;
+            compare(step, preimagesOf(*oldKey), preimagesOf(*newKey));
+        }
+        steps.push_back(std::move(step));
+    }
+    attributeCauses(steps);
+    return steps;
+}
+
+} // namespace fondant
