@@ -25,6 +25,9 @@ Commands:
       List the runs in a working directory: per step, executed or reused from which run.
   status   PIPELINE [--working-directory DIR] [--components DIR]... [--json]
       Which steps Fondant would reuse from the cache if the pipeline ran now, and why not.
+  explain  PIPELINE [--working-directory DIR] [--against RUN_ID | --against-document OTHER]
+           [--step ID] [--components DIR]... [--json]
+      Why keys changed since a run or another version: the ingredients, root causes, cascade.
 
 'fondant-studio-cli COMMAND --help' describes each command's options.
 
@@ -47,6 +50,7 @@ constexpr NamedCommand commands[] = {
     {"render", renderCommand},
     {"runs", runsCommand},
     {"status", statusCommand},
+    {"explain", explainCommand},
 };
 
 } // namespace

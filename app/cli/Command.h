@@ -82,6 +82,7 @@ int formatCommand(CommandContext &context, const QStringList &arguments);
 int renderCommand(CommandContext &context, const QStringList &arguments);
 int runsCommand(CommandContext &context, const QStringList &arguments);
 int statusCommand(CommandContext &context, const QStringList &arguments);
+int explainCommand(CommandContext &context, const QStringList &arguments);
 
 /// Reads the working directory a command compares the pipeline with: --working-directory, else
 /// the pipeline's working_directory (relative to its file). nullopt after printing why there is

@@ -3,6 +3,7 @@
 #include "core/report/Reports.h"
 
 #include "core/history/CacheStatus.h"
+#include "core/history/KeyExplain.h"
 #include "core/history/RunHistory.h"
 #include "core/session/PipelineSession.h"
 
@@ -176,6 +177,43 @@ Value Reports::status(const PipelineSession &session, const RunHistory &history,
     document.set("cached", cached);
     Diagnostics problems = session.diagnostics();
     problems.insert(problems.end(), history.warnings().begin(), history.warnings().end());
+    document.set("diagnostics", diagnostics(problems));
+    return document;
+}
+
+Value Reports::explanation(const PipelineSession &session, const std::string &against,
+    const std::vector<StepExplanation> &steps, const Diagnostics &problems)
+{
+    const auto optionalText
+        = [](const std::optional<std::string> &text) { return text ? Value(*text) : Value(); };
+    const auto optionalFlag
+        = [](const std::optional<bool> &flag) { return flag ? Value(*flag) : Value(); };
+    Value document = Value::object();
+    document.set("pipeline", session.pipeline().name);
+    document.set("against", against);
+    Value list = Value::array();
+    for (const StepExplanation &step : steps) {
+        Value item = Value::object();
+        item.set("id", step.stepId);
+        item.set("old_key", optionalText(step.oldKey));
+        item.set("new_key", optionalText(step.newKey));
+        item.set("changed", optionalFlag(step.changed));
+        item.set("root_cause", optionalFlag(step.rootCause));
+        item.set("caused_by", optionalText(step.causedBy));
+        Value changes = Value::array();
+        for (const KeyChange &change : step.changes) {
+            Value entry = Value::object();
+            entry.set("path", change.path);
+            entry.set("old", change.before.value_or(Value()));
+            entry.set("new", change.now.value_or(Value()));
+            entry.set("change", !change.before ? "added" : !change.now ? "removed" : "changed");
+            changes.append(std::move(entry));
+        }
+        item.set("changes", std::move(changes));
+        item.set("note", step.note.empty() ? Value() : Value(step.note));
+        list.append(std::move(item));
+    }
+    document.set("steps", std::move(list));
     document.set("diagnostics", diagnostics(problems));
     return document;
 }

@@ -11,6 +11,7 @@ class PipelineSession;
 class RunHistory;
 struct CacheKey;
 struct RunInfo;
+struct StepExplanation;
 struct StepStatus;
 
 /// The JSON documents the command-line tool prints (cli.md), built in one place from the core's
@@ -42,6 +43,10 @@ public:
     /// step that causes it; the pipeline's problems and the directory's warnings.
     static Value status(const PipelineSession &session, const RunHistory &history,
         const std::string &datasetFolder, const std::vector<StepStatus> &statuses);
+    /// `explain --json`: each step's old and new key, whether it changed, whether it is a root
+    /// cause, and the changed ingredients; the problems of both sides.
+    static Value explanation(const PipelineSession &session, const std::string &against,
+        const std::vector<StepExplanation> &steps, const Diagnostics &problems);
 };
 
 } // namespace fondant

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void runsTextAndJson();
     void runsOfAnUnusableFolderFail();
     void statusTextAndJson();
+    void explainTextAndJson();
 
 private:
     int run(const QStringList &arguments);
@@ -322,7 +323,8 @@ void tst_CliApplication::controlCharactersAreEscaped()
 
 void tst_CliApplication::everyCommandHasHelp()
 {
-    for (const char *command : {"validate", "keys", "format", "render", "runs", "status"}) {
+    for (const char *command :
+        {"validate", "keys", "format", "render", "runs", "status", "explain"}) {
         QCOMPARE(run({QString::fromLatin1(command), QStringLiteral("--help")}), 0);
         QVERIFY2(m_out.str().starts_with("Usage: fondant-studio-cli " + std::string(command)),
             m_out.str().c_str());
@@ -406,6 +408,48 @@ void tst_CliApplication::statusTextAndJson()
     QCOMPARE(run({QStringLiteral("status"), v4, QStringLiteral("--json")}), 1);
     QVERIFY(m_err.str().find("error: no working directory") != std::string::npos);
     QVERIFY(JsonReader::parse(m_out.str(), "stdout").ok());
+}
+
+void tst_CliApplication::explainTextAndJson()
+{
+    const QString versions = QStringLiteral(FONDANT_TEST_DATA_DIR "/history/versions/");
+    const QString wd = QStringLiteral(FONDANT_TEST_DATA_DIR "/history/wd");
+    QCOMPARE(
+        run({QStringLiteral("explain"), versions + QStringLiteral("v2.pipeline.yaml"),
+            QStringLiteral("--against-document"), versions + QStringLiteral("v1.pipeline.yaml")}),
+        0);
+    const std::string text = m_out.str();
+    QVERIFY2(text.find("trim_text   changed: arguments.max_length 80 → 60 (root cause)\n")
+            != std::string::npos,
+        text.c_str());
+    QVERIFY(text.find("write_rows  changed because trim_text changed (cascade)\n")
+        != std::string::npos);
+    QVERIFY(text.find("1 of 3 steps changed themselves, 1 in cascade") != std::string::npos);
+
+    QCOMPARE(run({QStringLiteral("explain"), versions + QStringLiteral("v2.pipeline.yaml"),
+                 QStringLiteral("--working-directory"), wd, QStringLiteral("--against"),
+                 QStringLiteral("reviews-20240424090000"), QStringLiteral("--json")}),
+        0);
+    Result<Value> json = JsonReader::parse(m_out.str(), "stdout");
+    QVERIFY2(json.ok(), m_out.str().c_str());
+    QCOMPARE(json->find("against")->toString(), std::string("reviews-20240424090000"));
+    const Value &trim = json->find("steps")->items()[1];
+    QCOMPARE(trim.find("root_cause")->toBool(), true);
+    const Value &change = trim.find("changes")->items()[0];
+    QCOMPARE(change.find("path")->toString(), std::string("cache"));
+    QCOMPARE(change.find("old")->toBool(), false);
+    QCOMPARE(change.find("new")->toBool(), true);
+
+    QCOMPARE(run({QStringLiteral("explain"), versions + QStringLiteral("v2.pipeline.yaml"),
+                 QStringLiteral("--working-directory"), wd, QStringLiteral("--against"),
+                 QStringLiteral("reviews-19990101000000")}),
+        1);
+    QVERIFY(m_err.str().find("error: no run 'reviews-19990101000000'") != std::string::npos);
+    QCOMPARE(
+        run({QStringLiteral("explain"), versions + QStringLiteral("v2.pipeline.yaml"),
+            QStringLiteral("--against"), QStringLiteral("x"), QStringLiteral("--against-document"),
+            versions + QStringLiteral("v1.pipeline.yaml")}),
+        2);
 }
 
 void tst_CliApplication::drawsNothingWithoutGuiLibraries()
