@@ -2,48 +2,41 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/history/RunHistory.h"
 
+#include "core/history/Folder.h"
 #include "core/manifest/Manifest.h"
-#include "core/yaml/YamlReader.h"
+#include "core/value/JsonReader.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 
 #include <algorithm>
-#include <chrono>
-#include <filesystem>
 #include <set>
 
 namespace fondant {
 
-namespace fs = std::filesystem;
-
 namespace {
 
-constexpr qint64 maxReferenceBytes = 64 * 1024;
-const char *const recordsFolder = ".fondant-studio/runs";
+constexpr std::int64_t maxReferenceBytes = 64 * 1024;
+constexpr std::int64_t maxManifestBytes = 64 * 1024 * 1024;
+constexpr int maxFolderDepth = 16;
 
-std::int64_t modificationTime(const fs::path &path)
+Diagnostic warningAt(const std::string &path, const std::string &message)
 {
-    std::error_code error;
-    const fs::file_time_type time = fs::last_write_time(path, error);
-    if (error)
-        return 0;
-    const auto system = std::chrono::file_clock::to_sys(time);
-    return std::chrono::duration_cast<std::chrono::milliseconds>(system.time_since_epoch()).count();
+    return Diagnostic::warning(path, {}, message);
 }
 
-std::string text(const fs::path &path)
+// Problems of reading as warnings: the history never fails on what it finds in a folder.
+void addAsWarnings(Diagnostics diagnostics, Diagnostics &warnings, const std::string &suffix = {})
 {
-    return path.string();
+    for (Diagnostic &d : diagnostics) {
+        d.severity = Severity::Warning;
+        d.message += suffix;
+        warnings.push_back(std::move(d));
+    }
 }
 
-Diagnostic warningAt(const fs::path &path, const std::string &message)
-{
-    return Diagnostic::warning(text(path), {}, message);
-}
-
-Diagnostic notARun(const fs::path &folder)
+Diagnostic notARun(const std::string &folder)
 {
     return warningAt(folder, "not a run: it holds no step folders");
 }
@@ -93,38 +86,19 @@ bool isHexKey(const std::string &name)
     });
 }
 
-// Entries of a folder, without following links; an unreadable folder is a warning.
-std::vector<fs::directory_entry> entriesOf(const fs::path &folder, Diagnostics &warnings)
-{
-    std::vector<fs::directory_entry> entries;
-    std::error_code error;
-    fs::directory_iterator it(folder, error);
-    if (error) {
-        warnings.push_back(warningAt(folder, "cannot be read: " + error.message()));
-        return entries;
-    }
-    for (; it != fs::directory_iterator(); it.increment(error)) {
-        if (error) {
-            warnings.push_back(warningAt(folder, "cannot be read: " + error.message()));
-            break;
-        }
-        entries.push_back(*it);
-    }
-    std::sort(entries.begin(), entries.end(),
-        [](const auto &a, const auto &b) { return a.path().filename() < b.path().filename(); });
-    return entries;
-}
-
 // The bytes of the regular files under a folder, not following links.
-std::int64_t bytesUnder(const fs::path &folder)
+std::int64_t bytesUnder(const Folder &folder, int depth)
 {
     std::int64_t bytes = 0;
-    std::error_code error;
-    fs::recursive_directory_iterator it(
-        folder, fs::directory_options::skip_permission_denied, error);
-    for (; !error && it != fs::recursive_directory_iterator(); it.increment(error))
-        if (it->is_regular_file(error) && !it->is_symlink(error))
-            bytes += static_cast<std::int64_t>(it->file_size(error));
+    for (const Folder::Entry &entry : folder.entries()) {
+        if (entry.kind == Folder::Kind::File) {
+            if (const std::optional<Folder::Status> status = folder.status(entry.name))
+                bytes += status->bytes;
+        } else if (entry.kind == Folder::Kind::Folder && depth < maxFolderDepth) {
+            if (Result<Folder> inner = folder.openFolder(entry.name); inner.ok())
+                bytes += bytesUnder(inner.value(), depth + 1);
+        }
+    }
     return bytes;
 }
 
@@ -177,87 +151,99 @@ Result<RunHistory> RunHistory::open(const QString &workingDirectory)
 void RunHistory::refresh()
 {
     m_lastReadCount = 0;
-    const fs::path root = m_workingDirectory.toStdString();
-    Diagnostics rootWarnings;
+    m_recordWarnings.clear();
     std::set<std::string> present;
-    for (const fs::directory_entry &entry : entriesOf(root, rootWarnings)) {
-        const std::string name = entry.path().filename().string();
-        std::error_code error;
-        if (name.starts_with('.') || entry.is_symlink(error) || !entry.is_directory(error))
-            continue; // the studio's own folder, and files a user keeps beside the datasets
-        present.insert(name);
+    Result<Folder> root = Folder::open(m_workingDirectory.toStdString());
+    if (root.ok()) {
+        for (const Folder::Entry &entry : root->entries())
+            if (!entry.name.starts_with('.') && entry.kind == Folder::Kind::Folder)
+                present.insert(entry.name); // files a user keeps beside the datasets are theirs
+        readRecords(root.value());
+    } else {
+        addAsWarnings(root.takeDiagnostics(), m_recordWarnings);
     }
-    m_recordWarnings = std::move(rootWarnings);
-    readRecords();
     std::erase_if(m_datasets, [&](const auto &item) { return !present.contains(item.first); });
     for (const std::string &name : present)
-        refreshDataset(name, m_datasets[name]);
+        refreshDataset(root.value(), name, m_datasets[name]);
     collectWarnings();
 }
 
-void RunHistory::refreshDataset(const std::string &name, DatasetFolder &dataset)
+void RunHistory::refreshDataset(const Folder &root, const std::string &name, DatasetFolder &dataset)
 {
-    const fs::path folder = fs::path(m_workingDirectory.toStdString()) / name;
     dataset.warnings.clear();
+    Result<Folder> folder = root.openFolder(name);
+    if (!folder.ok()) {
+        addAsWarnings(folder.takeDiagnostics(), dataset.warnings);
+        dataset.runs.clear();
+        dataset.references.clear();
+        return;
+    }
     std::set<std::string> runIds;
     std::vector<std::string> changedRuns;
     bool hasCache = false;
-    for (const fs::directory_entry &entry : entriesOf(folder, dataset.warnings)) {
-        const std::string entryName = entry.path().filename().string();
-        std::error_code error;
-        if (entry.is_symlink(error)) {
+    for (const Folder::Entry &entry : folder->entries()) {
+        const std::string path = folder->pathOf(entry.name);
+        if (entry.kind == Folder::Kind::Link) {
             dataset.warnings.push_back(
-                warningAt(entry.path(), "a symbolic link, not followed: Fondant writes none"));
+                warningAt(path, "a symbolic link, not followed: Fondant writes none"));
             continue;
         }
-        if (!entry.is_directory(error)) {
+        if (entry.kind != Folder::Kind::Folder) {
             dataset.warnings.push_back(
-                warningAt(entry.path(), "not part of Fondant's layout (a stray file)"));
+                warningAt(path, "not part of Fondant's layout (a stray file)"));
             continue;
         }
-        if (entryName == "cache") {
+        if (entry.name == "cache") {
             hasCache = true;
             continue;
         }
-        const std::int64_t time = modificationTime(entry.path());
-        if (auto other = dataset.otherFolders.find(entryName);
+        const std::optional<Folder::Status> status = folder->status(entry.name);
+        const std::int64_t time = status ? status->modified : 0;
+        if (auto other = dataset.otherFolders.find(entry.name);
             other != dataset.otherFolders.end() && other->second == time) {
-            dataset.warnings.push_back(notARun(entry.path()));
+            dataset.warnings.push_back(notARun(path));
             continue;
         }
-        auto known = dataset.runs.find(entryName);
+        auto known = dataset.runs.find(entry.name);
         if (known != dataset.runs.end() && known->second.folderTime == time
             && known->second.info.complete) {
-            runIds.insert(entryName);
+            runIds.insert(entry.name);
             continue;
         }
-        RunFolder run = readRun(name, entryName);
+        RunFolder run = readRun(folder.value(), name, entry.name);
         ++m_lastReadCount;
         run.folderTime = time;
         if (run.info.steps.empty()) {
-            dataset.otherFolders[entryName] = time;
-            dataset.warnings.push_back(notARun(entry.path()));
+            dataset.otherFolders[entry.name] = time;
+            dataset.warnings.push_back(notARun(path));
             continue;
         }
-        dataset.otherFolders.erase(entryName);
-        changedRuns.push_back(entryName);
-        runIds.insert(entryName);
-        dataset.runs[entryName] = std::move(run);
+        dataset.otherFolders.erase(entry.name);
+        changedRuns.push_back(entry.name);
+        runIds.insert(entry.name);
+        dataset.runs[entry.name] = std::move(run);
     }
     std::erase_if(dataset.runs, [&](const auto &item) { return !runIds.contains(item.first); });
 
     // Reference files: new ones are read, and those a changed run may have rewritten.
     std::set<std::string> keys;
     std::set<std::string> unread;
+    std::optional<Folder> cache;
     if (hasCache) {
-        for (const fs::directory_entry &entry : entriesOf(folder / "cache", dataset.warnings)) {
-            const fs::path &path = entry.path();
-            const std::string key = path.stem().string();
-            std::error_code error;
-            if (path.extension() != ".txt" || !isHexKey(key) || entry.is_symlink(error)
-                || !entry.is_regular_file(error)) {
-                dataset.warnings.push_back(
-                    warningAt(path, "not a cache reference file (KEY.txt, KEY in hexadecimal)"));
+        Result<Folder> opened = folder->openFolder("cache");
+        if (opened.ok())
+            cache = std::move(opened).value();
+        else
+            addAsWarnings(opened.takeDiagnostics(), dataset.warnings);
+    }
+    if (cache) {
+        for (const Folder::Entry &entry : cache->entries()) {
+            const std::string key = entry.name.ends_with(".txt")
+                ? entry.name.substr(0, entry.name.size() - 4)
+                : std::string();
+            if (entry.kind != Folder::Kind::File || !isHexKey(key)) {
+                dataset.warnings.push_back(warningAt(cache->pathOf(entry.name),
+                    "not a cache reference file (KEY.txt, KEY in hexadecimal)"));
                 continue;
             }
             keys.insert(key);
@@ -266,9 +252,10 @@ void RunHistory::refreshDataset(const std::string &name, DatasetFolder &dataset)
         }
     }
     std::erase_if(dataset.references, [&](const auto &item) { return !keys.contains(item.first); });
-    readReferences(folder, dataset, unread);
+    if (cache)
+        readReferences(*cache, dataset, unread);
     deduceKeys(name, dataset);
-    if (changedRuns.empty())
+    if (changedRuns.empty() || !cache)
         return;
     // A step of a changed run rewrote its key's reference file. Its key is known from the run
     // record or from an output it reused; a step that executed under a key that already had a
@@ -292,29 +279,25 @@ void RunHistory::refreshDataset(const std::string &name, DatasetFolder &dataset)
         again.erase(key);
     if (again.empty())
         return;
-    readReferences(folder, dataset, again);
+    readReferences(*cache, dataset, again);
     deduceKeys(name, dataset);
 }
 
 void RunHistory::readReferences(
-    const fs::path &folder, DatasetFolder &dataset, const std::set<std::string> &keys)
+    const Folder &cache, DatasetFolder &dataset, const std::set<std::string> &keys)
 {
     for (const std::string &key : keys) {
-        const fs::path path = folder / "cache" / (key + ".txt");
-        Result<std::string> content
-            = readTextFile(QString::fromStdString(text(path)), maxReferenceBytes);
+        const std::string name = key + ".txt";
+        Result<std::string> content = cache.read(name, maxReferenceBytes);
         ++m_lastReadCount;
         if (!content.ok()) {
-            for (Diagnostic d : content.diagnostics()) {
-                d.severity = Severity::Warning;
-                dataset.warnings.push_back(std::move(d));
-            }
+            addAsWarnings(content.takeDiagnostics(), dataset.warnings);
             dataset.references.erase(key);
             continue;
         }
-        CacheReference reference {key, content.value(), modificationTime(path)};
+        CacheReference reference {key, std::move(content).value()};
         if (!reference.target.empty() && !partsOf(reference.target))
-            dataset.warnings.push_back(warningAt(path,
+            dataset.warnings.push_back(warningAt(cache.pathOf(name),
                 "names no step manifest (…/FOLDER/RUN/STEP/manifest.json): '"
                     + withVisibleControls(reference.target.substr(0, 200)) + "'"));
         dataset.references[key] = std::move(reference);
@@ -322,44 +305,73 @@ void RunHistory::readReferences(
 }
 
 RunHistory::RunFolder RunHistory::readRun(
-    const std::string &datasetFolder, const std::string &runId) const
+    const Folder &dataset, const std::string &datasetFolder, const std::string &runId) const
 {
     RunFolder run;
     run.info.datasetFolder = datasetFolder;
     run.info.runId = runId;
-    const fs::path folder = fs::path(m_workingDirectory.toStdString()) / datasetFolder / runId;
-    for (const fs::directory_entry &entry : entriesOf(folder, run.warnings)) {
-        std::error_code error;
-        if (entry.is_symlink(error)) {
+    Result<Folder> folder = dataset.openFolder(runId);
+    if (!folder.ok()) {
+        addAsWarnings(folder.takeDiagnostics(), run.warnings);
+        return run;
+    }
+    for (const Folder::Entry &entry : folder->entries()) {
+        const std::string path = folder->pathOf(entry.name);
+        if (entry.kind == Folder::Kind::Link) {
             run.warnings.push_back(
-                warningAt(entry.path(), "a symbolic link, not followed: Fondant writes none"));
+                warningAt(path, "a symbolic link, not followed: Fondant writes none"));
             continue;
         }
-        if (!entry.is_directory(error)) {
-            run.info.outputBytes += static_cast<std::int64_t>(entry.file_size(error));
-            run.warnings.push_back(warningAt(entry.path(), "not a step folder (a stray file)"));
+        if (entry.kind != Folder::Kind::Folder) {
+            if (const std::optional<Folder::Status> status = folder->status(entry.name))
+                run.info.outputBytes += status->bytes;
+            run.warnings.push_back(warningAt(path, "not a step folder (a stray file)"));
             continue;
         }
         StepRun step;
-        step.componentId = entry.path().filename().string();
-        run.info.outputBytes += bytesUnder(entry.path());
-        const fs::path manifestPath = entry.path() / "manifest.json";
-        if (!fs::exists(manifestPath, error)) {
+        step.componentId = entry.name;
+        Result<Folder> stepFolder = folder->openFolder(entry.name);
+        if (!stepFolder.ok()) {
             run.info.complete = false;
-            run.warnings.push_back(
-                warningAt(entry.path(), "no manifest.json: the step did not finish in this run"));
+            addAsWarnings(stepFolder.takeDiagnostics(), run.warnings);
             run.info.steps.push_back(std::move(step));
             continue;
         }
-        step.manifestTime = modificationTime(manifestPath);
-        Result<Manifest> manifest = Manifest::fromFile(QString::fromStdString(text(manifestPath)));
+        bool hasManifestFile = false;
+        for (const Folder::Entry &file : stepFolder->entries()) {
+            if (file.kind == Folder::Kind::Folder) {
+                if (Result<Folder> inner = stepFolder->openFolder(file.name); inner.ok())
+                    run.info.outputBytes += bytesUnder(inner.value(), 1);
+                continue;
+            }
+            if (file.kind != Folder::Kind::File)
+                continue;
+            const std::optional<Folder::Status> status = stepFolder->status(file.name);
+            if (!status)
+                continue;
+            run.info.outputBytes += status->bytes;
+            if (file.name == "manifest.json") {
+                hasManifestFile = true;
+                step.manifestTime = status->modified;
+            }
+        }
+        if (!hasManifestFile) {
+            run.info.complete = false;
+            run.warnings.push_back(warningAt(
+                stepFolder->path(), "no manifest.json: the step did not finish in this run"));
+            run.info.steps.push_back(std::move(step));
+            continue;
+        }
+        const std::string manifestPath = stepFolder->pathOf("manifest.json");
+        Result<std::string> text = stepFolder->read("manifest.json", maxManifestBytes);
+        Result<Value> root = text.ok() ? JsonReader::parse(text.value(), manifestPath)
+                                       : Result<Value>(text.takeDiagnostics());
+        Result<Manifest> manifest = root.ok() ? Manifest::fromValue(root.value(), manifestPath)
+                                              : Result<Manifest>(root.takeDiagnostics());
         if (!manifest.ok()) {
             run.info.complete = false;
-            for (Diagnostic d : manifest.diagnostics()) {
-                d.severity = Severity::Warning;
-                d.message += " (the step's outcome in this run is unknown)";
-                run.warnings.push_back(std::move(d));
-            }
+            addAsWarnings(manifest.takeDiagnostics(), run.warnings,
+                " (the step's outcome in this run is unknown)");
             run.info.steps.push_back(std::move(step));
             continue;
         }
@@ -380,31 +392,32 @@ RunHistory::RunFolder RunHistory::readRun(
     return run;
 }
 
-void RunHistory::readRecords()
+void RunHistory::readRecords(const Folder &root)
 {
-    const fs::path folder = fs::path(m_workingDirectory.toStdString()) / recordsFolder;
-    std::error_code error;
-    if (!fs::is_directory(folder, error))
+    Result<Folder> studio = root.openFolder(".fondant-studio");
+    Result<Folder> folder
+        = studio.ok() ? studio->openFolder("runs") : Result<Folder>(Diagnostics {});
+    if (!folder.ok()) {
+        m_records.clear();
         return;
+    }
     std::set<std::string> present;
-    for (const fs::directory_entry &entry : entriesOf(folder, m_recordWarnings)) {
-        const std::string runId = entry.path().stem().string();
-        if (entry.path().extension() != ".json" || !entry.is_regular_file(error))
+    for (const Folder::Entry &entry : folder->entries()) {
+        if (entry.kind != Folder::Kind::File || !entry.name.ends_with(".json"))
             continue;
+        const std::string runId = entry.name.substr(0, entry.name.size() - 5);
         present.insert(runId);
         if (m_records.contains(runId))
             continue;
-        Result<RunRecord> record = RunRecord::read(QString::fromStdString(text(entry.path())));
+        const std::string path = folder->pathOf(entry.name);
+        Result<RunRecord> record = RunRecord::read(QString::fromStdString(path));
         ++m_lastReadCount;
         if (!record.ok()) {
-            for (Diagnostic d : record.diagnostics()) {
-                d.severity = Severity::Warning;
-                m_recordWarnings.push_back(std::move(d));
-            }
+            addAsWarnings(record.takeDiagnostics(), m_recordWarnings);
             continue;
         }
         if (record.value().runId != runId) {
-            m_recordWarnings.push_back(warningAt(entry.path(),
+            m_recordWarnings.push_back(warningAt(path,
                 "the record is of run '" + withVisibleControls(record.value().runId)
                     + "', not of the run its file name gives"));
             continue;

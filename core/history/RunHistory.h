@@ -9,7 +9,6 @@
 #include <QString>
 
 #include <cstdint>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -18,6 +17,8 @@
 #include <vector>
 
 namespace fondant {
+
+class Folder;
 
 /// One step's output in one run, as the working directory shows it.
 struct StepRun
@@ -61,7 +62,6 @@ struct CacheReference
 {
     std::string key;
     std::string target; ///< as the containers wrote it
-    std::int64_t time = 0;
 };
 
 /// The runs Fondant 0.12.1 left in a local working directory: run folders and their manifests,
@@ -114,11 +114,12 @@ private:
     };
 
     explicit RunHistory(QString workingDirectory);
-    void refreshDataset(const std::string &name, DatasetFolder &dataset);
-    RunFolder readRun(const std::string &datasetFolder, const std::string &runId) const;
-    void readReferences(const std::filesystem::path &folder, DatasetFolder &dataset,
-        const std::set<std::string> &keys);
-    void readRecords();
+    void refreshDataset(const Folder &root, const std::string &name, DatasetFolder &dataset);
+    RunFolder readRun(
+        const Folder &dataset, const std::string &datasetFolder, const std::string &runId) const;
+    void readReferences(
+        const Folder &cache, DatasetFolder &dataset, const std::set<std::string> &keys);
+    void readRecords(const Folder &root);
     void deduceKeys(const std::string &folderName, DatasetFolder &dataset) const;
     void collectWarnings();
 
