@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <utility>
 
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 namespace fondant {
@@ -84,40 +86,42 @@ Result<Folder> Folder::openFolder(const std::string &name) const
 std::vector<Folder::Entry> Folder::entries() const
 {
     std::vector<Entry> entries;
-    // fdopendir takes over the descriptor it is given: give it a copy.
-    const int copy = ::dup(m_descriptor);
-    DIR *stream = copy >= 0 ? ::fdopendir(copy) : nullptr;
-    if (!stream) {
-        if (copy >= 0)
-            ::close(copy);
+    // getdents64 straight on the open folder: no second descriptor, no stat per entry.
+    if (::lseek(m_descriptor, 0, SEEK_SET) != 0)
         return entries;
-    }
-    ::rewinddir(stream);
-    while (const dirent *entry = ::readdir(stream)) {
-        const std::string name = entry->d_name;
-        if (name == "." || name == "..")
-            continue;
-        Kind kind = Kind::Other;
-        switch (entry->d_type) {
-        case DT_DIR:
-            kind = Kind::Folder;
+    alignas(8) char buffer[32 * 1024];
+    for (;;) {
+        const long count = ::syscall(SYS_getdents64, m_descriptor, buffer, sizeof buffer);
+        if (count <= 0)
             break;
-        case DT_REG:
-            kind = Kind::File;
-            break;
-        case DT_LNK:
-            kind = Kind::Link;
-            break;
-        case DT_UNKNOWN:
-            if (const std::optional<Status> found = status(name))
-                kind = found->kind;
-            break;
-        default:
-            break;
+        for (long offset = 0; offset < count;) {
+            dirent64 entry {};
+            std::memcpy(&entry, buffer + offset, offsetof(dirent64, d_name));
+            const char *name = buffer + offset + offsetof(dirent64, d_name);
+            offset += entry.d_reclen;
+            if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0)
+                continue;
+            Kind kind = Kind::Other;
+            switch (entry.d_type) {
+            case DT_DIR:
+                kind = Kind::Folder;
+                break;
+            case DT_REG:
+                kind = Kind::File;
+                break;
+            case DT_LNK:
+                kind = Kind::Link;
+                break;
+            case DT_UNKNOWN:
+                if (const std::optional<Status> found = status(name))
+                    kind = found->kind;
+                break;
+            default:
+                break;
+            }
+            entries.push_back({name, kind});
         }
-        entries.push_back({name, kind});
     }
-    ::closedir(stream);
     std::sort(entries.begin(), entries.end(),
         [](const Entry &a, const Entry &b) { return a.name < b.name; });
     return entries;
@@ -143,7 +147,8 @@ std::optional<Folder::Status> Folder::status() const
     return statusOf(info);
 }
 
-Result<std::string> Folder::read(const std::string &name, std::int64_t maxBytes) const
+Result<std::string> Folder::read(
+    const std::string &name, std::int64_t maxBytes, Status *status) const
 {
     const std::string path = pathOf(name);
     // Not following links, and not blocking on a FIFO someone left there.
@@ -158,6 +163,8 @@ Result<std::string> Folder::read(const std::string &name, std::int64_t maxBytes)
         ::close(file);
         return Diagnostic::error(path, {}, "not a regular file");
     }
+    if (status)
+        *status = statusOf(info);
     if (info.st_size > maxBytes) {
         ::close(file);
         return Diagnostic::error(path, {},

@@ -50,8 +50,9 @@ public:
     /// Status of the folder itself.
     std::optional<Status> status() const;
     /// The bytes of a regular file, refusing other kinds of files and files over maxBytes; the
-    /// error names the file.
-    Result<std::string> read(const std::string &name, std::int64_t maxBytes) const;
+    /// error names the file. status, when given, receives the file's status.
+    Result<std::string> read(
+        const std::string &name, std::int64_t maxBytes, Status *status = nullptr) const;
 
 private:
     Folder(int descriptor, std::string path);

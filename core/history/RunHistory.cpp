@@ -11,7 +11,9 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <atomic>
 #include <set>
+#include <thread>
 
 namespace fondant {
 
@@ -180,6 +182,7 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
     }
     std::set<std::string> runIds;
     std::vector<std::string> changedRuns;
+    std::vector<std::pair<std::string, std::int64_t>> toRead; // run folders and their times
     bool hasCache = false;
     for (const Folder::Entry &entry : folder->entries()) {
         const std::string path = folder->pathOf(entry.name);
@@ -210,18 +213,21 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
             runIds.insert(entry.name);
             continue;
         }
-        RunFolder run = readRun(folder.value(), name, entry.name);
-        ++m_lastReadCount;
-        run.folderTime = time;
+        toRead.push_back({entry.name, time});
+    }
+    std::vector<RunFolder> read = readRuns(folder.value(), name, toRead);
+    m_lastReadCount += static_cast<int>(read.size());
+    for (RunFolder &run : read) {
+        const std::string runId = run.info.runId;
         if (run.info.steps.empty()) {
-            dataset.otherFolders[entry.name] = time;
-            dataset.warnings.push_back(notARun(path));
+            dataset.otherFolders[runId] = run.folderTime;
+            dataset.warnings.push_back(notARun(folder->pathOf(runId)));
             continue;
         }
-        dataset.otherFolders.erase(entry.name);
-        changedRuns.push_back(entry.name);
-        runIds.insert(entry.name);
-        dataset.runs[entry.name] = std::move(run);
+        dataset.otherFolders.erase(runId);
+        changedRuns.push_back(runId);
+        runIds.insert(runId);
+        dataset.runs[runId] = std::move(run);
     }
     std::erase_if(dataset.runs, [&](const auto &item) { return !runIds.contains(item.first); });
 
@@ -304,6 +310,30 @@ void RunHistory::readReferences(
     }
 }
 
+std::vector<RunHistory::RunFolder> RunHistory::readRuns(const Folder &dataset,
+    const std::string &datasetFolder,
+    const std::vector<std::pair<std::string, std::int64_t>> &runs) const
+{
+    std::vector<RunFolder> read(runs.size());
+    // Run folders are independent: the machine's cores share them.
+    std::atomic<std::size_t> next = 0;
+    const auto work = [&] {
+        for (std::size_t i = next++; i < runs.size(); i = next++) {
+            read[i] = readRun(dataset, datasetFolder, runs[i].first);
+            read[i].folderTime = runs[i].second;
+        }
+    };
+    const unsigned helpers
+        = runs.size() < 8 ? 0 : std::min(std::thread::hardware_concurrency(), 8u) - 1;
+    std::vector<std::thread> threads;
+    for (unsigned i = 0; i < helpers; ++i)
+        threads.emplace_back(work);
+    work();
+    for (std::thread &thread : threads)
+        thread.join();
+    return read;
+}
+
 RunHistory::RunFolder RunHistory::readRun(
     const Folder &dataset, const std::string &datasetFolder, const std::string &runId) const
 {
@@ -346,14 +376,12 @@ RunHistory::RunFolder RunHistory::readRun(
             }
             if (file.kind != Folder::Kind::File)
                 continue;
-            const std::optional<Folder::Status> status = stepFolder->status(file.name);
-            if (!status)
-                continue;
-            run.info.outputBytes += status->bytes;
             if (file.name == "manifest.json") {
-                hasManifestFile = true;
-                step.manifestTime = status->modified;
+                hasManifestFile = true; // its size and time come with reading it
+                continue;
             }
+            if (const std::optional<Folder::Status> status = stepFolder->status(file.name))
+                run.info.outputBytes += status->bytes;
         }
         if (!hasManifestFile) {
             run.info.complete = false;
@@ -363,7 +391,11 @@ RunHistory::RunFolder RunHistory::readRun(
             continue;
         }
         const std::string manifestPath = stepFolder->pathOf("manifest.json");
-        Result<std::string> text = stepFolder->read("manifest.json", maxManifestBytes);
+        Folder::Status manifestStatus;
+        Result<std::string> text
+            = stepFolder->read("manifest.json", maxManifestBytes, &manifestStatus);
+        step.manifestTime = manifestStatus.modified;
+        run.info.outputBytes += manifestStatus.bytes;
         Result<Value> root = text.ok() ? JsonReader::parse(text.value(), manifestPath)
                                        : Result<Value>(text.takeDiagnostics());
         Result<Manifest> manifest = root.ok() ? Manifest::fromValue(root.value(), manifestPath)

@@ -115,6 +115,9 @@ private:
 
     explicit RunHistory(QString workingDirectory);
     void refreshDataset(const Folder &root, const std::string &name, DatasetFolder &dataset);
+    /// Reads run folders (name and modification time each), on several threads.
+    std::vector<RunFolder> readRuns(const Folder &dataset, const std::string &datasetFolder,
+        const std::vector<std::pair<std::string, std::int64_t>> &runs) const;
     RunFolder readRun(
         const Folder &dataset, const std::string &datasetFolder, const std::string &runId) const;
     void readReferences(
