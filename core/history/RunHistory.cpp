@@ -13,7 +13,9 @@
 #include <algorithm>
 #include <atomic>
 #include <set>
+#include <string_view>
 #include <thread>
+#include <unordered_map>
 
 namespace fondant {
 
@@ -154,6 +156,7 @@ void RunHistory::refresh()
 {
     m_lastReadCount = 0;
     m_recordWarnings.clear();
+    m_recordsChanged = false;
     std::set<std::string> present;
     Result<Folder> root = Folder::open(m_workingDirectory.toStdString());
     if (root.ok()) {
@@ -260,13 +263,16 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
     std::erase_if(dataset.references, [&](const auto &item) { return !keys.contains(item.first); });
     if (cache)
         readReferences(*cache, dataset, unread);
-    deduceKeys(name, dataset);
+    else
+        unread.clear();
+    deduceKeys(name, dataset, changedRuns, unread);
     if (changedRuns.empty() || !cache)
         return;
     // A step of a changed run rewrote its key's reference file. Its key is known from the run
     // record or from an output it reused; a step that executed under a key that already had a
     // reference file is found among the files naming the same step.
     std::set<std::string> again;
+    std::unordered_map<std::string, std::vector<const std::string *>> keysByStep;
     for (const std::string &runId : changedRuns) {
         for (const StepRun &step : dataset.runs[runId].info.steps) {
             if (step.cacheKey && keys.contains(*step.cacheKey)) {
@@ -275,10 +281,12 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
             }
             if (step.executed != true)
                 continue;
-            for (const auto &[key, reference] : dataset.references)
-                if (const std::optional<TargetParts> parts = partsOf(reference.target);
-                    parts && parts->step == step.componentId)
-                    again.insert(key);
+            if (keysByStep.empty())
+                for (const auto &[key, reference] : dataset.references)
+                    keysByStep[reference.step].push_back(&key);
+            if (auto found = keysByStep.find(step.componentId); found != keysByStep.end())
+                for (const std::string *key : found->second)
+                    again.insert(*key);
         }
     }
     for (const std::string &key : unread)
@@ -286,7 +294,7 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
     if (again.empty())
         return;
     readReferences(*cache, dataset, again);
-    deduceKeys(name, dataset);
+    deduceKeys(name, dataset, {}, again);
 }
 
 void RunHistory::readReferences(
@@ -301,11 +309,18 @@ void RunHistory::readReferences(
             dataset.references.erase(key);
             continue;
         }
-        CacheReference reference {key, std::move(content).value()};
-        if (!reference.target.empty() && !partsOf(reference.target))
+        CacheReference reference;
+        reference.key = key;
+        reference.target = std::move(content).value();
+        if (const std::optional<TargetParts> parts = partsOf(reference.target)) {
+            reference.folder = parts->folder;
+            reference.run = parts->run;
+            reference.step = parts->step;
+        } else if (!reference.target.empty()) {
             dataset.warnings.push_back(warningAt(cache.pathOf(name),
                 "names no step manifest (…/FOLDER/RUN/STEP/manifest.json): '"
                     + withVisibleControls(reference.target.substr(0, 200)) + "'"));
+        }
         dataset.references[key] = std::move(reference);
     }
 }
@@ -412,6 +427,8 @@ RunHistory::RunFolder RunHistory::readRun(
         if (const std::optional<std::string> from = manifest.value().runId()) {
             step.fromRun = *from;
             step.executed = *from == runId;
+            // Neither a component id nor a run id holds a slash.
+            step.output = step.componentId + '/' + *from;
         }
         run.info.steps.push_back(std::move(step));
     }
@@ -455,72 +472,76 @@ void RunHistory::readRecords(const Folder &root)
             continue;
         }
         m_records.emplace(runId, std::move(record).value());
+        m_recordsChanged = true;
     }
-    std::erase_if(m_records, [&](const auto &item) { return !present.contains(item.first); });
+    m_recordsChanged
+        = std::erase_if(m_records, [&](const auto &item) { return !present.contains(item.first); })
+            > 0
+        || m_recordsChanged;
 }
 
-void RunHistory::deduceKeys(const std::string &folderName, DatasetFolder &dataset) const
+void RunHistory::deduceKeys(const std::string &folderName, DatasetFolder &dataset,
+    const std::vector<std::string> &changedRuns, const std::set<std::string> &readKeys) const
 {
-    {
-        // An output is computed once under one key: every run that reused it shares that key.
-        std::map<std::pair<std::string, std::string>, std::string> keyOfOutput;
-        const auto learn = [&](const std::string &step, const std::optional<std::string> &from,
-                               const std::string &key) {
-            if (from)
-                keyOfOutput.try_emplace({step, *from}, key);
-        };
-        for (auto &[runId, run] : dataset.runs) {
-            const auto record = m_records.find(runId);
-            run.info.record = record == m_records.end() ? nullptr : &record->second;
-            if (!run.info.record)
-                continue;
-            for (const RunRecord::Step &recorded : run.info.record->steps)
-                if (const StepRun *step = run.info.step(recorded.componentId);
-                    step && recorded.cacheKey)
-                    learn(step->componentId, step->fromRun, *recorded.cacheKey);
-        }
-        for (const auto &[key, reference] : dataset.references) {
-            const std::optional<TargetParts> parts = partsOf(reference.target);
-            if (!parts || parts->folder != folderName)
-                continue;
-            const auto run = dataset.runs.find(parts->run);
-            if (run == dataset.runs.end())
-                continue;
-            if (const StepRun *step = run->second.info.step(parts->step))
-                learn(step->componentId, step->fromRun, key);
-        }
-        for (auto &[runId, run] : dataset.runs) {
-            for (StepRun &step : run.info.steps) {
-                step.cacheKey.reset();
-                if (step.fromRun)
-                    if (auto known = keyOfOutput.find({step.componentId, *step.fromRun});
-                        known != keyOfOutput.end())
-                        step.cacheKey = known->second;
+    // An output is computed once under one key, so every run that reused it shares that key.
+    // What was learned stays true: only new runs, records and reference files teach more.
+    const auto learn = [&](const StepRun &step, const std::string &key) {
+        if (!step.output.empty())
+            dataset.keyOfOutput.try_emplace(step.output, key);
+    };
+    const auto attachRecord = [&](const std::string &runId, RunFolder &run) {
+        const auto record = m_records.find(runId);
+        run.info.record = record == m_records.end() ? nullptr : &record->second;
+        if (!run.info.record)
+            return;
+        // The record knows every step's key, its order, and the write steps that leave no
+        // folder.
+        std::vector<StepRun> ordered;
+        for (const RunRecord::Step &recorded : run.info.record->steps) {
+            auto found = std::find_if(run.info.steps.begin(), run.info.steps.end(),
+                [&](const StepRun &step) { return step.componentId == recorded.componentId; });
+            StepRun step;
+            if (found != run.info.steps.end()) {
+                step = std::move(*found);
+                run.info.steps.erase(found);
+            } else {
+                step.componentId = recorded.componentId;
             }
-            if (!run.info.record)
-                continue;
-            // The record knows every step's key, and the write steps that leave no folder.
-            std::vector<StepRun> ordered;
-            for (const RunRecord::Step &recorded : run.info.record->steps) {
-                auto found = std::find_if(run.info.steps.begin(), run.info.steps.end(),
-                    [&](const StepRun &step) { return step.componentId == recorded.componentId; });
-                StepRun step;
-                if (found != run.info.steps.end()) {
-                    step = std::move(*found);
-                    run.info.steps.erase(found);
-                } else {
-                    step.componentId = recorded.componentId;
-                }
-                step.writes = recorded.writes;
-                if (recorded.cacheKey)
-                    step.cacheKey = recorded.cacheKey;
-                ordered.push_back(std::move(step));
+            step.writes = recorded.writes;
+            if (recorded.cacheKey) {
+                step.cacheKey = recorded.cacheKey;
+                learn(step, *recorded.cacheKey);
             }
-            for (StepRun &rest : run.info.steps)
-                ordered.push_back(std::move(rest));
-            run.info.steps = std::move(ordered);
+            ordered.push_back(std::move(step));
         }
+        for (StepRun &rest : run.info.steps)
+            ordered.push_back(std::move(rest));
+        run.info.steps = std::move(ordered);
+    };
+    if (m_recordsChanged) {
+        for (auto &[runId, run] : dataset.runs)
+            attachRecord(runId, run);
+    } else {
+        for (const std::string &runId : changedRuns)
+            if (auto run = dataset.runs.find(runId); run != dataset.runs.end())
+                attachRecord(runId, run->second);
     }
+    for (const std::string &key : readKeys) {
+        const auto reference = dataset.references.find(key);
+        if (reference == dataset.references.end() || reference->second.folder != folderName)
+            continue;
+        const auto run = dataset.runs.find(reference->second.run);
+        if (run == dataset.runs.end())
+            continue;
+        if (const StepRun *step = run->second.info.step(reference->second.step))
+            learn(*step, key);
+    }
+    for (auto &[runId, run] : dataset.runs)
+        for (StepRun &step : run.info.steps)
+            if (!step.cacheKey && !step.output.empty())
+                if (auto known = dataset.keyOfOutput.find(step.output);
+                    known != dataset.keyOfOutput.end())
+                    step.cacheKey = known->second;
 }
 
 void RunHistory::collectWarnings()
@@ -580,9 +601,8 @@ const CacheReference *RunHistory::reference(
 
 const StepRun *RunHistory::output(const CacheReference &reference) const
 {
-    const std::optional<TargetParts> parts = partsOf(reference.target);
-    const RunInfo *info = parts ? run(parts->run) : nullptr;
-    return info && info->datasetFolder == parts->folder ? info->step(parts->step) : nullptr;
+    const RunInfo *info = reference.run.empty() ? nullptr : run(reference.run);
+    return info && info->datasetFolder == reference.folder ? info->step(reference.step) : nullptr;
 }
 
 QString RunHistory::localManifestPath(const std::string &target) const

@@ -33,6 +33,8 @@ struct StepRun
     /// The step's cache key in this run, where the run record, a reference file or an output
     /// shared with another run tells it.
     std::optional<std::string> cacheKey;
+    /// "STEP/RUN": the output this step holds, the same in every run that reused it.
+    std::string output;
     bool writes = false; ///< a write step, known from the run record
     bool hasManifest = false;
     FieldList fields; ///< the dataset fields in the manifest
@@ -62,6 +64,11 @@ struct CacheReference
 {
     std::string key;
     std::string target; ///< as the containers wrote it
+    /// The dataset folder, run and step of the manifest the target names (empty when it names
+    /// none, as for a write step).
+    std::string folder;
+    std::string run;
+    std::string step;
 };
 
 /// The runs Fondant 0.12.1 left in a local working directory: run folders and their manifests,
@@ -110,6 +117,8 @@ private:
         std::map<std::string, RunFolder> runs; ///< by run id
         std::unordered_map<std::string, CacheReference> references; ///< by key
         std::map<std::string, std::int64_t> otherFolders; ///< folders that are no runs, by time
+        /// The key each output was computed under, by StepRun::output.
+        std::unordered_map<std::string, std::string> keyOfOutput;
         Diagnostics warnings; ///< stray entries
     };
 
@@ -123,13 +132,17 @@ private:
     void readReferences(
         const Folder &cache, DatasetFolder &dataset, const std::set<std::string> &keys);
     void readRecords(const Folder &root);
-    void deduceKeys(const std::string &folderName, DatasetFolder &dataset) const;
+    /// Brings the steps' keys up to date from what the changed runs, the reference files just
+    /// read and the records teach.
+    void deduceKeys(const std::string &folderName, DatasetFolder &dataset,
+        const std::vector<std::string> &changedRuns, const std::set<std::string> &readKeys) const;
     void collectWarnings();
 
     QString m_workingDirectory;
     std::map<std::string, DatasetFolder> m_datasets;
     std::map<std::string, RunRecord> m_records; ///< by run id
     Diagnostics m_recordWarnings;
+    bool m_recordsChanged = false; ///< records were added or removed by this refresh
     Diagnostics m_warnings;
     int m_lastReadCount = 0;
 };

@@ -225,6 +225,13 @@ void tst_RunHistory::refreshReadsOnlyWhatChanged()
     QVERIFY(QDir(to).removeRecursively());
     history.refresh();
     QVERIFY(!history.run("reviews-20240426090000"));
+    // A removed record is let go of.
+    QVERIFY(
+        QFile::remove(wd + QStringLiteral("/.fondant-studio/runs/reviews-20240424090000.json")));
+    history.refresh();
+    const RunInfo *unrecorded = history.run("reviews-20240424090000");
+    QVERIFY(!unrecorded->record);
+    QCOMPARE(unrecorded->stepId(*unrecorded->step("trim_text")), std::string("trim_text"));
 }
 
 void tst_RunHistory::linksAndHugeManifestsAreWarnings()
