@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/history/CacheStatus.h"
 
+#include "HistoryFixture.h"
 #include "core/history/RunHistory.h"
 #include "core/session/PipelineSession.h"
 
@@ -31,16 +32,7 @@ namespace {
 using Decision = StepStatus::Decision;
 using Reason = StepStatus::Reason;
 
-const QString history = QStringLiteral(FONDANT_TEST_DATA_DIR "/history");
-
-PipelineSession version(const char *name)
-{
-    Result<PipelineSession> session = PipelineSession::open(history + QStringLiteral("/versions/")
-        + QLatin1String(name) + QStringLiteral(".pipeline.yaml"));
-    if (!session.ok())
-        qFatal("the fixture document %s cannot be read", name);
-    return std::move(session).value();
-}
+const QString &history = test::historyData;
 
 std::vector<StepStatus> statusOf(const PipelineSession &session, const QString &wd)
 {
@@ -59,26 +51,11 @@ std::vector<std::string> summary(const std::vector<StepStatus> &statuses)
     return lines;
 }
 
-QString copyOf(const QString &source, const QTemporaryDir &into)
-{
-    QDirIterator it(source, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
-        QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = into.filePath(QDir(source).relativeFilePath(path));
-        if (it.fileInfo().isDir())
-            QDir().mkpath(target);
-        else
-            QFile::copy(path, target);
-    }
-    return into.path();
-}
-
 } // namespace
 
 void tst_CacheStatus::everythingReusedAfterTheRunThatMadeIt()
 {
-    QCOMPARE(summary(statusOf(version("v2"), history + QStringLiteral("/wd"))),
+    QCOMPARE(summary(statusOf(test::historyVersion("v2"), history + QStringLiteral("/wd"))),
         (std::vector<std::string> {
             "load_table hit key-unchanged - reviews-20240422120000",
             "trim_text hit key-unchanged - reviews-20240423090000",
@@ -90,7 +67,7 @@ void tst_CacheStatus::anOlderVersionIsStillCached()
 {
     // The reference file of the first version's trim names the second run's folder, whose
     // manifest came from the first run.
-    QCOMPARE(summary(statusOf(version("v1"), history + QStringLiteral("/wd"))),
+    QCOMPARE(summary(statusOf(test::historyVersion("v1"), history + QStringLiteral("/wd"))),
         (std::vector<std::string> {
             "load_table hit key-unchanged - reviews-20240422120000",
             "trim_text hit key-unchanged - reviews-20240422120000",
@@ -100,7 +77,7 @@ void tst_CacheStatus::anOlderVersionIsStillCached()
 
 void tst_CacheStatus::cachingOffAndLatestImages()
 {
-    QCOMPARE(summary(statusOf(version("v3"), history + QStringLiteral("/wd"))),
+    QCOMPARE(summary(statusOf(test::historyVersion("v3"), history + QStringLiteral("/wd"))),
         (std::vector<std::string> {
             "load_table hit key-unchanged - reviews-20240422120000",
             "trim_text disabled cache-false trim_text -",
@@ -112,13 +89,13 @@ void tst_CacheStatus::cachingOffAndLatestImages()
 void tst_CacheStatus::aChangeInTheMiddleRunsItAndWhatFollows()
 {
     // max_length 40 crashed before writing a reference file: it runs again.
-    QCOMPARE(summary(statusOf(version("v4"), history + QStringLiteral("/wd"))),
+    QCOMPARE(summary(statusOf(test::historyVersion("v4"), history + QStringLiteral("/wd"))),
         (std::vector<std::string> {
             "load_table hit key-unchanged - reviews-20240422120000",
             "trim_text run key-changed trim_text -",
             "write_rows run upstream trim_text -",
         }));
-    PipelineSession session = version("v2");
+    PipelineSession session = test::historyVersion("v2");
     Step load = session.pipeline().steps[0];
     load.arguments.set("rows", 200);
     session.replaceStep(0, load);
@@ -167,10 +144,10 @@ void tst_CacheStatus::aBranchReRunsThroughTheKeyChain()
 void tst_CacheStatus::missingOutputsAndEmptyDirectories()
 {
     QTemporaryDir folder;
-    const QString wd = copyOf(history + QStringLiteral("/wd"), folder);
+    const QString wd = test::copyOfFolder(history + QStringLiteral("/wd"), folder);
     QVERIFY(QFile::remove(
         wd + QStringLiteral("/reviews/reviews-20240423090000/trim_text/manifest.json")));
-    const std::vector<StepStatus> statuses = statusOf(version("v2"), wd);
+    const std::vector<StepStatus> statuses = statusOf(test::historyVersion("v2"), wd);
     QCOMPARE(summary(statuses),
         (std::vector<std::string> {
             "load_table hit key-unchanged - reviews-20240422120000",
@@ -181,7 +158,7 @@ void tst_CacheStatus::missingOutputsAndEmptyDirectories()
         statuses[1].missingManifest.ends_with("reviews-20240423090000/trim_text/manifest.json"));
 
     QTemporaryDir empty;
-    QCOMPARE(summary(statusOf(version("v2"), empty.path())),
+    QCOMPARE(summary(statusOf(test::historyVersion("v2"), empty.path())),
         (std::vector<std::string> {
             "load_table run no-previous-run load_table -",
             "trim_text run upstream load_table -",
@@ -191,7 +168,7 @@ void tst_CacheStatus::missingOutputsAndEmptyDirectories()
 
 void tst_CacheStatus::kubeflowFolder()
 {
-    const PipelineSession session = version("v1");
+    const PipelineSession session = test::historyVersion("v1");
     const RunHistory runs = RunHistory::open(history + QStringLiteral("/wd-kfp")).value();
     QCOMPARE(CacheStatus::datasetFolderFor(session, runs), std::string("dataset"));
     QCOMPARE(summary(CacheStatus::of(session, runs, "dataset"))[1],

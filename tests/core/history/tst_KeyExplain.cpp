@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/history/KeyExplain.h"
 
+#include "HistoryFixture.h"
 #include "core/history/RunHistory.h"
 #include "core/session/PipelineSession.h"
 #include "core/value/PyJson.h"
@@ -22,16 +23,7 @@ private Q_SLOTS:
 
 namespace {
 
-const QString history = QStringLiteral(FONDANT_TEST_DATA_DIR "/history");
-
-PipelineSession version(const char *name)
-{
-    Result<PipelineSession> session = PipelineSession::open(history + QStringLiteral("/versions/")
-        + QLatin1String(name) + QStringLiteral(".pipeline.yaml"));
-    if (!session.ok())
-        qFatal("the fixture document %s cannot be read", name);
-    return std::move(session).value();
-}
+const QString &history = test::historyData;
 
 std::string text(const std::optional<Value> &value)
 {
@@ -52,7 +44,7 @@ std::vector<std::string> changes(const StepExplanation &step)
 void tst_KeyExplain::againstAnotherVersionOfTheDocument()
 {
     const std::vector<StepExplanation> steps
-        = KeyExplain::againstDocument(version("v2"), version("v1"));
+        = KeyExplain::againstDocument(test::historyVersion("v2"), test::historyVersion("v1"));
     QCOMPARE(steps.size(), std::size_t {3});
     QCOMPARE(steps[0].changed, std::optional<bool>(false));
     QVERIFY(steps[0].changes.empty());
@@ -73,7 +65,7 @@ void tst_KeyExplain::againstARecordedRun()
     // The fourth run (v3) turned caching off for trim_text; v2 turns it back on.
     const RunHistory runs = RunHistory::open(history + QStringLiteral("/wd")).value();
     const std::vector<StepExplanation> steps
-        = KeyExplain::againstRun(version("v2"), *runs.run("reviews-20240424090000"));
+        = KeyExplain::againstRun(test::historyVersion("v2"), *runs.run("reviews-20240424090000"));
     QCOMPARE(steps[0].changed, std::optional<bool>(false));
     QCOMPARE(changes(steps[1]), std::vector<std::string> {"cache: false -> true"});
     QCOMPARE(steps[1].rootCause, std::optional<bool>(true));
@@ -86,7 +78,7 @@ void tst_KeyExplain::againstARunWithoutRecord()
 {
     const RunHistory runs = RunHistory::open(history + QStringLiteral("/wd")).value();
     const std::vector<StepExplanation> steps
-        = KeyExplain::againstRun(version("v2"), *runs.run("reviews-20240422120000"));
+        = KeyExplain::againstRun(test::historyVersion("v2"), *runs.run("reviews-20240422120000"));
     QCOMPARE(steps[0].changed, std::optional<bool>(false));
     // The key is known from a reference file, not the ingredients; it chains on an unchanged
     // key, so the change is the step's own.

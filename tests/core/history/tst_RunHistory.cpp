@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: Fondant Studio contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "HistoryFixture.h"
 #include "core/history/RunHistory.h"
 
 #include <QDir>
@@ -32,22 +33,6 @@ const QString fixture = QStringLiteral(FONDANT_TEST_DATA_DIR "/history/wd");
 const std::string loadKey = "0c8cbbca8558c4ed13786ca5471eac23"; // every version's load_table
 const std::string trimKeyV1 = "2233b09bc8e121ccf285568d6c11d16a";
 const std::string trimKeyV2 = "6e937bfb61eefa2ee4225d338b6c2176";
-
-// A writable copy of a fixture folder.
-QString copyOf(const QString &source, const QTemporaryDir &into)
-{
-    QDirIterator it(source, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
-        QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        const QString target = into.filePath(QDir(source).relativeFilePath(path));
-        if (it.fileInfo().isDir())
-            QDir().mkpath(target);
-        else
-            QFile::copy(path, target);
-    }
-    return into.path();
-}
 
 // Every file and folder under a path with its size, to show that nothing was written.
 QStringList listing(const QString &folder)
@@ -195,7 +180,7 @@ void tst_RunHistory::kubeflowLayout()
 void tst_RunHistory::refreshReadsOnlyWhatChanged()
 {
     QTemporaryDir folder;
-    const QString wd = copyOf(fixture, folder);
+    const QString wd = test::copyOfFolder(fixture, folder);
     RunHistory history = RunHistory::open(wd).value();
     history.refresh();
     // Only the incomplete run is read again (it may still be running), with its load's reference.
@@ -237,7 +222,7 @@ void tst_RunHistory::refreshReadsOnlyWhatChanged()
 void tst_RunHistory::linksAndHugeManifestsAreWarnings()
 {
     QTemporaryDir folder;
-    const QString wd = copyOf(fixture, folder);
+    const QString wd = test::copyOfFolder(fixture, folder);
     QVERIFY(QFile::link(wd + QStringLiteral("/reviews/reviews-20240422120000"),
         wd + QStringLiteral("/reviews/linked")));
     QFile huge(wd + QStringLiteral("/reviews/reviews-20240422130000/trim_text/manifest.json"));
