@@ -90,6 +90,25 @@ bool isHexKey(const std::string &name)
     });
 }
 
+// Runs work(0) … work(count - 1), independent of each other, on the machine's cores.
+template<typename Work>
+void onAllCores(std::size_t count, const Work &work)
+{
+    std::atomic<std::size_t> next = 0;
+    const auto worker = [&] {
+        for (std::size_t i = next++; i < count; i = next++)
+            work(i);
+    };
+    const unsigned helpers
+        = count < 64 ? 0 : std::clamp(std::thread::hardware_concurrency(), 1u, 8u) - 1;
+    std::vector<std::thread> threads;
+    for (unsigned i = 0; i < helpers; ++i)
+        threads.emplace_back(worker);
+    worker();
+    for (std::thread &thread : threads)
+        thread.join();
+}
+
 // The bytes of the regular files under a folder, not following links.
 std::int64_t bytesUnder(const Folder &folder, int depth)
 {
@@ -300,10 +319,15 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
 void RunHistory::readReferences(
     const Folder &cache, DatasetFolder &dataset, const std::set<std::string> &keys)
 {
-    for (const std::string &key : keys) {
+    const std::vector<std::string> names(keys.begin(), keys.end());
+    std::vector<Result<std::string>> contents(names.size(), Result<std::string>(Diagnostics {}));
+    onAllCores(names.size(),
+        [&](std::size_t i) { contents[i] = cache.read(names[i] + ".txt", maxReferenceBytes); });
+    m_lastReadCount += static_cast<int>(names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string &key = names[i];
         const std::string name = key + ".txt";
-        Result<std::string> content = cache.read(name, maxReferenceBytes);
-        ++m_lastReadCount;
+        Result<std::string> &content = contents[i];
         if (!content.ok()) {
             addAsWarnings(content.takeDiagnostics(), dataset.warnings);
             dataset.references.erase(key);
@@ -330,22 +354,10 @@ std::vector<RunHistory::RunFolder> RunHistory::readRuns(const Folder &dataset,
     const std::vector<std::pair<std::string, std::int64_t>> &runs) const
 {
     std::vector<RunFolder> read(runs.size());
-    // Run folders are independent: the machine's cores share them.
-    std::atomic<std::size_t> next = 0;
-    const auto work = [&] {
-        for (std::size_t i = next++; i < runs.size(); i = next++) {
-            read[i] = readRun(dataset, datasetFolder, runs[i].first);
-            read[i].folderTime = runs[i].second;
-        }
-    };
-    const unsigned helpers
-        = runs.size() < 8 ? 0 : std::min(std::thread::hardware_concurrency(), 8u) - 1;
-    std::vector<std::thread> threads;
-    for (unsigned i = 0; i < helpers; ++i)
-        threads.emplace_back(work);
-    work();
-    for (std::thread &thread : threads)
-        thread.join();
+    onAllCores(runs.size(), [&](std::size_t i) {
+        read[i] = readRun(dataset, datasetFolder, runs[i].first);
+        read[i].folderTime = runs[i].second;
+    });
     return read;
 }
 

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void kubeflowLayout();
     void refreshReadsOnlyWhatChanged();
     void linksAndHugeManifestsAreWarnings();
+    void manyRunsAreReadOnEveryCore();
     void unusablePathsAreErrors();
 };
 
@@ -232,6 +233,39 @@ void tst_RunHistory::linksAndHugeManifestsAreWarnings()
     QVERIFY(mentions(history.warnings(), "reviews-20240422130000/trim_text/manifest.json", ""));
     QVERIFY(!history.run("reviews-20240422130000")->complete);
     QVERIFY(!history.run("linked"));
+}
+
+void tst_RunHistory::manyRunsAreReadOnEveryCore()
+{
+    // Enough run folders and reference files to be shared among threads.
+    QTemporaryDir folder;
+    const QString wd = test::copyOfFolder(fixture, folder);
+    const QString first = wd + QStringLiteral("/reviews/reviews-20240422120000");
+    for (int run = 0; run < 100; ++run) {
+        const QString copy = wd + QStringLiteral("/reviews/reviews-202501010000")
+            + QStringLiteral("%1").arg(run, 2, 10, QLatin1Char('0'));
+        for (const char *step : {"load_table", "trim_text"}) {
+            const QString to = copy + QLatin1Char('/') + QLatin1String(step);
+            QVERIFY(QDir().mkpath(to));
+            QVERIFY(QFile::copy(
+                first + QLatin1Char('/') + QLatin1String(step) + QStringLiteral("/manifest.json"),
+                to + QStringLiteral("/manifest.json")));
+        }
+        QFile reference(
+            wd + QStringLiteral("/reviews/cache/%1.txt").arg(run, 32, 16, QLatin1Char('0')));
+        QVERIFY(reference.open(QIODevice::WriteOnly));
+        reference.write(QStringLiteral("/wd/reviews/%1/trim_text/manifest.json")
+                            .arg(QFileInfo(copy).fileName())
+                            .toUtf8());
+    }
+    const RunHistory history = RunHistory::open(wd).value();
+    QCOMPARE(history.runs().size(), std::size_t {105});
+    const RunInfo *last = history.run("reviews-20250101000099");
+    QVERIFY(last);
+    QCOMPARE(*last->step("trim_text")->fromRun, std::string("reviews-20240422120000"));
+    QCOMPARE(last->step("trim_text")->executed, std::optional<bool>(false));
+    const std::string key = QStringLiteral("%1").arg(99, 32, 16, QLatin1Char('0')).toStdString();
+    QCOMPARE(history.output(*history.reference("reviews", key)), last->step("trim_text"));
 }
 
 void tst_RunHistory::unusablePathsAreErrors()
