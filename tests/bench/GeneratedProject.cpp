@@ -2,8 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "GeneratedProject.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QTimeZone>
 
 #include <string>
 
@@ -66,6 +69,71 @@ QString writeGeneratedProject(int steps, const QString &folder)
     }
     const QString pipeline = root.filePath(QStringLiteral("pipeline.yaml"));
     return writeFile(pipeline, pipelineText(steps)) ? pipeline : QString();
+}
+
+void writeTextFile(const QString &path, const std::string &text)
+{
+    QDir().mkpath(path.section(QLatin1Char('/'), 0, -2));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(text.data(), static_cast<qint64>(text.size()));
+}
+
+std::string generatedRunId(int run)
+{
+    const QDateTime time = QDateTime(QDate(2024, 1, 1), QTime(0, 0), QTimeZone::utc())
+                               .addSecs(static_cast<qint64>(run) * 60);
+    return "bench-" + time.toString(QStringLiteral("yyyyMMddHHmmss")).toStdString();
+}
+
+GeneratedWorkingDirectory::GeneratedWorkingDirectory(QString folder, std::size_t steps, int runs)
+    : m_folder(std::move(folder)), m_versions(steps, 0), m_computedBy(steps, 0)
+{
+    for (int run = 0; run < runs; ++run)
+        addRun();
+}
+
+void GeneratedWorkingDirectory::addRun()
+{
+    const int run = m_runs++;
+    const int steps = static_cast<int>(m_versions.size());
+    const int changed = run == 0 ? 0 : (run * 7) % steps;
+    const std::string runId = generatedRunId(run);
+    for (int step = 0; step < steps; ++step) {
+        if (step >= changed) {
+            ++m_versions[static_cast<std::size_t>(step)];
+            m_computedBy[static_cast<std::size_t>(step)] = run;
+        }
+        const std::string id = "s" + std::to_string(step);
+        const std::string from = generatedRunId(m_computedBy[static_cast<std::size_t>(step)]);
+        const std::string folder = "/wd/bench/" + runId + "/" + id;
+        const std::string dataFolder = "/wd/bench/" + from + "/" + id;
+        const QString local
+            = QDir(m_folder).filePath(QString::fromStdString("bench/" + runId + "/" + id));
+        writeTextFile(local + QStringLiteral("/manifest.json"),
+            "{\"metadata\": {\"dataset_name\": \"bench\", \"run_id\": \"" + from
+                + "\", \"component_id\": \"" + id + "\", \"cache_key\": \"" + keyOf(0)
+                + "\", \"manifest_location\": \"" + folder
+                + "/manifest.json\"}, \"index\": {\"location\": \"" + dataFolder
+                + "\"}, \"fields\": {\"text\": {\"location\": \"/wd/bench/" + from
+                + "/s0\", \"type\": \"string\"}, \"f" + std::to_string(step)
+                + "\": {\"location\": \"" + dataFolder + "\", \"type\": \"int32\"}}}");
+        if (step >= changed)
+            writeTextFile(local + QStringLiteral("/part.0.parquet"), std::string(512, 'p'));
+        writeTextFile(
+            QDir(m_folder).filePath(QString::fromStdString("bench/cache/" + keyOf(step) + ".txt")),
+            folder + "/manifest.json");
+    }
+}
+
+std::string GeneratedWorkingDirectory::keyOf(int step) const
+{
+    const std::string seed
+        = std::to_string(step) + "/" + std::to_string(m_versions[static_cast<std::size_t>(step)]);
+    return QCryptographicHash::hash(QByteArray::fromStdString(seed), QCryptographicHash::Md5)
+        .toHex()
+        .toStdString();
 }
 
 } // namespace fondant::bench
