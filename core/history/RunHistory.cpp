@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <atomic>
 #include <set>
-#include <string_view>
 #include <thread>
 #include <unordered_map>
 
