@@ -39,6 +39,11 @@ void addAsWarnings(Diagnostics diagnostics, Diagnostics &warnings, const std::st
     }
 }
 
+Diagnostic linkNotFollowed(const std::string &path)
+{
+    return warningAt(path, "a symbolic link, not followed: Fondant writes none");
+}
+
 Diagnostic notARun(const std::string &folder)
 {
     return warningAt(folder, "not a run: it holds no step folders");
@@ -208,8 +213,7 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
     for (const Folder::Entry &entry : folder->entries()) {
         const std::string path = folder->pathOf(entry.name);
         if (entry.kind == Folder::Kind::Link) {
-            dataset.warnings.push_back(
-                warningAt(path, "a symbolic link, not followed: Fondant writes none"));
+            dataset.warnings.push_back(linkNotFollowed(path));
             continue;
         }
         if (entry.kind != Folder::Kind::Folder) {
@@ -374,8 +378,7 @@ RunHistory::RunFolder RunHistory::readRun(
     for (const Folder::Entry &entry : folder->entries()) {
         const std::string path = folder->pathOf(entry.name);
         if (entry.kind == Folder::Kind::Link) {
-            run.warnings.push_back(
-                warningAt(path, "a symbolic link, not followed: Fondant writes none"));
+            run.warnings.push_back(linkNotFollowed(path));
             continue;
         }
         if (entry.kind != Folder::Kind::Folder) {

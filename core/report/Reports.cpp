@@ -19,6 +19,13 @@ Value textOrNull(const std::string &text)
     return text.empty() ? Value() : Value(text);
 }
 
+// A value that may be unknown: itself, or null.
+template<typename T>
+Value valueOrNull(const std::optional<T> &value)
+{
+    return value ? Value(*value) : Value();
+}
+
 } // namespace
 
 Value Reports::diagnostic(const Diagnostic &d)
@@ -57,7 +64,7 @@ Value Reports::keyDetails(const CacheKey &key, bool preimages)
     value.set("arguments_hash", key.argumentsHash);
     value.set("operation_spec_hash", key.operationSpecHash);
     value.set("image_hash", key.imageHash);
-    value.set("previous_key", key.inputs.previousKey ? Value(*key.inputs.previousKey) : Value());
+    value.set("previous_key", valueOrNull(key.inputs.previousKey));
     if (preimages) {
         value.set("arguments_text", key.argumentsText);
         value.set("operation_spec_text", key.operationSpecText);
@@ -105,8 +112,6 @@ Value Reports::unreadable(const Diagnostics &problems)
 
 Value Reports::run(const RunInfo &run)
 {
-    const auto optionalText
-        = [](const std::optional<std::string> &text) { return text ? Value(*text) : Value(); };
     Value value = Value::object();
     value.set("name", run.name());
     value.set("run_id", run.runId);
@@ -124,9 +129,9 @@ Value Reports::run(const RunInfo &run)
         Value item = Value::object();
         item.set("id", run.stepId(step));
         item.set("component_id", step.componentId);
-        item.set("executed", step.executed ? Value(*step.executed) : Value());
-        item.set("from_run", optionalText(step.fromRun));
-        item.set("cache_key", optionalText(step.cacheKey));
+        item.set("executed", valueOrNull(step.executed));
+        item.set("from_run", valueOrNull(step.fromRun));
+        item.set("cache_key", valueOrNull(step.cacheKey));
         item.set("writes", step.writes);
         item.set("has_manifest", step.hasManifest);
         steps.append(std::move(item));
@@ -151,8 +156,6 @@ Value Reports::runs(const RunHistory &history, const std::string &name)
 Value Reports::status(const PipelineSession &session, const RunHistory &history,
     const std::string &datasetFolder, const std::vector<StepStatus> &statuses)
 {
-    const auto optionalText
-        = [](const std::optional<std::string> &text) { return text ? Value(*text) : Value(); };
     Value document = Value::object();
     document.set("pipeline", session.pipeline().name);
     document.set("working_directory", history.workingDirectory().toStdString());
@@ -163,12 +166,12 @@ Value Reports::status(const PipelineSession &session, const RunHistory &history,
         Value step = Value::object();
         step.set("id", status.stepId);
         step.set("component_id", status.componentId);
-        step.set("cache_key", optionalText(status.cacheKey));
+        step.set("cache_key", valueOrNull(status.cacheKey));
         step.set("status",
             status.decision ? Value(StepStatus::decisionName(*status.decision)) : Value());
-        step.set("cached_from_run", optionalText(status.cachedFromRun));
+        step.set("cached_from_run", valueOrNull(status.cachedFromRun));
         step.set("reason", status.reason ? Value(StepStatus::reasonName(*status.reason)) : Value());
-        step.set("root_cause", optionalText(status.rootCause));
+        step.set("root_cause", valueOrNull(status.rootCause));
         step.set("through_key_chain", status.throughKeyChain);
         steps.append(std::move(step));
         cached += status.decision == StepStatus::Decision::Hit;
@@ -184,10 +187,6 @@ Value Reports::status(const PipelineSession &session, const RunHistory &history,
 Value Reports::explanation(const PipelineSession &session, const std::string &against,
     const std::vector<StepExplanation> &steps, const Diagnostics &problems)
 {
-    const auto optionalText
-        = [](const std::optional<std::string> &text) { return text ? Value(*text) : Value(); };
-    const auto optionalFlag
-        = [](const std::optional<bool> &flag) { return flag ? Value(*flag) : Value(); };
     Value document = Value::object();
     document.set("pipeline", session.pipeline().name);
     document.set("against", against);
@@ -195,11 +194,11 @@ Value Reports::explanation(const PipelineSession &session, const std::string &ag
     for (const StepExplanation &step : steps) {
         Value item = Value::object();
         item.set("id", step.stepId);
-        item.set("old_key", optionalText(step.oldKey));
-        item.set("new_key", optionalText(step.newKey));
-        item.set("changed", optionalFlag(step.changed));
-        item.set("root_cause", optionalFlag(step.rootCause));
-        item.set("caused_by", optionalText(step.causedBy));
+        item.set("old_key", valueOrNull(step.oldKey));
+        item.set("new_key", valueOrNull(step.newKey));
+        item.set("changed", valueOrNull(step.changed));
+        item.set("root_cause", valueOrNull(step.rootCause));
+        item.set("caused_by", valueOrNull(step.causedBy));
         Value changes = Value::array();
         for (const KeyChange &change : step.changes) {
             Value entry = Value::object();
