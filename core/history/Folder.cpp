@@ -46,7 +46,8 @@ Folder::Folder(int descriptor, std::string path) : m_descriptor(descriptor), m_p
 { }
 
 Folder::Folder(Folder &&other) noexcept
-    : m_descriptor(std::exchange(other.m_descriptor, -1)), m_path(std::move(other.m_path))
+    : m_descriptor(std::exchange(other.m_descriptor, -1)), m_path(std::move(other.m_path)),
+      m_listed(other.m_listed)
 { }
 
 Folder &Folder::operator=(Folder &&other) noexcept
@@ -56,6 +57,7 @@ Folder &Folder::operator=(Folder &&other) noexcept
             ::close(m_descriptor);
         m_descriptor = std::exchange(other.m_descriptor, -1);
         m_path = std::move(other.m_path);
+        m_listed = other.m_listed;
     }
     return *this;
 }
@@ -87,8 +89,9 @@ std::vector<Folder::Entry> Folder::entries() const
 {
     std::vector<Entry> entries;
     // getdents64 straight on the open folder: no second descriptor, no stat per entry.
-    if (::lseek(m_descriptor, 0, SEEK_SET) != 0)
+    if (m_listed && ::lseek(m_descriptor, 0, SEEK_SET) != 0)
         return entries;
+    m_listed = true;
     alignas(8) char buffer[32 * 1024];
     for (;;) {
         const long count = ::syscall(SYS_getdents64, m_descriptor, buffer, sizeof buffer);

@@ -58,6 +58,7 @@ private:
     Folder(int descriptor, std::string path);
     int m_descriptor = -1;
     std::string m_path;
+    mutable bool m_listed = false; ///< the descriptor's position is past the start
 };
 
 } // namespace fondant

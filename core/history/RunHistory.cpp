@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <atomic>
@@ -50,13 +51,29 @@ Diagnostic notARun(const std::string &folder)
 }
 
 // Fondant's run ids end in the local time of the run: NAME-YYYYmmddHHMMSS.
+bool endsInRunTime(const std::string &runId)
+{
+    return runId.size() >= 16 && runId[runId.size() - 15] == '-'
+        && std::all_of(runId.end() - 14, runId.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::int64_t timeOfRunId(const std::string &runId)
 {
-    if (runId.size() < 16 || runId[runId.size() - 15] != '-')
+    if (!endsInRunTime(runId))
         return 0;
-    const QDateTime time = QDateTime::fromString(
-        QString::fromStdString(runId.substr(runId.size() - 14)), QStringLiteral("yyyyMMddHHmmss"));
-    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+    const auto number = [&](std::size_t from, std::size_t digits) {
+        int value = 0;
+        for (std::size_t i = runId.size() - 14 + from; digits > 0; ++i, --digits)
+            value = value * 10 + (runId[i] - '0');
+        return value;
+    };
+    const QDate date(number(0, 4), number(4, 2), number(6, 2));
+    const QTime time(number(8, 2), number(10, 2), number(12, 2));
+    if (!date.isValid() || !time.isValid())
+        return 0;
+    // The zone's rules are read once per thread, not from the system on every conversion.
+    thread_local const QTimeZone zone = QTimeZone::systemTimeZone();
+    return QDateTime(date, time, zone).toMSecsSinceEpoch();
 }
 
 // The folder, run and step a reference file's target names: …/FOLDER/RUN/STEP/manifest.json.
@@ -87,7 +104,7 @@ std::optional<TargetParts> partsOf(const std::string &target)
     return TargetParts {parts[3], parts[2], parts[1]};
 }
 
-bool isHexKey(const std::string &name)
+bool isHexKey(std::string_view name)
 {
     return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
@@ -143,7 +160,7 @@ std::string RunInfo::name() const
 {
     if (record)
         return record->pipeline;
-    if (timeOfRunId(runId) != 0)
+    if (endsInRunTime(runId))
         return runId.substr(0, runId.size() - 15);
     return datasetFolder;
 }
@@ -206,59 +223,61 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
         dataset.references.clear();
         return;
     }
-    std::set<std::string> runIds;
+    // Entries come sorted by name; the names below are views of them.
+    const std::vector<Folder::Entry> entries = folder->entries();
+    std::vector<std::string_view> folderNames; // sorted
     std::vector<std::string> changedRuns;
     std::vector<std::pair<std::string, std::int64_t>> toRead; // run folders and their times
     bool hasCache = false;
-    for (const Folder::Entry &entry : folder->entries()) {
-        const std::string path = folder->pathOf(entry.name);
+    for (const Folder::Entry &entry : entries) {
         if (entry.kind == Folder::Kind::Link) {
-            dataset.warnings.push_back(linkNotFollowed(path));
+            dataset.warnings.push_back(linkNotFollowed(folder->pathOf(entry.name)));
             continue;
         }
         if (entry.kind != Folder::Kind::Folder) {
-            dataset.warnings.push_back(
-                warningAt(path, "not part of Fondant's layout (a stray file)"));
+            dataset.warnings.push_back(warningAt(
+                folder->pathOf(entry.name), "not part of Fondant's layout (a stray file)"));
             continue;
         }
         if (entry.name == "cache") {
             hasCache = true;
             continue;
         }
+        folderNames.push_back(entry.name);
         const std::optional<Folder::Status> status = folder->status(entry.name);
         const std::int64_t time = status ? status->modified : 0;
         if (auto other = dataset.otherFolders.find(entry.name);
             other != dataset.otherFolders.end() && other->second == time) {
-            dataset.warnings.push_back(notARun(path));
+            dataset.warnings.push_back(notARun(folder->pathOf(entry.name)));
             continue;
         }
         auto known = dataset.runs.find(entry.name);
         if (known != dataset.runs.end() && known->second.folderTime == time
-            && known->second.info.complete) {
-            runIds.insert(entry.name);
+            && known->second.info.complete)
             continue;
-        }
         toRead.push_back({entry.name, time});
     }
+    const auto isFolder = [&](const std::string &entryName) {
+        return std::binary_search(folderNames.begin(), folderNames.end(), entryName);
+    };
+    std::erase_if(dataset.runs, [&](const auto &item) { return !isFolder(item.first); });
+    std::erase_if(dataset.otherFolders, [&](const auto &item) { return !isFolder(item.first); });
     std::vector<RunFolder> read = readRuns(folder.value(), name, toRead);
     m_lastReadCount += static_cast<int>(read.size());
     for (RunFolder &run : read) {
         const std::string runId = run.info.runId;
         if (run.info.steps.empty()) {
+            dataset.runs.erase(runId);
             dataset.otherFolders[runId] = run.folderTime;
             dataset.warnings.push_back(notARun(folder->pathOf(runId)));
             continue;
         }
         dataset.otherFolders.erase(runId);
         changedRuns.push_back(runId);
-        runIds.insert(runId);
         dataset.runs[runId] = std::move(run);
     }
-    std::erase_if(dataset.runs, [&](const auto &item) { return !runIds.contains(item.first); });
 
     // Reference files: new ones are read, and those a changed run may have rewritten.
-    std::set<std::string> keys;
-    std::set<std::string> unread;
     std::optional<Folder> cache;
     if (hasCache) {
         Result<Folder> opened = folder->openFolder("cache");
@@ -267,26 +286,30 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
         else
             addAsWarnings(opened.takeDiagnostics(), dataset.warnings);
     }
-    if (cache) {
-        for (const Folder::Entry &entry : cache->entries()) {
-            const std::string key = entry.name.ends_with(".txt")
-                ? entry.name.substr(0, entry.name.size() - 4)
-                : std::string();
-            if (entry.kind != Folder::Kind::File || !isHexKey(key)) {
-                dataset.warnings.push_back(warningAt(cache->pathOf(entry.name),
-                    "not a cache reference file (KEY.txt, KEY in hexadecimal)"));
-                continue;
-            }
-            keys.insert(key);
-            if (!dataset.references.contains(key))
-                unread.insert(key);
+    const std::vector<Folder::Entry> cacheEntries
+        = cache ? cache->entries() : std::vector<Folder::Entry> {};
+    std::vector<std::string_view> keys;
+    std::vector<std::string> unread; // sorted
+    for (const Folder::Entry &entry : cacheEntries) {
+        const std::string_view key = entry.name.ends_with(".txt")
+            ? std::string_view(entry.name).substr(0, entry.name.size() - 4)
+            : std::string_view();
+        if (entry.kind != Folder::Kind::File || !isHexKey(key)) {
+            dataset.warnings.push_back(warningAt(cache->pathOf(entry.name),
+                "not a cache reference file (KEY.txt, KEY in hexadecimal)"));
+            continue;
         }
+        keys.push_back(key);
+        if (!dataset.references.contains(std::string(key)))
+            unread.emplace_back(key);
     }
-    std::erase_if(dataset.references, [&](const auto &item) { return !keys.contains(item.first); });
+    std::sort(keys.begin(), keys.end());
+    std::sort(unread.begin(), unread.end());
+    const auto hasFile
+        = [&](std::string_view key) { return std::binary_search(keys.begin(), keys.end(), key); };
+    std::erase_if(dataset.references, [&](const auto &item) { return !hasFile(item.first); });
     if (cache)
         readReferences(*cache, dataset, unread);
-    else
-        unread.clear();
     deduceKeys(name, dataset, changedRuns, unread);
     if (changedRuns.empty() || !cache)
         return;
@@ -297,7 +320,7 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
     std::unordered_map<std::string, std::vector<const std::string *>> keysByStep;
     for (const std::string &runId : changedRuns) {
         for (const StepRun &step : dataset.runs[runId].info.steps) {
-            if (step.cacheKey && keys.contains(*step.cacheKey)) {
+            if (step.cacheKey && hasFile(*step.cacheKey)) {
                 again.insert(*step.cacheKey);
                 continue;
             }
@@ -311,18 +334,18 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
                     again.insert(*key);
         }
     }
-    for (const std::string &key : unread)
-        again.erase(key);
-    if (again.empty())
+    std::vector<std::string> reread;
+    std::set_difference(
+        again.begin(), again.end(), unread.begin(), unread.end(), std::back_inserter(reread));
+    if (reread.empty())
         return;
-    readReferences(*cache, dataset, again);
-    deduceKeys(name, dataset, {}, again);
+    readReferences(*cache, dataset, reread);
+    deduceKeys(name, dataset, {}, reread);
 }
 
 void RunHistory::readReferences(
-    const Folder &cache, DatasetFolder &dataset, const std::set<std::string> &keys)
+    const Folder &cache, DatasetFolder &dataset, const std::vector<std::string> &names)
 {
-    const std::vector<std::string> names(keys.begin(), keys.end());
     std::vector<Result<std::string>> contents(names.size(), Result<std::string>(Diagnostics {}));
     onAllCores(names.size(),
         [&](std::size_t i) { contents[i] = cache.read(names[i] + ".txt", maxReferenceBytes); });
@@ -495,7 +518,7 @@ void RunHistory::readRecords(const Folder &root)
 }
 
 void RunHistory::deduceKeys(const std::string &folderName, DatasetFolder &dataset,
-    const std::vector<std::string> &changedRuns, const std::set<std::string> &readKeys) const
+    const std::vector<std::string> &changedRuns, const std::vector<std::string> &readKeys) const
 {
     // An output is computed once under one key, so every run that reused it shares that key.
     // What was learned stays true: only new runs, records and reference files teach more.

@@ -130,12 +130,13 @@ private:
     RunFolder readRun(
         const Folder &dataset, const std::string &datasetFolder, const std::string &runId) const;
     void readReferences(
-        const Folder &cache, DatasetFolder &dataset, const std::set<std::string> &keys);
+        const Folder &cache, DatasetFolder &dataset, const std::vector<std::string> &names);
     void readRecords(const Folder &root);
     /// Brings the steps' keys up to date from what the changed runs, the reference files just
     /// read and the records teach.
     void deduceKeys(const std::string &folderName, DatasetFolder &dataset,
-        const std::vector<std::string> &changedRuns, const std::set<std::string> &readKeys) const;
+        const std::vector<std::string> &changedRuns,
+        const std::vector<std::string> &readKeys) const;
     void collectWarnings();
 
     QString m_workingDirectory;

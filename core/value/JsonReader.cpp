@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <limits>
+#include <unordered_map>
+#include <vector>
 
 namespace fondant {
 
@@ -53,43 +55,106 @@ std::optional<std::size_t> offsetBeyondDepth(std::string_view text, int maxDepth
     return std::nullopt;
 }
 
-Value toValue(const Json &json)
+// Builds Values straight from the parser's events, with no tree in between. A repeated key
+// keeps its first place and takes the last value, as Python's json.loads does.
+class ValueBuilder
 {
-    switch (json.type()) {
-    case Json::value_t::null:
-    case Json::value_t::discarded:
-        return Value();
-    case Json::value_t::boolean:
-        return Value(json.get<bool>());
-    case Json::value_t::number_integer:
-        return Value(json.get<std::int64_t>());
-    case Json::value_t::number_unsigned: {
-        const auto u = json.get<std::uint64_t>();
+public:
+    bool null() { return add(Value()); }
+    bool boolean(bool b) { return add(Value(b)); }
+    bool number_integer(Json::number_integer_t i) { return add(Value(std::int64_t {i})); }
+    bool number_unsigned(Json::number_unsigned_t u)
+    {
         if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            return Value(static_cast<double>(u));
-        return Value(static_cast<std::int64_t>(u));
+            return add(Value(static_cast<double>(u)));
+        return add(Value(static_cast<std::int64_t>(u)));
     }
-    case Json::value_t::number_float:
-        return Value(json.get<double>());
-    case Json::value_t::string:
-        return Value(json.get<std::string>());
-    case Json::value_t::array: {
-        Value array = Value::array();
-        for (const Json &item : json)
-            array.append(toValue(item));
-        return array;
+    bool number_float(Json::number_float_t d, const Json::string_t &) { return add(Value(d)); }
+    bool string(Json::string_t &s) { return add(Value(std::move(s))); }
+    bool binary(Json::binary_t &) { return add(Value()); }
+    bool start_object(std::size_t)
+    {
+        m_open.push_back({Value::object(), {}, {}});
+        return true;
     }
-    case Json::value_t::object: {
-        Value object = Value::object();
-        for (auto it = json.begin(); it != json.end(); ++it)
-            object.set(it.key(), toValue(it.value()));
-        return object;
+    bool key(Json::string_t &key)
+    {
+        m_open.back().key = std::move(key);
+        return true;
     }
-    case Json::value_t::binary:
-        break;
+    bool end_object() { return close(); }
+    bool start_array(std::size_t)
+    {
+        m_open.push_back({Value::array(), {}, {}});
+        return true;
     }
-    return Value();
-}
+    bool end_array() { return close(); }
+    bool parse_error(
+        std::size_t byte, const std::string &, const nlohmann::detail::exception &error)
+    {
+        m_errorByte = byte;
+        m_error = error.what();
+        return false;
+    }
+
+    Value takeRoot() { return std::move(m_root); }
+    std::size_t errorByte() const { return m_errorByte; }
+    const std::string &error() const { return m_error; }
+
+private:
+    // Objects this size and larger find repeated keys through an index, not a scan.
+    static constexpr std::size_t indexedMembers = 16;
+
+    struct Container
+    {
+        Value value;
+        std::string key; ///< of the member whose value comes next
+        std::unordered_map<std::string, std::size_t> positions; ///< of large objects' keys
+    };
+
+    bool add(Value value)
+    {
+        if (m_open.empty()) {
+            m_root = std::move(value);
+            return true;
+        }
+        Container &open = m_open.back();
+        if (open.value.isArray()) {
+            open.value.append(std::move(value));
+            return true;
+        }
+        Value::Object &members = open.value.members();
+        if (members.size() < indexedMembers) {
+            if (Value *existing = open.value.find(open.key)) {
+                *existing = std::move(value);
+                return true;
+            }
+        } else {
+            if (open.positions.empty())
+                for (std::size_t i = 0; i < members.size(); ++i)
+                    open.positions.emplace(members[i].key, i);
+            const auto [position, added] = open.positions.emplace(open.key, members.size());
+            if (!added) {
+                members[position->second].value = std::move(value);
+                return true;
+            }
+        }
+        members.push_back(Member {std::move(open.key), std::move(value), {}});
+        return true;
+    }
+
+    bool close()
+    {
+        Value value = std::move(m_open.back().value);
+        m_open.pop_back();
+        return add(std::move(value));
+    }
+
+    std::vector<Container> m_open;
+    Value m_root;
+    std::size_t m_errorByte = 0;
+    std::string m_error;
+};
 
 } // namespace
 
@@ -101,14 +166,15 @@ Result<Value> JsonReader::parse(std::string_view text, const std::string &fileNa
         return Diagnostic::error(fileName, markOfOffset(text, *offset),
             "the JSON nests deeper than " + std::to_string(maxDepth) + " levels");
     try {
-        const Json json = Json::parse(text.begin(), text.end());
-        return toValue(json);
-    } catch (const Json::parse_error &error) {
-        std::string message = error.what();
+        ValueBuilder builder;
+        if (Json::sax_parse(text.begin(), text.end(), &builder))
+            return builder.takeRoot();
+        std::string message = builder.error();
         if (const auto pos = message.find("parse error"); pos != std::string::npos)
             message = message.substr(pos);
-        return Diagnostic::error(fileName, markOfOffset(text, error.byte > 0 ? error.byte - 1 : 0),
-            "JSON syntax error: " + message);
+        const std::size_t byte = builder.errorByte();
+        return Diagnostic::error(
+            fileName, markOfOffset(text, byte > 0 ? byte - 1 : 0), "JSON syntax error: " + message);
     } catch (const std::exception &error) {
         return Diagnostic::error(
             fileName, {}, std::string("cannot read the JSON text: ") + error.what());
