@@ -108,7 +108,8 @@ int explainCommand(CommandContext &context, const QStringList &arguments)
             = openPipeline(context, otherPath, line.componentDirs(), line.json());
         if (!other)
             return InvalidInput;
-        problems.insert(problems.end(), other->diagnostics().begin(), other->diagnostics().end());
+        const Diagnostics otherProblems = other->diagnostics();
+        problems.insert(problems.end(), otherProblems.begin(), otherProblems.end());
         steps = KeyExplain::againstDocument(*session, *other);
         against = otherPath.toStdString();
         heading = "Against the document " + withVisibleControls(against);
@@ -164,7 +165,9 @@ int explainCommand(CommandContext &context, const QStringList &arguments)
         width = std::max(width, withVisibleControls(step.stepId).size());
     int roots = 0;
     int cascade = 0;
+    int unknown = 0;
     for (const StepExplanation &step : steps) {
+        unknown += !step.changed.has_value();
         roots += step.changed == true && step.rootCause != false;
         cascade += step.changed == true && step.rootCause == false;
         std::ostringstream id;
@@ -175,7 +178,10 @@ int explainCommand(CommandContext &context, const QStringList &arguments)
         context.out << id.str() << "  " << context.paint(sentence(step), tone) << "\n";
     }
     context.out << roots << " of " << steps.size() << " steps changed themselves, " << cascade
-                << " in cascade\n";
+                << " in cascade";
+    if (unknown > 0)
+        context.out << ", " << unknown << " cannot be compared";
+    context.out << "\n";
     return exitCode;
 }
 

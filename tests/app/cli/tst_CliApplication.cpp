@@ -450,6 +450,22 @@ void tst_CliApplication::explainTextAndJson()
             QStringLiteral("--against"), QStringLiteral("x"), QStringLiteral("--against-document"),
             versions + QStringLiteral("v1.pipeline.yaml")}),
         2);
+
+    // The other version has problems of its own: they are reported, and its broken steps
+    // cannot be compared.
+    QTemporaryDir dir;
+    const QString broken = writeFile(dir, QStringLiteral("broken.pipeline.yaml"),
+        "version: 1\nname: reviews\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\n"
+        "steps:\n  - id: load_table\n    component: load_table\n"
+        "    arguments: {uri: /data/reviews.parquet, rows: 100}\n"
+        "  - id: trim_text\n    component: nowhere\n");
+    QCOMPARE(run({QStringLiteral("explain"), versions + QStringLiteral("v2.pipeline.yaml"),
+                 QStringLiteral("--against-document"), broken}),
+        0);
+    QVERIFY2(m_err.str().find("component 'nowhere' not found") != std::string::npos,
+        m_err.str().c_str());
+    QVERIFY2(m_out.str().find(", 1 cannot be compared\n") != std::string::npos,
+        m_out.str().c_str());
 }
 
 void tst_CliApplication::drawsNothingWithoutGuiLibraries()
