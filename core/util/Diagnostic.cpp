@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/util/Diagnostic.h"
 
+#include "core/value/Utf8.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -38,24 +40,33 @@ std::string Diagnostic::toString() const
 std::string withVisibleControls(std::string_view text)
 {
     // C0 controls, DEL and the C1 controls (U+0080 to U+009F, two bytes in UTF-8) could move the
-    // cursor or recolour a terminal when echoed from a hostile file: show them as escapes.
+    // cursor or recolour a terminal when echoed from a hostile file: show them as escapes, and
+    // bytes that are not UTF-8 too.
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    char escape[8];
+    for (std::size_t i = 0; i < text.size();) {
         const auto byte = static_cast<unsigned char>(text[i]);
-        char escape[8];
-        if (byte < 0x20 || byte == 0x7f) {
+        if (byte < 0x80) {
+            if (byte < 0x20 || byte == 0x7f) {
+                std::snprintf(escape, sizeof escape, "\\x%02x", byte);
+                out += escape;
+            } else {
+                out += static_cast<char>(byte);
+            }
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        const char32_t codePoint = utf8::decode(text, i);
+        if (codePoint >= 0x80 && codePoint <= 0x9f) {
+            std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(codePoint));
+            out += escape;
+        } else if (codePoint == 0xfffd && text.substr(start, i - start) != "\xef\xbf\xbd") {
             std::snprintf(escape, sizeof escape, "\\x%02x", byte);
             out += escape;
-        } else if (byte == 0xc2 && i + 1 < text.size()
-            && static_cast<unsigned char>(text[i + 1]) >= 0x80
-            && static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
-            std::snprintf(escape, sizeof escape, "\\u%04x",
-                static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));
-            out += escape;
-            ++i;
         } else {
-            out += static_cast<char>(byte);
+            out.append(text, start, i - start);
         }
     }
     return out;

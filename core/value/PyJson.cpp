@@ -63,7 +63,14 @@ void appendQuoted(std::string &out, const std::string &text, PyJson::Ascii ascii
         const char32_t codePoint = utf8::decode(text, pos);
         const bool surrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
         if (ascii == PyJson::Ascii::Keep && !surrogate) {
-            out.append(text, start, pos - start);
+            // Bytes that are not UTF-8 (names read from disk) are written as U+FFFD, so the
+            // output stays valid JSON.
+            const bool replaced
+                = codePoint == 0xfffd && text.compare(start, pos - start, "\xef\xbf\xbd") != 0;
+            if (replaced)
+                out += "\xef\xbf\xbd";
+            else
+                out.append(text, start, pos - start);
         } else if (codePoint > 0xffff) {
             const char32_t v = codePoint - 0x10000;
             appendHex4(out, 0xd800u + static_cast<unsigned>(v >> 10));

@@ -13,6 +13,8 @@ private Q_SLOTS:
     void compilerStyleText_data();
     void compilerStyleText();
     void hasErrorsIgnoresWarnings();
+    void visibleControls_data();
+    void visibleControls();
 };
 
 void tst_Diagnostic::compilerStyleText_data()
@@ -35,6 +37,27 @@ void tst_Diagnostic::compilerStyleText()
     const Diagnostic d = isError ? Diagnostic::error(file.toStdString(), {line, 7}, "bad")
                                  : Diagnostic::warning(file.toStdString(), {line, 7}, "bad");
     QCOMPARE(QString::fromStdString(d.toString()), expected);
+}
+
+void tst_Diagnostic::visibleControls_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("shown");
+    QTest::newRow("plain") << QByteArray("caf\xc3\xa9 \xe2\x86\x92 ok")
+                           << QByteArray("caf\xc3\xa9 \xe2\x86\x92 ok");
+    QTest::newRow("escape sequence") << QByteArray("a\x1b[2Jb\n") << QByteArray("a\\x1b[2Jb\\x0a");
+    QTest::newRow("C1 control") << QByteArray("a\xc2\x9b" "b") << QByteArray("a\\u009bb");
+    QTest::newRow("not UTF-8") << QByteArray("a\xff\xc3" "b\xe2\x86")
+                               << QByteArray("a\\xff\\xc3b\\xe2\\x86");
+    QTest::newRow("replacement character")
+        << QByteArray("\xef\xbf\xbd") << QByteArray("\xef\xbf\xbd");
+}
+
+void tst_Diagnostic::visibleControls()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, shown);
+    QCOMPARE(QByteArray::fromStdString(withVisibleControls(text.toStdString())), shown);
 }
 
 void tst_Diagnostic::hasErrorsIgnoresWarnings()

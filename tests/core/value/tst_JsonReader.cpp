@@ -13,6 +13,7 @@ class tst_JsonReader : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void keepsOrderAndNumberKinds();
+    void repeatedKeysKeepTheirFirstPlaceAndLastValue();
     void syntaxErrorIsLocated();
     void deepNestingIsRefused();
     void missingFile();
@@ -27,6 +28,29 @@ void tst_JsonReader::keepsOrderAndNumberKinds()
     QVERIFY(value.value().find("a")->isFloat());
     QCOMPARE(PyJson::dumps(value.value(), PyJson::KeyOrder::Insertion),
         std::string(R"({"b": 1, "a": 1.0, "c": [1e-05, "\u00e9"]})"));
+}
+
+void tst_JsonReader::repeatedKeysKeepTheirFirstPlaceAndLastValue()
+{
+    // Python: json.dumps(json.loads('{"a": 1, "b": 2, "a": 3}')) == '{"a": 3, "b": 2}'
+    Result<Value> small = JsonReader::parse(R"({"a": 1, "b": 2, "a": 3})", "x.json");
+    QVERIFY(small.ok());
+    QCOMPARE(PyJson::dumps(small.value(), PyJson::KeyOrder::Insertion),
+        std::string(R"({"a": 3, "b": 2})"));
+
+    // The same in an object large enough to be indexed, with a hundred thousand keys read in
+    // linear time.
+    std::string text = "{";
+    for (int i = 0; i < 100000; ++i)
+        text += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+    text += "\"k3\": \"again\"}";
+    Result<Value> large = JsonReader::parse(text, "x.json");
+    QVERIFY(large.ok());
+    const Value::Object &members = large.value().members();
+    QCOMPARE(members.size(), std::size_t {100000});
+    QCOMPARE(members[3].key, std::string("k3"));
+    QCOMPARE(members[3].value.toString(), std::string("again"));
+    QCOMPARE(members.back().key, std::string("k99999"));
 }
 
 void tst_JsonReader::syntaxErrorIsLocated()

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void floatRepr();
     void escapes_data();
     void escapes();
+    void keptTextWritesBytesThatAreNotUtf8AsReplacements();
     void separatorsAndOrder();
     void sortsAtEveryDepthButNotLists();
     void sortsKeysAsThePythonValuesTheyAre();
@@ -90,6 +91,16 @@ void tst_PyJson::escapes()
     QCOMPARE(QString::fromStdString(
                  PyJson::dumps(Value(text.toStdString()), PyJson::KeyOrder::Insertion)),
         expected);
+}
+
+void tst_PyJson::keptTextWritesBytesThatAreNotUtf8AsReplacements()
+{
+    // Folder names read from disk may be any bytes; the report stays valid JSON.
+    const Value name(std::string("run-\xff\xfe-\xef\xbf\xbd-\xc3\xa9"));
+    QCOMPARE(PyJson::dumps(name, PyJson::KeyOrder::Insertion, PyJson::Ascii::Keep),
+        std::string("\"run-\xef\xbf\xbd\xef\xbf\xbd-\xef\xbf\xbd-\xc3\xa9\""));
+    QCOMPARE(PyJson::dumps(name, PyJson::KeyOrder::Insertion),
+        std::string(R"("run-\ufffd\ufffd-\ufffd-\u00e9")"));
 }
 
 void tst_PyJson::separatorsAndOrder()
