@@ -22,9 +22,12 @@ std::string sentence(const StepStatus &status, const std::string &datasetFolder)
     const std::string cause = withVisibleControls(status.rootCause.value_or("?"));
     switch (*status.reason) {
     case Reason::KeyUnchanged:
-        return status.cachedFromRun
-            ? "cached: reuses the output of " + withVisibleControls(*status.cachedFromRun)
-            : std::string("cached: a write step whose key is unchanged, skipped");
+        if (status.cachedFromRun)
+            return "cached: reuses the output of " + withVisibleControls(*status.cachedFromRun);
+        return status.cachedWithoutManifest
+            ? "cached: skipped, its key is unchanged and it left no output manifest (a write "
+              "step)"
+            : "cached: reuses an output whose manifest names no run";
     case Reason::KeyChanged:
         return "will re-run: its key is new, it ran before with other ingredients (root cause; "
                "'explain' shows which)";
@@ -41,9 +44,9 @@ std::string sentence(const StepStatus &status, const std::string &datasetFolder)
     case Reason::LatestTag:
         return "will run: Fondant turns caching off for images tagged latest";
     case Reason::OutputMissing:
-        return "will fail or re-run: its cached output "
-            + withVisibleControls(status.missingManifest) + " is gone; delete " + datasetFolder
-            + "/cache/" + status.cacheKey.value_or("") + ".txt so that it runs again";
+        return "will fail: " + withVisibleControls(status.outputProblem) + "; delete "
+            + datasetFolder + "/cache/" + status.cacheKey.value_or("")
+            + ".txt so that it runs again";
     }
     return {};
 }

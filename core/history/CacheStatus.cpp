@@ -45,6 +45,33 @@ const char *StepStatus::reasonName(Reason reason)
     return "";
 }
 
+namespace {
+
+// Why the executor cannot reuse what a reference file names (it fails reading it), or "".
+std::string outputProblem(const RunHistory &history, const CacheReference &reference)
+{
+    if (!reference.problem.empty())
+        return "its cache reference file cannot be read (" + reference.problem + ")";
+    if (reference.target.empty())
+        return {}; // a write step: nothing to read
+    constexpr std::size_t shown = 200;
+    const std::string target = reference.target.size() > shown
+        ? reference.target.substr(0, shown) + "…"
+        : reference.target;
+    const QString local = history.localManifestPath(reference.target);
+    if (local.isEmpty())
+        return "its cache reference file names no manifest ('" + target + "')";
+    const StepRun *output = history.output(reference);
+    if (output && output->hasManifest)
+        return {};
+    if (!QFileInfo::exists(local))
+        return "its cached output " + target + " is gone";
+    // A manifest the history does not index (behind a link) may still be readable.
+    return output ? "its cached output " + target + " cannot be read" : std::string();
+}
+
+} // namespace
+
 std::string CacheStatus::datasetFolderFor(const PipelineSession &session, const RunHistory &history)
 {
     const std::string &name = session.pipeline().name;
@@ -109,15 +136,15 @@ std::vector<StepStatus> CacheStatus::of(
                                                                        : Reason::NoPreviousRun;
                 status.rootCause = status.stepId;
             }
-        } else if (!reference->target.empty()
-            && !QFileInfo::exists(history.localManifestPath(reference->target))) {
+        } else if (std::string problem = outputProblem(history, *reference); !problem.empty()) {
             status.decision = Decision::Run;
             status.reason = Reason::OutputMissing;
             status.rootCause = status.stepId;
-            status.missingManifest = reference->target;
+            status.outputProblem = std::move(problem);
         } else {
             status.decision = Decision::Hit;
             status.reason = Reason::KeyUnchanged;
+            status.cachedWithoutManifest = reference->target.empty();
             if (const StepRun *output = history.output(*reference))
                 status.cachedFromRun = output->fromRun;
         }

@@ -22,7 +22,9 @@ struct StepStatus
         Upstream, ///< its input is computed in this run, or the key it chains on is new
         CacheFalse, ///< cache: false (or null) in the document
         LatestTag, ///< the image tag is latest, which turns caching off
-        OutputMissing, ///< the reference file names a manifest that is gone
+        /// The reference file cannot be read, or names a manifest that is gone or unreadable:
+        /// Fondant's executor fails on it.
+        OutputMissing,
     };
 
     std::string stepId;
@@ -39,8 +41,12 @@ struct StepStatus
     /// For Upstream: whether the cause reaches it through the key chain (the previous step in
     /// call order, after a branch not its input) rather than through its input.
     bool throughKeyChain = false;
-    /// The manifest a reference file names, for OutputMissing.
-    std::string missingManifest;
+    /// For a hit with no cachedFromRun: the reference file is empty, as a write step leaves it
+    /// (rather than naming a manifest that names no run).
+    bool cachedWithoutManifest = false;
+    /// For OutputMissing: why the output cannot be reused, e.g. "its cached output
+    /// …/manifest.json is gone".
+    std::string outputProblem;
 
     static const char *decisionName(Decision decision);
     static const char *reasonName(Reason reason);

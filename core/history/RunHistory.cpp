@@ -294,13 +294,15 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
         const std::string_view key = entry.name.ends_with(".txt")
             ? std::string_view(entry.name).substr(0, entry.name.size() - 4)
             : std::string_view();
-        if (entry.kind != Folder::Kind::File || !isHexKey(key)) {
+        if (!isHexKey(key)) {
             dataset.warnings.push_back(warningAt(cache->pathOf(entry.name),
                 "not a cache reference file (KEY.txt, KEY in hexadecimal)"));
             continue;
         }
+        // A key's file that cannot be read (not a regular file, say) is tried again each time.
         keys.push_back(key);
-        if (!dataset.references.contains(std::string(key)))
+        const auto known = dataset.references.find(std::string(key));
+        if (known == dataset.references.end() || !known->second.problem.empty())
             unread.emplace_back(key);
     }
     std::sort(keys.begin(), keys.end());
@@ -355,8 +357,12 @@ void RunHistory::readReferences(
         const std::string name = key + ".txt";
         Result<std::string> &content = contents[i];
         if (!content.ok()) {
-            addAsWarnings(content.takeDiagnostics(), dataset.warnings);
-            dataset.references.erase(key);
+            Diagnostics problems = content.takeDiagnostics();
+            CacheReference unreadable;
+            unreadable.key = key;
+            unreadable.problem = problems.empty() ? "unreadable" : problems.front().message;
+            dataset.references[key] = std::move(unreadable);
+            addAsWarnings(std::move(problems), dataset.warnings);
             continue;
         }
         CacheReference reference;

@@ -69,6 +69,8 @@ struct CacheReference
     std::string folder;
     std::string run;
     std::string step;
+    /// Why the file cannot be read ("" when it was read): the executor fails on it.
+    std::string problem;
 };
 
 /// The runs Fondant 0.12.1 left in a local working directory: run folders and their manifests,

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void aChangeInTheMiddleRunsItAndWhatFollows();
     void aBranchReRunsThroughTheKeyChain();
     void missingOutputsAndEmptyDirectories();
+    void unreadableOutputsMakeTheStepFail();
     void kubeflowFolder();
 };
 
@@ -61,6 +62,10 @@ void tst_CacheStatus::everythingReusedAfterTheRunThatMadeIt()
             "trim_text hit key-unchanged - reviews-20240423090000",
             "write_rows hit key-unchanged - -", // a write step: an empty reference file
         }));
+    const std::vector<StepStatus> statuses
+        = statusOf(test::historyVersion("v2"), history + QStringLiteral("/wd"));
+    QVERIFY(statuses[2].cachedWithoutManifest);
+    QVERIFY(!statuses[1].cachedWithoutManifest);
 }
 
 void tst_CacheStatus::anOlderVersionIsStillCached()
@@ -154,8 +159,9 @@ void tst_CacheStatus::missingOutputsAndEmptyDirectories()
             "trim_text run output-missing trim_text -",
             "write_rows run upstream trim_text -",
         }));
-    QVERIFY(
-        statuses[1].missingManifest.ends_with("reviews-20240423090000/trim_text/manifest.json"));
+    QVERIFY(statuses[1].outputProblem.starts_with("its cached output "));
+    QVERIFY(statuses[1].outputProblem.ends_with(
+        "reviews-20240423090000/trim_text/manifest.json is gone"));
 
     QTemporaryDir empty;
     QCOMPARE(summary(statusOf(test::historyVersion("v2"), empty.path())),
@@ -164,6 +170,38 @@ void tst_CacheStatus::missingOutputsAndEmptyDirectories()
             "trim_text run upstream load_table -",
             "write_rows run upstream load_table -",
         }));
+}
+
+void tst_CacheStatus::unreadableOutputsMakeTheStepFail()
+{
+    // Fondant's executor fails reading a reference file or manifest it cannot read or parse.
+    QTemporaryDir folder;
+    const QString wd = test::copyOfFolder(history + QStringLiteral("/wd"), folder);
+    const QString loadReference
+        = wd + QStringLiteral("/reviews/cache/0c8cbbca8558c4ed13786ca5471eac23.txt");
+    const auto writeText = [](const QString &path, const QByteArray &text) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) >= 0;
+    };
+    QVERIFY(writeText(
+        wd + QStringLiteral("/reviews/reviews-20240423090000/trim_text/manifest.json"), "hello"));
+    std::vector<StepStatus> statuses = statusOf(test::historyVersion("v2"), wd);
+    QCOMPARE(summary(statuses)[1], std::string("trim_text run output-missing trim_text -"));
+    QVERIFY(statuses[1].outputProblem.ends_with("trim_text/manifest.json cannot be read"));
+
+    // A folder where the reference file should be.
+    QVERIFY(QFile::remove(loadReference));
+    QVERIFY(QDir().mkdir(loadReference));
+    statuses = statusOf(test::historyVersion("v2"), wd);
+    QCOMPARE(summary(statuses)[0], std::string("load_table run output-missing load_table -"));
+    QVERIFY(statuses[0].outputProblem.starts_with("its cache reference file cannot be read ("));
+
+    // An empty reference file is reused as a write step's, with no manifest to read.
+    QVERIFY(QDir().rmdir(loadReference));
+    QVERIFY(writeText(loadReference, ""));
+    statuses = statusOf(test::historyVersion("v2"), wd);
+    QCOMPARE(summary(statuses)[0], std::string("load_table hit key-unchanged - -"));
+    QVERIFY(statuses[0].cachedWithoutManifest);
 }
 
 void tst_CacheStatus::kubeflowFolder()
