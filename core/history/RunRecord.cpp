@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/history/RunRecord.h"
 
+#include "core/cache/Md5.h"
 #include "core/pipeline/PipelineWriter.h"
 #include "core/value/JsonReader.h"
 #include "core/value/PyJson.h"
@@ -24,6 +25,28 @@ Value optionalText(const std::optional<std::string> &text)
 }
 
 // Reads the members of one object, collecting what is missing or of the wrong type.
+// Why a step's pre-images cannot be trusted: each is a JSON text, and the final one hashes to the
+// step's key.
+std::optional<std::string> preimagesProblem(
+    const RunRecord::Preimages &preimages, const std::optional<std::string> &cacheKey)
+{
+    const std::pair<const char *, const std::string *> texts[] = {
+        {"arguments", &preimages.arguments},
+        {"operation_spec", &preimages.operationSpec},
+        {"image", &preimages.image},
+        {"final", &preimages.final},
+    };
+    for (const auto &[name, text] : texts)
+        if (!JsonReader::parse(*text, name).ok())
+            return "'" + std::string(name) + "' is not the JSON text Fondant hashes";
+    if (!cacheKey)
+        return std::string("there is no 'cache_key' they hash to");
+    Result<std::string> digest = Md5::hexDigest(preimages.final);
+    if (!digest.ok() || digest.value() != *cacheKey)
+        return std::string("'final' does not hash to the step's 'cache_key'");
+    return std::nullopt;
+}
+
 class RecordReader
 {
 public:
@@ -164,9 +187,13 @@ Result<RunRecord> RunRecord::fromValue(const Value &root, const std::string &fil
                 reader.fail(texts->mark(), where + "'preimages' must be an object");
             } else {
                 const std::string inner = where + "preimages: ";
-                step.preimages = Preimages {reader.text(*texts, "arguments", inner),
+                Preimages preimages {reader.text(*texts, "arguments", inner),
                     reader.text(*texts, "operation_spec", inner),
                     reader.text(*texts, "image", inner), reader.text(*texts, "final", inner)};
+                if (const std::optional<std::string> problem
+                    = preimagesProblem(preimages, step.cacheKey))
+                    reader.fail(texts->mark(), inner + *problem);
+                step.preimages = std::move(preimages);
             }
         }
         record.steps.push_back(std::move(step));

@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace fondant;
 
 class tst_RunRecord : public QObject
@@ -17,6 +19,7 @@ private Q_SLOTS:
     void writesAndReadsBack();
     void refusesOtherFormatsAndVersions();
     void namesTheFileAndMember();
+    void refusesPreimagesThatDoNotHashToTheKey();
     void localAndRemoteLocations();
 };
 
@@ -78,6 +81,26 @@ void tst_RunRecord::namesTheFileAndMember()
     const Diagnostic &problem = record.diagnostics().front();
     QCOMPARE(problem.file, std::string("r.json"));
     QVERIFY(problem.message.find("step 1: 'id' must be text") != std::string::npos);
+}
+
+void tst_RunRecord::refusesPreimagesThatDoNotHashToTheKey()
+{
+    const RunRecord record = RunRecord::read(fixture).value();
+    const auto problemOf = [&](const std::function<void(RunRecord::Step &)> &damage) {
+        RunRecord damaged = record;
+        damage(damaged.steps[1]);
+        Result<RunRecord> back = RunRecord::fromValue(damaged.toValue(), "r.json");
+        return back.ok() ? std::string() : back.diagnostics().front().message;
+    };
+    QCOMPARE(problemOf([](RunRecord::Step &) {}), std::string());
+    QCOMPARE(problemOf([](RunRecord::Step &step) { step.preimages->final += " "; }),
+        std::string("invalid run record: step 2: preimages: 'final' does not hash to the step's "
+                    "'cache_key'"));
+    QCOMPARE(problemOf([](RunRecord::Step &step) { step.preimages->arguments = "{not json"; }),
+        std::string("invalid run record: step 2: preimages: 'arguments' is not the JSON text "
+                    "Fondant hashes"));
+    QCOMPARE(problemOf([](RunRecord::Step &step) { step.cacheKey.reset(); }),
+        std::string("invalid run record: step 2: preimages: there is no 'cache_key' they hash to"));
 }
 
 void tst_RunRecord::localAndRemoteLocations()
