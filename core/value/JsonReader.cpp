@@ -98,6 +98,7 @@ public:
     }
 
     Value takeRoot() { return std::move(m_root); }
+    bool tooManyValues() const { return m_values > JsonReader::maxValues; }
     std::size_t errorByte() const { return m_errorByte; }
     const std::string &error() const { return m_error; }
 
@@ -114,6 +115,8 @@ private:
 
     bool add(Value value)
     {
+        if (++m_values > JsonReader::maxValues)
+            return false;
         if (m_open.empty()) {
             m_root = std::move(value);
             return true;
@@ -152,6 +155,7 @@ private:
 
     std::vector<Container> m_open;
     Value m_root;
+    std::size_t m_values = 0;
     std::size_t m_errorByte = 0;
     std::string m_error;
 };
@@ -169,6 +173,10 @@ Result<Value> JsonReader::parse(std::string_view text, const std::string &fileNa
         ValueBuilder builder;
         if (Json::sax_parse(text.begin(), text.end(), &builder))
             return builder.takeRoot();
+        if (builder.tooManyValues())
+            return Diagnostic::error(fileName, {},
+                "the JSON holds more than " + std::to_string(maxValues)
+                    + " values, more than any file read here needs");
         std::string message = builder.error();
         if (const auto pos = message.find("parse error"); pos != std::string::npos)
             message = message.substr(pos);

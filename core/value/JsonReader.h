@@ -21,6 +21,8 @@ public:
     static Result<Value> readFile(const QString &path, qint64 maxBytes = 64 * 1024 * 1024);
 
     static constexpr int maxDepth = 200;
+    /// Values (scalars and containers) in one text: bounds the memory a hostile file can take.
+    static constexpr std::size_t maxValues = 1'000'000;
 };
 
 } // namespace fondant

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void repeatedKeysKeepTheirFirstPlaceAndLastValue();
     void syntaxErrorIsLocated();
     void deepNestingIsRefused();
+    void tooManyValuesAreRefused();
     void missingFile();
 };
 
@@ -68,6 +69,21 @@ void tst_JsonReader::deepNestingIsRefused()
     Result<Value> value = JsonReader::parse(deep, "deep.json");
     QVERIFY(!value.ok());
     QVERIFY(value.errorMessage().find("deeper") != std::string::npos);
+}
+
+void tst_JsonReader::tooManyValuesAreRefused()
+{
+    // Small values cost far more in memory than in text: their number is bounded.
+    std::string text = "[";
+    for (std::size_t i = 1; i < JsonReader::maxValues; ++i)
+        text += "0,";
+    text.back() = ']';
+    QVERIFY(JsonReader::parse(text, "many.json").ok()); // the list and its items
+    text.insert(1, "0,");
+    const Result<Value> value = JsonReader::parse(text, "many.json");
+    QVERIFY(!value.ok());
+    QVERIFY(value.diagnostics().front().message.find("more than 1000000 values")
+        != std::string::npos);
 }
 
 void tst_JsonReader::missingFile()
