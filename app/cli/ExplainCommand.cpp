@@ -91,6 +91,10 @@ int explainCommand(CommandContext &context, const QStringList &arguments)
         return *done;
     const QString runId = line.parser.value(QStringLiteral("against"));
     const QString otherPath = line.parser.value(QStringLiteral("against-document"));
+    for (const QString &option : {QStringLiteral("against"), QStringLiteral("against-document")})
+        if (line.parser.isSet(option) && line.parser.value(option).isEmpty())
+            return context.usageError(
+                QStringLiteral("explain"), QStringLiteral("--%1 needs a value").arg(option));
     if (!runId.isEmpty() && !otherPath.isEmpty())
         return context.usageError(QStringLiteral("explain"),
             QStringLiteral("--against and --against-document exclude each other"));

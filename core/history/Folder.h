@@ -42,7 +42,10 @@ public:
     ~Folder();
 
     const std::string &path() const { return m_path; }
-    std::string pathOf(const std::string &name) const { return m_path + "/" + name; }
+    std::string pathOf(const std::string &name) const
+    {
+        return m_path.ends_with('/') ? m_path + name : m_path + "/" + name;
+    }
     /// The entries, sorted by name ("." and ".." left out).
     std::vector<Entry> entries() const;
     /// Kind, size and modification time of an entry (a link is not followed).

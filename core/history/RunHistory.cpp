@@ -104,6 +104,13 @@ std::optional<TargetParts> partsOf(const std::string &target)
     return TargetParts {parts[3], parts[2], parts[1]};
 }
 
+bool couldBeRunId(const std::string &name)
+{
+    return !name.starts_with('.') && std::none_of(name.begin(), name.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    });
+}
+
 bool isHexKey(std::string_view name)
 {
     return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
@@ -189,23 +196,36 @@ Result<RunHistory> RunHistory::open(const QString &workingDirectory)
         return Diagnostic::error(where, {}, "the working directory cannot be read");
     RunHistory history(QDir::cleanPath(info.absoluteFilePath()));
     history.refresh();
+    // An empty folder is a working directory nothing ran in yet; folders of other kinds are not.
+    if (!history.m_datasets.empty()
+        && std::none_of(history.m_datasets.begin(), history.m_datasets.end(),
+            [](const auto &item) { return item.second.fondantLayout; }))
+        return Diagnostic::error(where, {},
+            "not a Fondant working directory: none of its folders holds a cache folder or runs "
+            "with step manifests");
     return history;
 }
 
 void RunHistory::refresh()
 {
     m_lastReadCount = 0;
-    m_recordWarnings.clear();
+    m_rootWarnings.clear();
     m_recordsChanged = false;
     std::set<std::string> present;
     Result<Folder> root = Folder::open(m_workingDirectory.toStdString());
     if (root.ok()) {
-        for (const Folder::Entry &entry : root->entries())
-            if (!entry.name.starts_with('.') && entry.kind == Folder::Kind::Folder)
-                present.insert(entry.name); // files a user keeps beside the datasets are theirs
+        // Files a user keeps beside the datasets are theirs; hidden entries too.
+        for (const Folder::Entry &entry : root->entries()) {
+            if (entry.name.starts_with('.'))
+                continue;
+            if (entry.kind == Folder::Kind::Folder)
+                present.insert(entry.name);
+            else if (entry.kind == Folder::Kind::Link)
+                m_rootWarnings.push_back(linkNotFollowed(root->pathOf(entry.name)));
+        }
         readRecords(root.value());
     } else {
-        addAsWarnings(root.takeDiagnostics(), m_recordWarnings);
+        addAsWarnings(root.takeDiagnostics(), m_rootWarnings);
     }
     std::erase_if(m_datasets, [&](const auto &item) { return !present.contains(item.first); });
     for (const std::string &name : present)
@@ -244,11 +264,16 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
             continue;
         }
         folderNames.push_back(entry.name);
+        if (!couldBeRunId(entry.name)) {
+            dataset.warnings.push_back(warningAt(folder->pathOf(entry.name),
+                "not a run: Fondant's run ids never start with '.' or hold control characters"));
+            continue;
+        }
         const std::optional<Folder::Status> status = folder->status(entry.name);
         const std::int64_t time = status ? status->modified : 0;
         if (auto other = dataset.otherFolders.find(entry.name);
-            other != dataset.otherFolders.end() && other->second == time) {
-            dataset.warnings.push_back(notARun(folder->pathOf(entry.name)));
+            other != dataset.otherFolders.end() && other->second.time == time) {
+            append(dataset.warnings, other->second.warnings);
             continue;
         }
         auto known = dataset.runs.find(entry.name);
@@ -268,14 +293,22 @@ void RunHistory::refreshDataset(const Folder &root, const std::string &name, Dat
         const std::string runId = run.info.runId;
         if (run.info.steps.empty()) {
             dataset.runs.erase(runId);
-            dataset.otherFolders[runId] = run.folderTime;
-            dataset.warnings.push_back(notARun(folder->pathOf(runId)));
+            // The folder could not be read, or holds no step folders.
+            Diagnostics why = std::move(run.warnings);
+            if (run.readable)
+                why.push_back(notARun(folder->pathOf(runId)));
+            append(dataset.warnings, why);
+            dataset.otherFolders[runId] = {run.folderTime, std::move(why)};
             continue;
         }
         dataset.otherFolders.erase(runId);
         changedRuns.push_back(runId);
         dataset.runs[runId] = std::move(run);
     }
+
+    dataset.fondantLayout = hasCache
+        || std::any_of(dataset.runs.begin(), dataset.runs.end(),
+            [](const auto &item) { return item.second.hasManifestFile; });
 
     // Reference files: new ones are read, and those a changed run may have rewritten.
     std::optional<Folder> cache;
@@ -401,6 +434,7 @@ RunHistory::RunFolder RunHistory::readRun(
     run.info.runId = runId;
     Result<Folder> folder = dataset.openFolder(runId);
     if (!folder.ok()) {
+        run.readable = false;
         addAsWarnings(folder.takeDiagnostics(), run.warnings);
         return run;
     }
@@ -425,21 +459,20 @@ RunHistory::RunFolder RunHistory::readRun(
             run.info.steps.push_back(std::move(step));
             continue;
         }
-        bool hasManifestFile = false;
-        for (const Folder::Entry &file : stepFolder->entries()) {
-            if (file.kind == Folder::Kind::Folder) {
+        const std::vector<Folder::Entry> files = stepFolder->entries();
+        const bool hasManifestFile = std::any_of(files.begin(), files.end(),
+            [](const Folder::Entry &file) { return file.name == "manifest.json"; });
+        run.hasManifestFile = run.hasManifestFile || hasManifestFile;
+        for (const Folder::Entry &file : files) {
+            // The data folders of a step that finished; a folder that merely looks like a
+            // step is not walked.
+            if (file.kind == Folder::Kind::Folder && hasManifestFile) {
                 if (Result<Folder> inner = stepFolder->openFolder(file.name); inner.ok())
                     run.info.outputBytes += bytesUnder(inner.value(), 1);
-                continue;
+            } else if (file.kind == Folder::Kind::File && file.name != "manifest.json") {
+                if (const std::optional<Folder::Status> status = stepFolder->status(file.name))
+                    run.info.outputBytes += status->bytes;
             }
-            if (file.kind != Folder::Kind::File)
-                continue;
-            if (file.name == "manifest.json") {
-                hasManifestFile = true; // its size and time come with reading it
-                continue;
-            }
-            if (const std::optional<Folder::Status> status = stepFolder->status(file.name))
-                run.info.outputBytes += status->bytes;
         }
         if (!hasManifestFile) {
             run.info.complete = false;
@@ -486,30 +519,42 @@ RunHistory::RunFolder RunHistory::readRun(
 
 void RunHistory::readRecords(const Folder &root)
 {
-    Result<Folder> studio = root.openFolder(".fondant-studio");
-    Result<Folder> folder
-        = studio.ok() ? studio->openFolder("runs") : Result<Folder>(Diagnostics {});
+    // Absent until the studio runs a pipeline here; present, it must be readable.
+    Result<Folder> folder = Diagnostics {};
+    if (root.status(".fondant-studio")) {
+        Result<Folder> studio = root.openFolder(".fondant-studio");
+        if (!studio.ok())
+            folder = std::move(studio);
+        else if (studio->status("runs"))
+            folder = studio->openFolder("runs");
+    }
     if (!folder.ok()) {
+        addAsWarnings(folder.takeDiagnostics(), m_rootWarnings, " (the run records are not read)");
+        m_recordsChanged = !m_records.empty();
         m_records.clear();
         return;
     }
     std::set<std::string> present;
     for (const Folder::Entry &entry : folder->entries()) {
-        if (entry.kind != Folder::Kind::File || !entry.name.ends_with(".json"))
+        if (!entry.name.ends_with(".json"))
             continue;
+        const std::string path = folder->pathOf(entry.name);
+        if (entry.kind != Folder::Kind::File) {
+            m_rootWarnings.push_back(warningAt(path, "not a run record: not a regular file"));
+            continue;
+        }
         const std::string runId = entry.name.substr(0, entry.name.size() - 5);
         present.insert(runId);
         if (m_records.contains(runId))
             continue;
-        const std::string path = folder->pathOf(entry.name);
         Result<RunRecord> record = RunRecord::read(QString::fromStdString(path));
         ++m_lastReadCount;
         if (!record.ok()) {
-            addAsWarnings(record.takeDiagnostics(), m_recordWarnings);
+            addAsWarnings(record.takeDiagnostics(), m_rootWarnings);
             continue;
         }
         if (record.value().runId != runId) {
-            m_recordWarnings.push_back(warningAt(path,
+            m_rootWarnings.push_back(warningAt(path,
                 "the record is of run '" + withVisibleControls(record.value().runId)
                     + "', not of the run its file name gives"));
             continue;
@@ -589,7 +634,7 @@ void RunHistory::deduceKeys(const std::string &folderName, DatasetFolder &datase
 
 void RunHistory::collectWarnings()
 {
-    m_warnings = m_recordWarnings;
+    m_warnings = m_rootWarnings;
     for (const auto &[name, dataset] : m_datasets) {
         m_warnings.insert(m_warnings.end(), dataset.warnings.begin(), dataset.warnings.end());
         for (const auto &[runId, run] : dataset.runs)

@@ -113,15 +113,24 @@ private:
         RunInfo info;
         std::int64_t folderTime = 0;
         Diagnostics warnings;
+        bool hasManifestFile = false; ///< a step folder holds a manifest.json, read or not
+        bool readable = true; ///< the folder could be opened
     };
     struct DatasetFolder
     {
         std::map<std::string, RunFolder> runs; ///< by run id
         std::unordered_map<std::string, CacheReference> references; ///< by key
-        std::map<std::string, std::int64_t> otherFolders; ///< folders that are no runs, by time
+        struct OtherFolder
+        {
+            std::int64_t time = 0;
+            Diagnostics warnings; ///< why it is no run
+        };
+        std::map<std::string, OtherFolder> otherFolders; ///< folders that are no runs
         /// The key each output was computed under, by StepRun::output.
         std::unordered_map<std::string, std::string> keyOfOutput;
         Diagnostics warnings; ///< stray entries
+        /// It has Fondant's layout: a cache folder, or a run with a step manifest.
+        bool fondantLayout = false;
     };
 
     explicit RunHistory(QString workingDirectory);
@@ -144,7 +153,7 @@ private:
     QString m_workingDirectory;
     std::map<std::string, DatasetFolder> m_datasets;
     std::map<std::string, RunRecord> m_records; ///< by run id
-    Diagnostics m_recordWarnings;
+    Diagnostics m_rootWarnings; ///< of the working directory's own entries and the records
     bool m_recordsChanged = false; ///< records were added or removed by this refresh
     Diagnostics m_warnings;
     int m_lastReadCount = 0;

@@ -166,6 +166,10 @@ Result<Value> JsonReader::parse(std::string_view text, const std::string &fileNa
 {
     if (const auto bad = utf8::firstInvalid(text))
         return Diagnostic::error(fileName, *bad, "the file is not valid UTF-8 text");
+    // nlohmann's reader would stop at a NUL byte as at the end of the text.
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+        return Diagnostic::error(
+            fileName, markOfOffset(text, nul), "a NUL byte, which JSON text never holds");
     if (const auto offset = offsetBeyondDepth(text, maxDepth))
         return Diagnostic::error(fileName, markOfOffset(text, *offset),
             "the JSON nests deeper than " + std::to_string(maxDepth) + " levels");

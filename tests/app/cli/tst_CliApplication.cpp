@@ -451,6 +451,11 @@ void tst_CliApplication::explainTextAndJson()
             versions + QStringLiteral("v1.pipeline.yaml")}),
         2);
 
+    QCOMPARE(run({QStringLiteral("explain"), versions + QStringLiteral("v2.pipeline.yaml"),
+                 QStringLiteral("--against"), QString()}),
+        2);
+    QVERIFY(m_err.str().find("--against needs a value") != std::string::npos);
+
     // The other version has problems of its own: they are reported, and its broken steps
     // cannot be compared.
     QTemporaryDir dir;
@@ -464,8 +469,8 @@ void tst_CliApplication::explainTextAndJson()
         0);
     QVERIFY2(m_err.str().find("component 'nowhere' not found") != std::string::npos,
         m_err.str().c_str());
-    QVERIFY2(m_out.str().find(", 1 cannot be compared\n") != std::string::npos,
-        m_out.str().c_str());
+    QVERIFY2(
+        m_out.str().find(", 1 cannot be compared\n") != std::string::npos, m_out.str().c_str());
 }
 
 void tst_CliApplication::drawsNothingWithoutGuiLibraries()

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void kubeflowLayout();
     void refreshReadsOnlyWhatChanged();
     void linksAndHugeManifestsAreWarnings();
+    void entriesFondantNeverWritesAreWarnings();
     void manyRunsAreReadOnEveryCore();
     void unusablePathsAreErrors();
 };
@@ -235,6 +236,24 @@ void tst_RunHistory::linksAndHugeManifestsAreWarnings()
     QVERIFY(!history.run("linked"));
 }
 
+void tst_RunHistory::entriesFondantNeverWritesAreWarnings()
+{
+    QTemporaryDir folder;
+    const QString wd = test::copyOfFolder(fixture, folder);
+    // A dataset folder behind a link, a hidden folder and a name with a control character
+    // where runs are, a folder where a run record is.
+    QVERIFY(QFile::link(wd + QStringLiteral("/reviews"), wd + QStringLiteral("/linked")));
+    for (const QString &name : {QStringLiteral(".hidden"), QStringLiteral("bell\x07")})
+        QVERIFY(QDir().mkpath(wd + QStringLiteral("/reviews/") + name + QStringLiteral("/step")));
+    QVERIFY(QDir().mkpath(wd + QStringLiteral("/.fondant-studio/runs/odd.json")));
+    const RunHistory history = RunHistory::open(wd).value();
+    QVERIFY(mentions(history.warnings(), "/linked", "symbolic link"));
+    QVERIFY(mentions(history.warnings(), "reviews/.hidden", "never start with '.'"));
+    QVERIFY(mentions(history.warnings(), "reviews/bell\x07", "control characters"));
+    QVERIFY(mentions(history.warnings(), "runs/odd.json", "not a run record"));
+    QCOMPARE(history.runs().size(), std::size_t {5});
+}
+
 void tst_RunHistory::manyRunsAreReadOnEveryCore()
 {
     // Enough run folders and reference files to be shared among threads.
@@ -280,6 +299,15 @@ void tst_RunHistory::unusablePathsAreErrors()
     Result<RunHistory> remote = RunHistory::open(QStringLiteral("gs://bucket/wd"));
     QVERIFY(!remote.ok());
     QVERIFY(remote.diagnostics().front().message.find("remote") != std::string::npos);
+
+    // Folders, but none of Fondant's: the components folder beside the fixtures.
+    Result<RunHistory> other = RunHistory::open(QStringLiteral(FONDANT_TEST_DATA_DIR));
+    QVERIFY(!other.ok());
+    QVERIFY(other.diagnostics().front().message.find("not a Fondant working directory")
+        != std::string::npos);
+    // An empty folder is a working directory nothing ran in yet.
+    QTemporaryDir empty;
+    QVERIFY(RunHistory::open(empty.path()).ok());
 }
 
 QTEST_GUILESS_MAIN(tst_RunHistory)

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void syntaxErrorIsLocated();
     void deepNestingIsRefused();
     void tooManyValuesAreRefused();
+    void nulBytesAreRefused();
     void missingFile();
 };
 
@@ -82,8 +83,17 @@ void tst_JsonReader::tooManyValuesAreRefused()
     text.insert(1, "0,");
     const Result<Value> value = JsonReader::parse(text, "many.json");
     QVERIFY(!value.ok());
-    QVERIFY(value.diagnostics().front().message.find("more than 1000000 values")
-        != std::string::npos);
+    QVERIFY(
+        value.diagnostics().front().message.find("more than 1000000 values") != std::string::npos);
+}
+
+void tst_JsonReader::nulBytesAreRefused()
+{
+    // Python's json.loads: "Extra data" after the object.
+    const Result<Value> value = JsonReader::parse(std::string("{}\n\0garbage", 11), "nul.json");
+    QVERIFY(!value.ok());
+    QCOMPARE(value.diagnostics().front().mark.line, 2);
+    QCOMPARE(value.diagnostics().front().mark.column, 1);
 }
 
 void tst_JsonReader::missingFile()
