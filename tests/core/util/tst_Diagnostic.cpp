@@ -46,8 +46,11 @@ void tst_Diagnostic::visibleControls_data()
     QTest::newRow("plain") << QByteArray("caf\xc3\xa9 \xe2\x86\x92 ok")
                            << QByteArray("caf\xc3\xa9 \xe2\x86\x92 ok");
     QTest::newRow("escape sequence") << QByteArray("a\x1b[2Jb\n") << QByteArray("a\\x1b[2Jb\\x0a");
-    QTest::newRow("C1 control") << QByteArray("a\xc2\x9b" "b") << QByteArray("a\\u009bb");
-    QTest::newRow("not UTF-8") << QByteArray("a\xff\xc3" "b\xe2\x86")
+    QTest::newRow("C1 control") << QByteArray("a\xc2\x9b"
+                                              "b")
+                                << QByteArray("a\\u009bb");
+    QTest::newRow("not UTF-8") << QByteArray("a\xff\xc3"
+                                             "b\xe2\x86")
                                << QByteArray("a\\xff\\xc3b\\xe2\\x86");
     QTest::newRow("replacement character")
         << QByteArray("\xef\xbf\xbd") << QByteArray("\xef\xbf\xbd");
