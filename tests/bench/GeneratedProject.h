@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace fondant {
+class PipelineSession;
+}
+
 namespace fondant::bench {
 
 /// Writes a pipeline project as a real one is laid out, for benchmarks and whole-process
@@ -19,6 +23,11 @@ QString writeGeneratedProject(int steps, const QString &folder);
 void writeTextFile(const QString &path, const std::string &text);
 /// The id of the run-th generated run: bench-YYYYmmddHHMMSS, runs a minute apart.
 std::string generatedRunId(int run);
+
+/// Writes, into an empty working directory, one run of the pipeline in which every step
+/// executed, as Fondant leaves it (manifests and reference files), with the studio's record of
+/// the run.
+void writeRecordedRun(const PipelineSession &session, const QString &workingDirectory);
 
 /// A working directory as Fondant leaves it in FOLDER/bench after runs of a chain of steps in
 /// which each run changes one step: that step and those after it execute, the ones before are

@@ -7,16 +7,9 @@
 #include "core/history/CacheStatus.h"
 #include "core/history/KeyExplain.h"
 #include "core/history/RunHistory.h"
-#include "core/history/RunRecord.h"
 #include "core/session/PipelineSession.h"
-#include "core/value/PyJson.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
-#include <QDir>
-#include <QFile>
 #include <QTemporaryDir>
-#include <QTimeZone>
 
 #include <benchmark/benchmark.h>
 
@@ -68,29 +61,7 @@ struct RecordedProject
     RecordedProject()
         : session(PipelineSession::open(bench::writeGeneratedProject(50, project.path())).value())
     {
-        RunRecord record;
-        record.runId = bench::generatedRunId(0);
-        record.pipeline = session.pipeline().name;
-        record.datasetFolder = session.pipeline().name;
-        record.workingDirectory = "/wd";
-        for (std::size_t i = 0; i < session.pipeline().steps.size(); ++i) {
-            const CacheKey *key = session.key(static_cast<int>(i));
-            const std::string id = session.analysis().steps[i].spec->safeName();
-            const std::string manifest
-                = "/wd/" + record.datasetFolder + "/" + record.runId + "/" + id + "/manifest.json";
-            bench::writeTextFile(
-                workingDirectory.filePath(QString::fromStdString(manifest.substr(4))),
-                "{\"metadata\": {\"dataset_name\": \"" + record.datasetFolder + "\", \"run_id\": \""
-                    + record.runId + "\"}, \"index\": {\"location\": \"/wd\"}, \"fields\": {}}");
-            bench::writeTextFile(workingDirectory.filePath(QString::fromStdString(
-                                     record.datasetFolder + "/cache/" + key->key + ".txt")),
-                manifest);
-            record.steps.push_back({session.pipeline().steps[i].id, id, true, false, key->key,
-                RunRecord::Preimages {
-                    key->argumentsText, key->operationSpecText, key->imageText, key->finalText}});
-        }
-        if (record.write(RunRecord::location(workingDirectory.path(), record.runId, {})))
-            qFatal("cannot write the run record");
+        bench::writeRecordedRun(session, workingDirectory.path());
     }
 
     QTemporaryDir project;
