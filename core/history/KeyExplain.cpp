@@ -167,8 +167,8 @@ std::vector<StepExplanation> KeyExplain::againstRun(const PipelineSession &now, 
     for (std::size_t i = 0; i < now.pipeline().steps.size(); ++i) {
         StepExplanation step = explanationOf(now, i);
         const CacheKey *key = now.key(static_cast<int>(i));
-        const RunRecord::Step *recorded = run.record ? run.record->step(step.componentId) : nullptr;
         const StepRun *output = run.step(step.componentId);
+        const RunRecord::Step *recorded = output ? output->recorded : nullptr;
         if (!recorded && !output && run.record) {
             step.changed = true;
             step.rootCause = true;

@@ -157,10 +157,16 @@ std::int64_t bytesUnder(const Folder &folder, int depth)
 
 const StepRun *RunInfo::step(const std::string &componentId) const
 {
-    for (const StepRun &step : steps)
-        if (step.componentId == componentId)
-            return &step;
-    return nullptr;
+    const auto found = m_stepIndex.find(componentId);
+    return found == m_stepIndex.end() ? nullptr : &steps[found->second];
+}
+
+void RunInfo::indexSteps()
+{
+    m_stepIndex.clear();
+    m_stepIndex.reserve(steps.size());
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        m_stepIndex.try_emplace(steps[i].componentId, i);
 }
 
 std::string RunInfo::name() const
@@ -174,8 +180,7 @@ std::string RunInfo::name() const
 
 std::string RunInfo::stepId(const StepRun &step) const
 {
-    const RunRecord::Step *recorded = record ? record->step(step.componentId) : nullptr;
-    return recorded ? recorded->id : step.componentId;
+    return step.recorded ? step.recorded->id : step.componentId;
 }
 
 RunHistory::RunHistory(QString workingDirectory) : m_workingDirectory(std::move(workingDirectory))
@@ -510,6 +515,7 @@ RunHistory::RunFolder RunHistory::readRun(
     }
     std::stable_sort(run.info.steps.begin(), run.info.steps.end(),
         [](const StepRun &a, const StepRun &b) { return a.manifestTime < b.manifestTime; });
+    run.info.indexSteps();
     run.info.time = timeOfRunId(runId);
     if (run.info.time == 0)
         for (const StepRun &step : run.info.steps)
@@ -584,17 +590,21 @@ void RunHistory::deduceKeys(const std::string &folderName, DatasetFolder &datase
             return;
         // The record knows every step's key, its order, and the write steps that leave no
         // folder.
+        std::vector<std::optional<StepRun>> found(run.info.steps.begin(), run.info.steps.end());
         std::vector<StepRun> ordered;
+        ordered.reserve(found.size());
         for (const RunRecord::Step &recorded : run.info.record->steps) {
-            auto found = std::find_if(run.info.steps.begin(), run.info.steps.end(),
-                [&](const StepRun &step) { return step.componentId == recorded.componentId; });
             StepRun step;
-            if (found != run.info.steps.end()) {
-                step = std::move(*found);
-                run.info.steps.erase(found);
-            } else {
-                step.componentId = recorded.componentId;
+            if (const StepRun *known = run.info.step(recorded.componentId)) {
+                std::optional<StepRun> &slot
+                    = found[static_cast<std::size_t>(known - run.info.steps.data())];
+                if (slot) {
+                    step = std::move(*slot);
+                    slot.reset();
+                }
             }
+            step.componentId = recorded.componentId;
+            step.recorded = &recorded;
             step.writes = recorded.writes;
             if (recorded.cacheKey) {
                 step.cacheKey = recorded.cacheKey;
@@ -602,9 +612,11 @@ void RunHistory::deduceKeys(const std::string &folderName, DatasetFolder &datase
             }
             ordered.push_back(std::move(step));
         }
-        for (StepRun &rest : run.info.steps)
-            ordered.push_back(std::move(rest));
+        for (std::optional<StepRun> &rest : found)
+            if (rest)
+                ordered.push_back(std::move(*rest));
         run.info.steps = std::move(ordered);
+        run.info.indexSteps();
     };
     if (m_recordsChanged) {
         for (auto &[runId, run] : dataset.runs)

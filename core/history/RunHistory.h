@@ -36,6 +36,7 @@ struct StepRun
     /// "STEP/RUN": the output this step holds, the same in every run that reused it.
     std::string output;
     bool writes = false; ///< a write step, known from the run record
+    const RunRecord::Step *recorded = nullptr; ///< the step in the run's record, if any
     bool hasManifest = false;
     FieldList fields; ///< the dataset fields in the manifest
     std::int64_t manifestTime = 0; ///< modification time, ms since the epoch (0: none)
@@ -53,10 +54,15 @@ struct RunInfo
     bool complete = true; ///< false when a step folder holds no readable manifest
 
     const StepRun *step(const std::string &componentId) const;
+    /// Makes step() find the steps as they are now; after any change to steps.
+    void indexSteps();
     /// The dataset's name: the record's pipeline, else the run id without its time.
     std::string name() const;
     /// The id the document gives a step (from the record), else its component id.
     std::string stepId(const StepRun &step) const;
+
+private:
+    std::unordered_map<std::string, std::size_t> m_stepIndex; ///< positions in steps by id
 };
 
 /// A cache reference file: a key and the output manifest it names ("" for a write step).
