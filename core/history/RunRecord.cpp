@@ -4,6 +4,7 @@
 
 #include "core/cache/Md5.h"
 #include "core/pipeline/PipelineWriter.h"
+#include "core/session/PipelineSession.h"
 #include "core/value/JsonReader.h"
 #include "core/value/PyJson.h"
 
@@ -103,6 +104,34 @@ const RunRecord::Step *RunRecord::step(const std::string &componentId) const
         if (step.componentId == componentId)
             return &step;
     return nullptr;
+}
+
+RunRecord RunRecord::of(
+    const PipelineSession &session, const std::string &runId, const std::string &workingDirectory)
+{
+    RunRecord record;
+    record.runId = runId;
+    record.pipeline = session.pipeline().name;
+    record.datasetFolder = session.pipeline().name;
+    record.workingDirectory = workingDirectory;
+    for (std::size_t i = 0; i < session.pipeline().steps.size(); ++i) {
+        const StepAnalysis &analysis = session.analysis().steps[i];
+        Step step;
+        step.id = session.pipeline().steps[i].id;
+        step.componentId = analysis.spec ? analysis.spec->safeName() : step.id;
+        step.cache = analysis.cacheEnabled;
+        // A component that consumes and produces nothing writes data out: Fondant leaves its
+        // reference file empty and writes no manifest.
+        step.writes = analysis.spec && analysis.spec->consumes().defined
+            && !analysis.spec->produces().defined;
+        if (const CacheKey *key = session.key(static_cast<int>(i))) {
+            step.cacheKey = key->key;
+            step.preimages = Preimages {
+                key->argumentsText, key->operationSpecText, key->imageText, key->finalText};
+        }
+        record.steps.push_back(std::move(step));
+    }
+    return record;
 }
 
 Value RunRecord::toValue() const

@@ -13,6 +13,8 @@
 
 namespace fondant {
 
+class PipelineSession;
+
 /// What the studio keeps of a run it started: every step's cache key with the exact texts
 /// Fondant hashed for it, so that a later key can be explained against the run. Stored as
 /// versioned JSON (format "fondant-studio-run-record", version 1) under a folder name Fondant
@@ -52,6 +54,11 @@ struct RunRecord
     bool operator==(const RunRecord &) const = default;
 
     const Step *step(const std::string &componentId) const;
+
+    /// The record of a run of a pipeline about to start: every step's key and pre-images as
+    /// the session computed them (steps with errors have none).
+    static RunRecord of(const PipelineSession &session, const std::string &runId,
+        const std::string &workingDirectory);
 
     Value toValue() const;
     static Result<RunRecord> fromValue(const Value &root, const std::string &fileName);

@@ -141,28 +141,17 @@ std::string GeneratedWorkingDirectory::keyOf(int step) const
 
 void writeRecordedRun(const PipelineSession &session, const QString &workingDirectory)
 {
-    RunRecord record;
-    record.runId = generatedRunId(0);
-    record.pipeline = session.pipeline().name;
-    record.datasetFolder = session.pipeline().name;
-    record.workingDirectory = "/wd";
+    const RunRecord record = RunRecord::of(session, generatedRunId(0), "/wd");
     const QDir folder(workingDirectory);
-    for (std::size_t i = 0; i < session.pipeline().steps.size(); ++i) {
-        const CacheKey *key = session.key(static_cast<int>(i));
-        if (!key)
-            qFatal("the generated step %zu has no key", i);
-        const std::string id = session.analysis().steps[i].spec->safeName();
-        const std::string run = record.datasetFolder + "/" + record.runId + "/" + id;
+    for (const RunRecord::Step &step : record.steps) {
+        const std::string run = record.datasetFolder + "/" + record.runId + "/" + step.componentId;
         writeTextFile(folder.filePath(QString::fromStdString(run + "/manifest.json")),
             "{\"metadata\": {\"dataset_name\": \"" + record.datasetFolder + "\", \"run_id\": \""
                 + record.runId + "\"}, \"index\": {\"location\": \"/wd/" + run
                 + "\"}, \"fields\": {}}");
         writeTextFile(folder.filePath(QString::fromStdString(
-                          record.datasetFolder + "/cache/" + key->key + ".txt")),
+                          record.datasetFolder + "/cache/" + step.cacheKey.value() + ".txt")),
             "/wd/" + run + "/manifest.json");
-        record.steps.push_back({session.pipeline().steps[i].id, id, true, false, key->key,
-            RunRecord::Preimages {
-                key->argumentsText, key->operationSpecText, key->imageText, key->finalText}});
     }
     if (record.write(RunRecord::location(workingDirectory, record.runId, {})))
         qFatal("cannot write the run record");

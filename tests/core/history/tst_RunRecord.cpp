@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/history/RunRecord.h"
 
+#include "HistoryFixture.h"
 #include "core/value/JsonReader.h"
 
 #include <QTemporaryDir>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void namesTheFileAndMember();
     void refusesPreimagesThatDoNotHashToTheKey();
     void localAndRemoteLocations();
+    void ofASessionMatchesFondantsKeys();
 };
 
 namespace {
@@ -120,6 +122,25 @@ void tst_RunRecord::localAndRemoteLocations()
     QVERIFY(!RunRecord::isRemote(QStringLiteral("file:///data/wd")));
     QCOMPARE(RunRecord::location(QStringLiteral("file:///data/wd"), "r-20240101000000", {}),
         QStringLiteral("/data/wd/.fondant-studio/runs/r-20240101000000.json"));
+}
+
+void tst_RunRecord::ofASessionMatchesFondantsKeys()
+{
+    // The fixture record was written from Fondant's own keys and pre-images for version 3.
+    const RunRecord fondant = RunRecord::read(fixture).value();
+    const RunRecord ours
+        = RunRecord::of(test::historyVersion("v3"), fondant.runId, fondant.workingDirectory);
+    QCOMPARE(ours.pipeline, fondant.pipeline);
+    QCOMPARE(ours.datasetFolder, fondant.datasetFolder);
+    QCOMPARE(ours.steps.size(), fondant.steps.size());
+    for (std::size_t i = 0; i < ours.steps.size(); ++i) {
+        QCOMPARE(ours.steps[i].id, fondant.steps[i].id);
+        QCOMPARE(ours.steps[i].componentId, fondant.steps[i].componentId);
+        QCOMPARE(ours.steps[i].cache, fondant.steps[i].cache);
+        QCOMPARE(ours.steps[i].writes, fondant.steps[i].writes);
+        QCOMPARE(ours.steps[i].cacheKey, fondant.steps[i].cacheKey);
+        QVERIFY(ours.steps[i].preimages == fondant.steps[i].preimages);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_RunRecord)
