@@ -28,6 +28,9 @@ Commands:
   explain  PIPELINE [--working-directory DIR] [--against RUN_ID | --against-document OTHER]
            [--step ID] [--components DIR]... [--json]
       Why keys changed since a run or another version: the ingredients, root causes, cascade.
+  export   PIPELINE --target compose [-o FILE] [--working-directory DIR] [--run-id ID]
+           [--components DIR]...
+      Write the file Fondant's compiler would write for the pipeline, and the run's record.
 
 'fondant-studio-cli COMMAND --help' describes each command's options.
 
@@ -51,6 +54,7 @@ constexpr NamedCommand commands[] = {
     {"runs", runsCommand},
     {"status", statusCommand},
     {"explain", explainCommand},
+    {"export", exportCommand},
 };
 
 } // namespace

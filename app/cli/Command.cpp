@@ -3,6 +3,7 @@
 #include "app/cli/Command.h"
 
 #include "core/history/RunHistory.h"
+#include "core/history/RunRecord.h"
 #include "core/report/Reports.h"
 #include "core/session/PipelineSession.h"
 #include "core/value/PyJson.h"
@@ -106,14 +107,23 @@ bool CommandLine::json() const
     return parser.isSet(QStringLiteral("json"));
 }
 
+WorkingDirectoryChoice workingDirectoryOf(
+    const CommandLine &line, const PipelineSession &session, const QString &pipelinePath)
+{
+    const QString given = line.parser.value(QStringLiteral("working-directory"));
+    if (!given.isEmpty())
+        return {given, QDir::currentPath()};
+    return {QString::fromStdString(session.pipeline().workingDirectory),
+        QFileInfo(pipelinePath).absolutePath()};
+}
+
 std::optional<RunHistory> openHistory(CommandContext &context, const CommandLine &line,
     const PipelineSession &session, const QString &pipelinePath)
 {
-    QString folder = line.parser.value(QStringLiteral("working-directory"));
-    if (folder.isEmpty() && !session.pipeline().workingDirectory.empty())
-        folder = QFileInfo(pipelinePath)
-                     .absoluteDir()
-                     .filePath(QString::fromStdString(session.pipeline().workingDirectory));
+    const auto [given, base] = workingDirectoryOf(line, session, pipelinePath);
+    const QString folder = given.isEmpty() || RunRecord::isRemote(given)
+        ? given
+        : QDir(base).absoluteFilePath(given);
     Result<RunHistory> history = folder.isEmpty()
         ? Result<RunHistory>(Diagnostic::error(pipelinePath.toStdString(), {},
             "no working directory: give --working-directory DIR or set working_directory in "

@@ -71,6 +71,16 @@ private:
     QString m_synopsis;
 };
 
+/// The working directory a command works in, as given, and the folder a relative one is relative
+/// to: --working-directory (to the current folder), else the pipeline's (to its file's folder).
+struct WorkingDirectoryChoice
+{
+    QString given;
+    QString base;
+};
+WorkingDirectoryChoice workingDirectoryOf(
+    const CommandLine &line, const PipelineSession &session, const QString &pipelinePath);
+
 /// Opens a pipeline for a command: the session, or nullopt after printing why it could not be
 /// read (as JSON too when asked).
 std::optional<PipelineSession> openPipeline(
@@ -83,6 +93,7 @@ int renderCommand(CommandContext &context, const QStringList &arguments);
 int runsCommand(CommandContext &context, const QStringList &arguments);
 int statusCommand(CommandContext &context, const QStringList &arguments);
 int explainCommand(CommandContext &context, const QStringList &arguments);
+int exportCommand(CommandContext &context, const QStringList &arguments);
 
 /// Reads the working directory a command compares the pipeline with: --working-directory, else
 /// the pipeline's working_directory (relative to its file). nullopt after printing why there is

@@ -4,9 +4,11 @@
 // code) against the core. Skips, saying so, when the reference folder is not present.
 #include "core/cache/CacheKey.h"
 #include "core/cache/PipelineKeys.h"
+#include "core/export/ComposeExport.h"
 #include "core/graph/OperationSpec.h"
 #include "core/manifest/Manifest.h"
 #include "core/pipeline/PipelineReader.h"
+#include "core/session/PipelineSession.h"
 #include "core/spec/ComponentResolver.h"
 #include "core/spec/ComponentSpec.h"
 #include "core/validate/PipelineValidator.h"
@@ -36,6 +38,8 @@ private Q_SLOTS:
     void typeNormalisation();
     void workedExamples_data();
     void workedExamples();
+    void composeGoldens_data();
+    void composeGoldens();
     void lightweightComponents();
     void legacyRecipe();
     void manifestEvolution_data();
@@ -51,6 +55,7 @@ private Q_SLOTS:
 private:
     QString reference(const QString &relative) const { return m_root.filePath(relative); }
     Value readJson(const QString &relative) const;
+    std::string workedExampleDocument(const Value &example, const QTemporaryDir &folder);
     void countCase() { ++m_cases; }
 
     QDir m_root;
@@ -64,6 +69,41 @@ Value tst_Conformance::readJson(const QString &relative) const
     if (!value.ok())
         qFatal("cannot read %s: %s", qPrintable(relative), value.errorMessage().c_str());
     return value.value();
+}
+
+// A pipeline document for one of the worked examples Fondant compiled, its specs copied into
+// folder; "" when a spec cannot be read.
+std::string tst_Conformance::workedExampleDocument(
+    const Value &example, const QTemporaryDir &folder)
+{
+    std::string document
+        = "version: 1\nname: " + example.find("dataset_name")->toString() + "\nsteps:\n";
+    std::vector<std::string> ids;
+    const Value &steps = *example.find("steps");
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const Value &step = steps.items()[i];
+        const QString stepDir = folder.filePath(QStringLiteral("step%1").arg(i));
+        QDir().mkpath(stepDir);
+        QFile::copy(reference(QString::fromStdString(step.find("spec")->toString())),
+            stepDir + QStringLiteral("/fondant_component.yaml"));
+        Result<ComponentSpec> spec
+            = ComponentSpec::fromFile(stepDir + QStringLiteral("/fondant_component.yaml"));
+        if (!spec.ok())
+            return {};
+        ids.push_back(spec.value().safeName());
+        document += "  - component: " + stepDir.toStdString() + "\n";
+        if (i > 0) {
+            const Value *on = step.find("on");
+            document
+                += "    input: " + ids[on ? static_cast<std::size_t>(on->toInt()) : i - 1] + "\n";
+        }
+        for (const char *key :
+            {"arguments", "consumes", "produces", "input_partition_rows", "resources"})
+            if (const Value *value = step.find(key))
+                document += std::string("    ") + key + ": "
+                    + PyJson::dumps(*value, PyJson::KeyOrder::Insertion) + "\n";
+    }
+    return document;
 }
 
 void tst_Conformance::initTestCase()
@@ -214,32 +254,8 @@ void tst_Conformance::workedExamples()
 
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
-    std::string document
-        = "version: 1\nname: " + example.find("dataset_name")->toString() + "\nsteps:\n";
-    std::vector<std::string> ids;
-    const Value &steps = *example.find("steps");
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        const Value &step = steps.items()[i];
-        const QString stepDir = folder.filePath(QStringLiteral("step%1").arg(i));
-        QVERIFY(QDir().mkpath(stepDir));
-        QVERIFY(QFile::copy(reference(QString::fromStdString(step.find("spec")->toString())),
-            stepDir + QStringLiteral("/fondant_component.yaml")));
-        Result<ComponentSpec> spec
-            = ComponentSpec::fromFile(stepDir + QStringLiteral("/fondant_component.yaml"));
-        QVERIFY(spec.ok());
-        ids.push_back(spec.value().safeName());
-        document += "  - component: " + stepDir.toStdString() + "\n";
-        if (i > 0) {
-            const Value *on = step.find("on");
-            document
-                += "    input: " + ids[on ? static_cast<std::size_t>(on->toInt()) : i - 1] + "\n";
-        }
-        for (const char *key :
-            {"arguments", "consumes", "produces", "input_partition_rows", "resources"})
-            if (const Value *value = step.find(key))
-                document += std::string("    ") + key + ": "
-                    + PyJson::dumps(*value, PyJson::KeyOrder::Insertion) + "\n";
-    }
+    const std::string document = workedExampleDocument(example, folder);
+    QVERIFY(!document.empty());
 
     Result<Pipeline> pipeline = PipelineReader::parse(document, "worked-example.pipeline.yaml");
     QVERIFY2(pipeline.ok(), pipeline.errorMessage().c_str());
@@ -269,6 +285,84 @@ void tst_Conformance::workedExamples()
         QCOMPARE(key.key, example.find("expected_cache_keys")->items()[i].toString());
         countCase();
     }
+}
+
+void tst_Conformance::composeGoldens_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("workingDirectory");
+    QTest::addColumn<QString>("golden");
+    for (const char *name : {"WE1", "WE2", "WE3"}) {
+        QTest::newRow(qPrintable(QStringLiteral("%1 local").arg(QLatin1String(name))))
+            << name << "/data/fondant-wd"
+            << QStringLiteral("generated/compiled/docker-compose/%1-docker-compose.local.yml")
+                   .arg(QLatin1String(name));
+        QTest::newRow(qPrintable(QStringLiteral("%1 remote").arg(QLatin1String(name))))
+            << name << "gs://bucket/wd"
+            << QStringLiteral("generated/compiled/docker-compose/%1-docker-compose.remote.yml")
+                   .arg(QLatin1String(name));
+    }
+    QTest::newRow("BR remote") << "BR"
+                               << "gs://bucket/wd"
+                               << "generated/compiled/docker-compose/BR-docker-compose.remote.yml";
+}
+
+void tst_Conformance::composeGoldens()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, workingDirectory);
+    QFETCH(QString, golden);
+    const Value examples = readJson(QStringLiteral("generated/inputs/worked_examples.json"));
+    const Value &example = *examples.find(name.toStdString());
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString path = folder.filePath(QStringLiteral("example.pipeline.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray::fromStdString(workedExampleDocument(example, folder)));
+    file.close();
+    // Fondant's own example components, compiled from its source tree, have a Dockerfile
+    // beside their spec (not kept in the reference data): give the copies one too.
+    Result<Value> expected = YamlReader::readFile(reference(golden), ScalarRules::PyYaml11);
+    QVERIFY(expected.ok());
+    Value &expectedServices = *expected.value().find("services");
+    for (std::size_t i = 0; i < example.find("steps")->size(); ++i) {
+        const QString stepDir = folder.filePath(QStringLiteral("step%1").arg(i));
+        const std::string id
+            = ComponentSpec::fromFile(stepDir + QStringLiteral("/fondant_component.yaml"))
+                  ->safeName();
+        if (expectedServices.find(id)->find("build")) {
+            QFile dockerfile(stepDir + QStringLiteral("/Dockerfile"));
+            QVERIFY(dockerfile.open(QIODevice::WriteOnly));
+        }
+    }
+    Result<PipelineSession> session = PipelineSession::open(path);
+    QVERIFY(session.ok());
+    const std::string datasetName = example.find("dataset_name")->toString();
+    Result<ExportSettings> settings = ExportSettings::make(
+        workingDirectory, folder.path(), datasetName, datasetName + "-20240422120000");
+    QVERIFY(settings.ok());
+    Result<std::string> ours = ComposeExport::write(session.value(), settings.value());
+    QVERIFY2(ours.ok(), ours.ok() ? "" : ours.diagnostics().front().toString().c_str());
+
+    // Equal once read: Fondant's file folds long strings and quotes differently. A build
+    // context is the component's folder, here the copy's.
+    Result<Value> actual = YamlReader::parse(ours.value(), "ours.yml", ScalarRules::PyYaml11);
+    QVERIFY(actual.ok());
+    for (Member &service : actual.value().find("services")->members()) {
+        if (Value *build = service.value.find("build")) {
+            const std::string context = build->find("context")->toString();
+            QVERIFY(QString::fromStdString(context).startsWith(folder.path()));
+            build->set(
+                "context", *expectedServices.find(service.key)->find("build")->find("context"));
+        }
+    }
+    const std::string expectedText
+        = PyJson::dumps(expected.value(), PyJson::KeyOrder::Sorted, PyJson::Ascii::Keep);
+    const std::string actualText
+        = PyJson::dumps(actual.value(), PyJson::KeyOrder::Sorted, PyJson::Ascii::Keep);
+    QCOMPARE(actualText, expectedText);
+    countCase();
 }
 
 void tst_Conformance::lightweightComponents()

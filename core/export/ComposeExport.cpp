@@ -1,0 +1,139 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/export/ComposeExport.h"
+
+#include "core/export/FondantCommand.h"
+#include "core/session/PipelineSession.h"
+#include "core/yaml/YamlWriter.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <map>
+
+namespace fondant {
+
+namespace {
+
+// Compose replaces $VAR and ${VAR} in every value before it runs anything; "$$" is a "$".
+std::string escapedForCompose(const std::string &text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        out += c;
+        if (c == '$')
+            out += '$';
+    }
+    return out;
+}
+
+Value composeText(const std::string &text)
+{
+    return Value(escapedForCompose(text));
+}
+
+// A mapping with its keys in the order PyYAML's dump writes them: sorted.
+Value sortedObject(std::map<std::string, Value> members)
+{
+    Value object = Value::object();
+    for (auto &[key, value] : members)
+        object.set(key, std::move(value));
+    return object;
+}
+
+// Compose reserves NVIDIA GPUs only; Fondant's compiler refuses other accelerators.
+Diagnostics acceleratorProblems(const Pipeline &pipeline)
+{
+    Diagnostics problems;
+    for (const Step &step : pipeline.steps) {
+        const std::optional<Value> &name = step.resources.acceleratorName;
+        if (!name || name->isNull())
+            continue;
+        const SourceMark mark = step.marks.find("resources.accelerator_name", step.mark);
+        const std::string text = name->isString() ? name->toString() : std::string();
+        if (text == "TPU")
+            problems.push_back(Diagnostic::error(pipeline.filePath, mark,
+                "step '" + step.id
+                    + "': Docker Compose cannot give a TPU (Fondant's compiler refuses it too); "
+                      "export to Vertex instead"));
+        else if (text != "GPU")
+            problems.push_back(Diagnostic::error(pipeline.filePath, mark,
+                "step '" + step.id + "': Docker Compose gives accelerators 'GPU' only, not '"
+                    + withVisibleControls(text) + "'"));
+    }
+    return problems;
+}
+
+} // namespace
+
+Result<std::string> ComposeExport::write(
+    const PipelineSession &session, const ExportSettings &settings)
+{
+    Result<std::vector<FondantCommand>> commands = FondantCommand::forSteps(session, settings);
+    if (!commands.ok())
+        return commands.takeDiagnostics();
+    const Pipeline &pipeline = session.pipeline();
+    if (Diagnostics problems = acceleratorProblems(pipeline); !problems.empty())
+        return problems;
+    const std::string &path = settings.workingDirectory;
+
+    std::map<std::string, Value> services;
+    for (const FondantCommand &command : commands.value()) {
+        const StepAnalysis &analysis = session.analysis().steps[command.step];
+        const Step &step = pipeline.steps[command.step];
+        std::map<std::string, Value> service;
+        Value line = Value::array();
+        for (const std::string &argument : command.commandLine())
+            line.append(composeText(argument));
+        service["command"] = std::move(line);
+        Value dependsOn = Value::object();
+        if (command.inputComponentId)
+            dependsOn.set(*command.inputComponentId,
+                sortedObject({{"condition", Value("service_completed_successfully")}}));
+        service["depends_on"] = std::move(dependsOn);
+        service["entrypoint"]
+            = Value(Value::Array {Value("fondant"), Value("execute"), Value("main")});
+        service["labels"] = sortedObject({{"dataset_description", Value()}});
+        service["ports"] = Value(Value::Array {Value("8787:8787")});
+        Value volumes = Value::array();
+        if (!settings.remote)
+            volumes.append(sortedObject({{"source", composeText(path)},
+                {"target", composeText(path)}, {"type", Value("bind")}}));
+        service["volumes"] = std::move(volumes);
+        const std::string &directory = analysis.spec->directory();
+        if (!directory.empty()
+            && QFileInfo(
+                QDir(QString::fromStdString(directory)).filePath(QStringLiteral("Dockerfile")))
+                   .isFile())
+            service["build"] = sortedObject({{"args", Value::array()},
+                {"context",
+                    composeText(QFileInfo(QString::fromStdString(directory))
+                                    .absoluteFilePath()
+                                    .toStdString())}});
+        else
+            service["image"] = composeText(analysis.spec->image());
+        if (step.resources.acceleratorName && step.resources.acceleratorName->isString()
+            && step.resources.acceleratorName->toString() == "GPU")
+            service["deploy"] = sortedObject({{"resources",
+                sortedObject({{"reservations",
+                    sortedObject({{"devices",
+                        Value(Value::Array {sortedObject({
+                            {"capabilities", Value(Value::Array {Value("gpu")})},
+                            {"count", step.resources.acceleratorNumber.value_or(Value())},
+                            {"driver", Value("nvidia")},
+                        })})}})}})}});
+        services[command.componentId] = sortedObject(std::move(service));
+    }
+
+    Value root = Value::object();
+    root.set("name", Value(pipeline.name));
+    root.set("services", sortedObject(std::move(services)));
+    root.set("version", Value("3.8"));
+    std::string text;
+    for (const Member &member : root.members())
+        YamlWriter::appendMember(text, member, 0);
+    return text;
+}
+
+} // namespace fondant

@@ -1,0 +1,134 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/export/FondantCommand.h"
+
+#include "core/session/PipelineSession.h"
+#include "core/value/PyJson.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace fondant {
+
+namespace {
+
+// A component id becomes a folder in every run: no separators, no dot folders, no controls.
+bool isSafeFolderName(const std::string &name)
+{
+    return !name.empty() && name != "." && name != ".."
+        && std::none_of(name.begin(), name.end(), [](char c) {
+               return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+           });
+}
+
+} // namespace
+
+std::string FondantCommand::argumentText(const Value &value)
+{
+    switch (value.kind()) {
+    case Value::Kind::Null:
+        return "None";
+    case Value::Kind::Bool:
+        return value.toBool() ? "True" : "False";
+    case Value::Kind::Int:
+        return value.intText();
+    case Value::Kind::Float:
+        return PyJson::floatRepr(value.toDouble());
+    case Value::Kind::String:
+        return value.toString();
+    case Value::Kind::Array:
+    case Value::Kind::Object:
+        return PyJson::dumps(value, PyJson::KeyOrder::Insertion);
+    }
+    return {};
+}
+
+std::vector<std::string> FondantCommand::commandLine() const
+{
+    std::vector<std::string> line {"--metadata", metadata, "--output_manifest_path",
+        outputManifestPath, "--working_directory", workingDirectory};
+    for (const auto &[name, text] : options) {
+        line.push_back("--" + name);
+        line.push_back(text);
+    }
+    if (inputManifestPath) {
+        line.push_back("--input_manifest_path");
+        line.push_back(*inputManifestPath);
+    }
+    return line;
+}
+
+Result<std::vector<FondantCommand>> FondantCommand::forSteps(
+    const PipelineSession &session, const ExportSettings &settings)
+{
+    const Pipeline &pipeline = session.pipeline();
+    const PipelineAnalysis &analysis = session.analysis();
+    if (session.hasErrors())
+        return Diagnostic::error(
+            pipeline.filePath, {}, "the pipeline has errors: fix them before exporting it");
+    if (pipeline.steps.empty())
+        return Diagnostic::error(pipeline.filePath, {}, "the pipeline has no steps to export");
+    const std::string runFolder
+        = settings.workingDirectory + "/" + pipeline.name + "/" + settings.runId;
+    const bool datasetHasFields = !analysis.steps.back().outputFields.empty();
+
+    Diagnostics problems;
+    std::unordered_map<std::string, std::string> stepOfComponent;
+    std::vector<FondantCommand> commands;
+    for (std::size_t i = 0; i < pipeline.steps.size(); ++i) {
+        const Step &step = pipeline.steps[i];
+        const StepAnalysis &stepAnalysis = analysis.steps[i];
+        const CacheKey *key = session.key(static_cast<int>(i));
+        if (!stepAnalysis.spec || !key) {
+            problems.push_back(Diagnostic::error(
+                pipeline.filePath, step.mark, "step '" + step.id + "' has no cache key to export"));
+            continue;
+        }
+        FondantCommand command;
+        command.step = i;
+        command.componentId = stepAnalysis.spec->safeName();
+        if (!isSafeFolderName(command.componentId)) {
+            problems.push_back(Diagnostic::error(pipeline.filePath, step.mark,
+                "step '" + step.id + "': its component id '"
+                    + withVisibleControls(command.componentId)
+                    + "' cannot name a folder of the working directory"));
+            continue;
+        }
+        const auto [other, added] = stepOfComponent.try_emplace(command.componentId, step.id);
+        if (!added) {
+            problems.push_back(Diagnostic::error(pipeline.filePath, step.mark,
+                "steps '" + other->second + "' and '" + step.id + "' both use component '"
+                    + command.componentId
+                    + "': Fondant names a step's output folder after its component, so one "
+                      "would overwrite the other's data; use a copy of the component with "
+                      "another name"));
+            continue;
+        }
+        const std::string manifest = runFolder + "/" + command.componentId + "/manifest.json";
+        Value metadata = Value::object();
+        metadata.set("dataset_name", pipeline.name);
+        metadata.set("run_id", settings.runId);
+        metadata.set("component_id", command.componentId);
+        metadata.set("cache_key", key->key);
+        metadata.set("manifest_location", manifest);
+        command.metadata = PyJson::dumps(metadata, PyJson::KeyOrder::Insertion);
+        command.outputManifestPath = manifest;
+        command.workingDirectory = settings.workingDirectory;
+        for (const Member &argument : key->arguments.members())
+            command.options.emplace_back(argument.key, argumentText(argument.value));
+        if (const int parent = stepAnalysis.parent; parent >= 0) {
+            const StepAnalysis &input = analysis.steps[static_cast<std::size_t>(parent)];
+            command.inputComponentId = input.spec ? input.spec->safeName() : input.id;
+            command.inputManifestPath
+                = runFolder + "/" + *command.inputComponentId + "/manifest.json";
+        } else if (datasetHasFields) {
+            command.inputManifestPath = "None"; // the fresh dataset's manifest_location
+        }
+        commands.push_back(std::move(command));
+    }
+    if (!problems.empty())
+        return problems;
+    return commands;
+}
+
+} // namespace fondant

@@ -1,0 +1,47 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/export/ExportSettings.h"
+#include "core/util/Result.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fondant {
+
+class PipelineSession;
+class Value;
+
+/// What Fondant 0.12.1's compilers pass one step's container after `fondant execute main`: its
+/// metadata (the cache key among it), the manifest it writes, the working directory, every
+/// argument as Python's str() or JSON gives it, and the manifest it reads.
+struct FondantCommand
+{
+    std::size_t step = 0; ///< index in the pipeline
+    std::string componentId; ///< Fondant's id: names the service and the step's folders
+    std::string metadata; ///< the Metadata JSON
+    std::string outputManifestPath;
+    std::string workingDirectory;
+    std::vector<std::pair<std::string, std::string>> options; ///< argument names and texts
+    std::optional<std::string> inputComponentId; ///< the step it reads, if any
+    /// The manifest it reads; Python's "None" for a first step when the dataset has fields.
+    std::optional<std::string> inputManifestPath;
+
+    /// --metadata …, --output_manifest_path …, --working_directory …, --NAME VALUE …,
+    /// --input_manifest_path … in Fondant's order.
+    std::vector<std::string> commandLine() const;
+
+    /// The commands of every step, in the pipeline's order. Fails on a pipeline with errors and
+    /// on components whose ids would make unsafe or shared folders.
+    static Result<std::vector<FondantCommand>> forSteps(
+        const PipelineSession &session, const ExportSettings &settings);
+
+    /// How Fondant writes an argument value on a command line: maps and lists as JSON, anything
+    /// else as Python's str() (True, None, 0.75, 1e-05).
+    static std::string argumentText(const Value &value);
+};
+
+} // namespace fondant

@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/export/PipelineExport.h"
+
+#include "core/export/ComposeExport.h"
+#include "core/history/RunRecord.h"
+#include "core/session/PipelineSession.h"
+
+#include <QDir>
+
+namespace fondant {
+
+std::optional<PipelineExport::Target> PipelineExport::targetNamed(std::string_view name)
+{
+    if (name == "compose")
+        return Target::Compose;
+    return std::nullopt;
+}
+
+std::string PipelineExport::targetNames()
+{
+    return "compose";
+}
+
+Result<std::string> PipelineExport::text(
+    const PipelineSession &session, Target target, const ExportSettings &settings)
+{
+    switch (target) {
+    case Target::Compose:
+        return ComposeExport::write(session, settings);
+    }
+    return Diagnostic::error({}, {}, "unknown export target");
+}
+
+std::optional<Diagnostic> PipelineExport::recordRun(
+    const PipelineSession &session, const ExportSettings &settings, const QString &dataFolder)
+{
+    const QString workingDirectory = QString::fromStdString(settings.workingDirectory);
+    if (!settings.remote && !QDir().mkpath(workingDirectory))
+        return Diagnostic::error(settings.workingDirectory, {},
+            "cannot create the working directory (Fondant's compiler creates it too)");
+    const RunRecord record = RunRecord::of(session, settings.runId, settings.workingDirectory);
+    return record.write(RunRecord::location(workingDirectory, settings.runId, dataFolder));
+}
+
+} // namespace fondant
