@@ -6,6 +6,7 @@
 #include "core/value/PyJson.h"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 
 namespace fondant {
@@ -32,8 +33,15 @@ std::string FondantCommand::argumentText(const Value &value)
         return value.toBool() ? "True" : "False";
     case Value::Kind::Int:
         return value.intText();
-    case Value::Kind::Float:
-        return PyJson::floatRepr(value.toDouble());
+    case Value::Kind::Float: {
+        // str() of a float, which for the non-finite ones is not JSON's spelling.
+        const double number = value.toDouble();
+        if (std::isnan(number))
+            return "nan";
+        if (std::isinf(number))
+            return number > 0 ? "inf" : "-inf";
+        return PyJson::floatRepr(number);
+    }
     case Value::Kind::String:
         return value.toString();
     case Value::Kind::Array:

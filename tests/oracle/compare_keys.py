@@ -2,7 +2,7 @@
 """Compare our cache keys with Fondant's own on random pipeline documents.
 
     compare_keys.py --cli PATH [--count N] [--seed S] [--keep-failures DIR] [--oracle DIR]
-                    [--reference-components DIR] [--verbose]
+                    [--reference-components DIR] [--exports] [--verbose]
 
 For each seed S .. S+N-1, random_pipelines.py writes a document with its component specs into a
 temporary folder. Fondant 0.12.1's own code, through the fondant-oracle
@@ -12,7 +12,10 @@ is skipped, since we only compare on documents Fondant accepts. Then `PATH keys 
 --preimages` must give, for every step, the same key and the same four texts. Failures are grouped
 into classes (our CLI refused the document; or the first step whose key differs, by the first
 differing text and the place in it), and saved with --keep-failures: the document, its
-components, both outputs and the command that reproduces it. The last line reads
+components, both outputs and the command that reproduces it. With --exports, every case whose keys
+match is also exported to docker-compose by Fondant's DockerCompiler and by `PATH export`: the two
+files must read the same (ours with Compose's "$" escaped as "$$"), and a document Fondant refuses
+to compile must be refused too. The last line reads
 `N passed, M failed, K skipped`.
 
 Exit status: 0 when no case failed; 1 when a case failed or none could be compared; 2 on wrong
@@ -247,6 +250,62 @@ def run_case(oracle, cli, case):
     return Outcome("passed")
 
 
+EXPORT_STAMP = "20240422120000"
+EXPORT_WORKING_DIRECTORY = "gs://bucket/wd"
+
+
+def compose_escaped(value):
+    """What our file holds for a value of Fondant's: Compose reads "$$" as "$"."""
+    if isinstance(value, str):
+        return value.replace("$", "$$")
+    if isinstance(value, list):
+        return [compose_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: compose_escaped(v) for k, v in value.items()}
+    return value
+
+
+def compare_compose(oracle, cli, case):
+    """Fondant's DockerCompiler output and our export of the same document, read as YAML."""
+    import yaml
+    from fondant.dataset.compiler import DockerCompiler
+    doc, dataset, _ids = oracle.build(case.pipeline, case.component_dirs, stamp=EXPORT_STAMP)
+    try:
+        theirs_path = case.folder / "fondant-compose.yml"
+        DockerCompiler().compile(dataset, working_directory=EXPORT_WORKING_DIRECTORY,
+                                 output_path=str(theirs_path))
+    except Exception as e:  # noqa: BLE001 - Fondant refuses to compile: so must we
+        refusal = f"{type(e).__name__}: {normalise_message(str(e))[:80]}"
+        theirs_path = None
+    ours_path = case.folder / "our-compose.yml"
+    command = [cli, "export", str(case.pipeline), "--target", "compose", "-o", str(ours_path),
+               "--working-directory", EXPORT_WORKING_DIRECTORY,
+               "--run-id", f"{doc.get('name')}-{EXPORT_STAMP}"]
+    command += [x for d in case.component_dirs for x in ("--components", d)]
+    # A remote working directory's run record goes to the user's data folder: keep it here.
+    env = dict(os.environ, XDG_DATA_HOME=str(case.folder / "data"))
+    proc = subprocess.run(command, capture_output=True, timeout=120, env=env)
+    stderr = proc.stderr.decode("utf-8", "replace")
+    if theirs_path is None:
+        if proc.returncode == 1:
+            return Outcome("passed")
+        return Outcome("failed", f"export: Fondant refuses to compile, our CLI exited "
+                       f"{proc.returncode}", refusal, ours=stderr)
+    if proc.returncode == 1 and "cannot name a folder of the working directory" in stderr:
+        # Fondant writes such a component id into paths as it is; we refuse it on purpose.
+        return Outcome("skipped", "export: a component id that is no safe folder name")
+    if proc.returncode != 0:
+        return Outcome("failed", f"export: our CLI exited {proc.returncode}", stderr[:500],
+                       ours=stderr)
+    theirs = compose_escaped(yaml.safe_load(theirs_path.read_text(encoding="utf-8")))
+    ours = yaml.safe_load(ours_path.read_text(encoding="utf-8"))
+    if ours == theirs:
+        return Outcome("passed")
+    where = first_difference(ours, theirs)
+    return Outcome("failed", "export: compose files differ", repr(where)[:1500],
+                   ours=ours_path.read_text(encoding="utf-8"))
+
+
 def save_failure(folder, seed, case, outcome, cli):
     """Keep a failing case: document, components, both outputs, class and command."""
     target = folder / f"seed-{seed}"
@@ -273,6 +332,8 @@ def main():
     ap.add_argument("--reference-components",
                     help="real component specs cases may use (default: the oracle's library)")
     ap.add_argument("--verbose", action="store_true", help="print every case")
+    ap.add_argument("--exports", action="store_true",
+                    help="also compare the docker-compose file of every case whose keys match")
     args = ap.parse_args()
     if not os.access(args.cli, os.X_OK):
         ap.error(f"--cli {args.cli} is not an executable")
@@ -295,6 +356,8 @@ def main():
         for seed in range(args.seed, args.seed + args.count):
             case = random_pipelines.generate_case(seed, Path(tmp) / f"seed-{seed}", reference)
             outcome = run_case(oracle, args.cli, case)
+            if outcome.status == "passed" and args.exports:
+                outcome = compare_compose(oracle, args.cli, case)
             counts[outcome.status] += 1
             if outcome.status == "skipped":
                 skipped[outcome.klass].append(seed)
