@@ -52,7 +52,9 @@ void printRun(CommandContext &context, const RunInfo &run)
                   .toStdString();
     context.out << context.paint(heading, Tone::Bold) << "  " << sizeText(run.outputBytes) << "  "
                 << reused << " reused, " << executed << " executed"
-                << (run.complete ? "" : context.paint("  incomplete", Tone::Changed))
+                << (run.onlyRecorded ? context.paint("  exported, no run folder yet", Tone::Muted)
+                           : run.complete ? ""
+                                          : context.paint("  incomplete", Tone::Changed))
                 << (run.record ? "" : context.paint("  (no run record)", Tone::Muted)) << "\n";
     std::size_t width = 4;
     for (const StepRun &step : run.steps)
@@ -66,6 +68,9 @@ void printRun(CommandContext &context, const RunInfo &run)
         } else if (step.executed == false) {
             what = "reused from " + withVisibleControls(step.fromRun.value_or("?"));
             tone = Tone::Good;
+        } else if (run.onlyRecorded) {
+            what = "not run here";
+            tone = Tone::Muted;
         } else if (step.writes) {
             what = "write step (keeps no manifest)";
             tone = Tone::Muted;

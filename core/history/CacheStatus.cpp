@@ -90,8 +90,9 @@ std::vector<StepStatus> CacheStatus::of(
     // The steps that ran before in this dataset folder, by component id.
     std::set<std::string> ranBefore;
     for (const RunInfo *run : history.runsOf(datasetFolder))
-        for (const StepRun &step : run->steps)
-            ranBefore.insert(step.componentId);
+        if (!run->onlyRecorded)
+            for (const StepRun &step : run->steps)
+                ranBefore.insert(step.componentId);
 
     std::vector<StepStatus> statuses;
     std::vector<bool> keyKnown; // whether a reference file has the step's key

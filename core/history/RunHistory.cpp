@@ -235,7 +235,34 @@ void RunHistory::refresh()
     std::erase_if(m_datasets, [&](const auto &item) { return !present.contains(item.first); });
     for (const std::string &name : present)
         refreshDataset(root.value(), name, m_datasets[name]);
+    addRecordedOnlyRuns();
     collectWarnings();
+}
+
+void RunHistory::addRecordedOnlyRuns()
+{
+    m_recordedOnly.clear();
+    for (const auto &[runId, record] : m_records) {
+        const auto dataset = m_datasets.find(record.datasetFolder);
+        if (dataset != m_datasets.end() && dataset->second.runs.contains(runId))
+            continue;
+        RunInfo &run = m_recordedOnly[runId];
+        run.datasetFolder = record.datasetFolder;
+        run.runId = runId;
+        run.record = &record;
+        run.onlyRecorded = true;
+        run.complete = false;
+        run.time = timeOfRunId(runId);
+        for (const RunRecord::Step &recorded : record.steps) {
+            StepRun step;
+            step.componentId = recorded.componentId;
+            step.recorded = &recorded;
+            step.writes = recorded.writes;
+            step.cacheKey = recorded.cacheKey;
+            run.steps.push_back(std::move(step));
+        }
+        run.indexSteps();
+    }
 }
 
 void RunHistory::refreshDataset(const Folder &root, const std::string &name, DatasetFolder &dataset)
@@ -660,6 +687,8 @@ std::vector<const RunInfo *> RunHistory::runs() const
     for (const auto &[name, dataset] : m_datasets)
         for (const auto &[runId, run] : dataset.runs)
             all.push_back(&run.info);
+    for (const auto &[runId, run] : m_recordedOnly)
+        all.push_back(&run);
     std::stable_sort(all.begin(), all.end(), [](const RunInfo *a, const RunInfo *b) {
         return a->time != b->time ? a->time > b->time : a->runId > b->runId;
     });
@@ -678,7 +707,8 @@ const RunInfo *RunHistory::run(const std::string &runId) const
     for (const auto &[name, dataset] : m_datasets)
         if (auto found = dataset.runs.find(runId); found != dataset.runs.end())
             return &found->second.info;
-    return nullptr;
+    const auto recorded = m_recordedOnly.find(runId);
+    return recorded == m_recordedOnly.end() ? nullptr : &recorded->second;
 }
 
 std::vector<std::string> RunHistory::datasetFolders() const

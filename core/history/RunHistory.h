@@ -52,6 +52,9 @@ struct RunInfo
     std::int64_t time = 0; ///< ms since the epoch: from the run id, else the newest manifest
     const RunRecord *record = nullptr; ///< the studio's record of the run, if it has one
     bool complete = true; ///< false when a step folder holds no readable manifest
+    /// Known from its record alone: exported, with no run folder (not run here yet, or its
+    /// folder was removed).
+    bool onlyRecorded = false;
 
     const StepRun *step(const std::string &componentId) const;
     /// Makes step() find the steps as they are now; after any change to steps.
@@ -155,10 +158,13 @@ private:
         const std::vector<std::string> &changedRuns,
         const std::vector<std::string> &readKeys) const;
     void collectWarnings();
+    /// Runs of records without a run folder, as far as their records tell.
+    void addRecordedOnlyRuns();
 
     QString m_workingDirectory;
     std::map<std::string, DatasetFolder> m_datasets;
     std::map<std::string, RunRecord> m_records; ///< by run id
+    std::map<std::string, RunInfo> m_recordedOnly; ///< by run id
     Diagnostics m_rootWarnings; ///< of the working directory's own entries and the records
     bool m_recordsChanged = false; ///< records were added or removed by this refresh
     Diagnostics m_warnings;

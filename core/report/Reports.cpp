@@ -123,6 +123,7 @@ Value Reports::run(const RunInfo &run)
                  : Value());
     value.set("output_bytes", static_cast<std::int64_t>(run.outputBytes));
     value.set("complete", run.complete);
+    value.set("only_recorded", run.onlyRecorded);
     value.set("recorded", run.record != nullptr);
     Value steps = Value::array();
     for (const StepRun &step : run.steps) {

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void runsOfAnUnusableFolderFail();
     void statusTextAndJson();
     void explainTextAndJson();
+    void exportRecordsTheRunThatExplainComparesWith();
+    void exportWritesNothingOnError();
 
 private:
     int run(const QStringList &arguments);
@@ -471,6 +473,67 @@ void tst_CliApplication::explainTextAndJson()
         m_err.str().c_str());
     QVERIFY2(
         m_out.str().find(", 1 cannot be compared\n") != std::string::npos, m_out.str().c_str());
+}
+
+void tst_CliApplication::exportRecordsTheRunThatExplainComparesWith()
+{
+    const QString document = QStringLiteral(FONDANT_TEST_DATA_DIR "/export/tricky.pipeline.yaml");
+    QTemporaryDir dir;
+    const QString wd = dir.filePath(QStringLiteral("wd"));
+    const QString output = dir.filePath(QStringLiteral("docker-compose.yml"));
+    QCOMPARE(run({QStringLiteral("export"), document, QStringLiteral("--target"),
+                 QStringLiteral("compose"), QStringLiteral("-o"), output,
+                 QStringLiteral("--working-directory"), wd, QStringLiteral("--run-id"),
+                 QStringLiteral("tricky-1")}),
+        0);
+    QVERIFY(QFileInfo(output).isFile());
+    QVERIFY(QFileInfo(wd + QStringLiteral("/.fondant-studio/runs/tricky-1.json")).isFile());
+    QVERIFY(m_err.str().find("run tricky-1 recorded") != std::string::npos);
+
+    // A later version, compared with the exported run ingredient by ingredient.
+    QFile original(document);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QByteArray text = original.readAll();
+    text.replace("component_dirs: [components, ../components]",
+        "component_dirs: [" FONDANT_TEST_DATA_DIR "/export/components, " FONDANT_TEST_DATA_DIR
+        "/components]");
+    text.replace("threshold: 1.0e-05", "threshold: 0.5");
+    const QString later = writeFile(dir, QStringLiteral("later.pipeline.yaml"), text);
+    QCOMPARE(run({QStringLiteral("explain"), later, QStringLiteral("--working-directory"), wd,
+                 QStringLiteral("--against"), QStringLiteral("tricky-1")}),
+        0);
+    QVERIFY2(m_out.str().find("tag_rows    changed: arguments.threshold 1e-05 → 0.5 (root cause)")
+            != std::string::npos,
+        m_out.str().c_str());
+    QVERIFY(m_out.str().find("load_table  unchanged") != std::string::npos);
+}
+
+void tst_CliApplication::exportWritesNothingOnError()
+{
+    const QString document = QStringLiteral(FONDANT_TEST_DATA_DIR "/export/tricky.pipeline.yaml");
+    QTemporaryDir dir;
+    const QString wd = dir.filePath(QStringLiteral("wd"));
+    const auto exportTo = [&](const QString &output, const QString &target) {
+        return run({QStringLiteral("export"), document, QStringLiteral("--target"), target,
+            QStringLiteral("-o"), output, QStringLiteral("--working-directory"), wd});
+    };
+    QCOMPARE(exportTo(dir.filePath(QStringLiteral("out.yml")), QStringLiteral("helm")), 2);
+    QVERIFY(m_err.str().find("unknown target 'helm'") != std::string::npos);
+    // A folder where the file should go.
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("taken")));
+    QCOMPARE(exportTo(dir.filePath(QStringLiteral("taken")), QStringLiteral("compose")), 1);
+    QVERIFY(m_err.str().find("not a regular file") != std::string::npos);
+    // A pipeline with errors.
+    const QString broken = writeFile(dir, QStringLiteral("broken.pipeline.yaml"),
+        "version: 1\nname: broken\nsteps:\n  - id: a\n    component: nowhere\n");
+    QCOMPARE(
+        run({QStringLiteral("export"), broken, QStringLiteral("--target"),
+            QStringLiteral("compose"), QStringLiteral("-o"),
+            dir.filePath(QStringLiteral("broken.yml")), QStringLiteral("--working-directory"), wd}),
+        1);
+    QVERIFY(m_err.str().find("the pipeline has errors") != std::string::npos);
+    QVERIFY(!QFileInfo::exists(wd));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("broken.yml"))));
 }
 
 void tst_CliApplication::drawsNothingWithoutGuiLibraries()

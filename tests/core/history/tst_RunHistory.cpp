@@ -25,6 +25,7 @@ private Q_SLOTS:
     void refreshReadsOnlyWhatChanged();
     void linksAndHugeManifestsAreWarnings();
     void entriesFondantNeverWritesAreWarnings();
+    void exportedRunsWithoutFoldersAreKnownByTheirRecords();
     void manyRunsAreReadOnEveryCore();
     void unusablePathsAreErrors();
 };
@@ -252,6 +253,32 @@ void tst_RunHistory::entriesFondantNeverWritesAreWarnings()
     QVERIFY(mentions(history.warnings(), "reviews/bell\x07", "control characters"));
     QVERIFY(mentions(history.warnings(), "runs/odd.json", "not a run record"));
     QCOMPARE(history.runs().size(), std::size_t {5});
+}
+
+void tst_RunHistory::exportedRunsWithoutFoldersAreKnownByTheirRecords()
+{
+    QTemporaryDir folder;
+    const QString wd = test::copyOfFolder(fixture, folder);
+    const std::string runId = "reviews-20240426090000";
+    const RunRecord record = RunRecord::of(test::historyVersion("v2"), runId, "/data/fondant-wd");
+    QVERIFY(!record.write(RunRecord::location(wd, runId, {})));
+    RunHistory history = RunHistory::open(wd).value();
+    const RunInfo *exported = history.run(runId);
+    QVERIFY(exported && exported->onlyRecorded && exported->record);
+    QCOMPARE(history.runs().front(), exported); // the newest, by its id
+    QCOMPARE(*exported->step("trim_text")->cacheKey, trimKeyV2);
+    QVERIFY(!exported->step("trim_text")->executed);
+
+    // Once its folder appears, the run is read from it.
+    QVERIFY(QDir().mkpath(wd + QStringLiteral("/reviews/") + QString::fromStdString(runId)
+        + QStringLiteral("/load_table")));
+    QVERIFY(
+        QFile::copy(wd + QStringLiteral("/reviews/reviews-20240422130000/load_table/manifest.json"),
+            wd + QStringLiteral("/reviews/") + QString::fromStdString(runId)
+                + QStringLiteral("/load_table/manifest.json")));
+    history.refresh();
+    QVERIFY(!history.run(runId)->onlyRecorded);
+    QCOMPARE(history.run(runId)->step("load_table")->executed, std::optional<bool>(false));
 }
 
 void tst_RunHistory::manyRunsAreReadOnEveryCore()
