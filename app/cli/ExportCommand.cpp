@@ -64,10 +64,9 @@ int exportCommand(CommandContext &context, const QStringList &arguments)
         return InvalidInput;
     }
     Result<std::string> text = PipelineExport::text(*session, *target, settings.value());
-    if (!text.ok()) {
-        context.printDiagnostics(text.diagnostics());
+    context.printDiagnostics(text.diagnostics());
+    if (!text.ok())
         return InvalidInput;
-    }
     const QString output = line.parser.value(QStringLiteral("output"));
     if (output.isEmpty()) {
         context.out << text.value();

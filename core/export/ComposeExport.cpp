@@ -65,6 +65,28 @@ Diagnostics acceleratorProblems(const Pipeline &pipeline)
     return problems;
 }
 
+// Compose passes a null argument as the text None, which Fondant's executor turns back into
+// null only for str arguments; reading it as another type fails the container.
+Diagnostics nullArguments(const Pipeline &pipeline, const PipelineAnalysis &analysis)
+{
+    Diagnostics warnings;
+    for (std::size_t i = 0; i < pipeline.steps.size(); ++i) {
+        const Step &step = pipeline.steps[i];
+        for (const Member &argument : step.arguments.members()) {
+            const ArgumentSpec *declared = analysis.steps[i].spec->argument(argument.key);
+            if (!argument.value.isNull() || !declared || declared->type == "str")
+                continue;
+            warnings.push_back(Diagnostic::warning(pipeline.filePath,
+                step.marks.find("arguments." + argument.key, step.mark),
+                "step '" + step.id + "': argument '" + argument.key
+                    + "' is null, which Docker Compose passes as the text None: the "
+                    + declared->type + " argument cannot be read from it and the container fails; "
+                    + "leave the argument out instead"));
+        }
+    }
+    return warnings;
+}
+
 } // namespace
 
 Result<std::string> ComposeExport::write(
@@ -76,6 +98,8 @@ Result<std::string> ComposeExport::write(
     const Pipeline &pipeline = session.pipeline();
     if (Diagnostics problems = acceleratorProblems(pipeline); !problems.empty())
         return problems;
+    Diagnostics warnings = commands.takeDiagnostics();
+    append(warnings, nullArguments(pipeline, session.analysis()));
     const std::string &path = settings.workingDirectory;
 
     std::map<std::string, Value> services;
@@ -133,7 +157,7 @@ Result<std::string> ComposeExport::write(
     std::string text;
     for (const Member &member : root.members())
         YamlWriter::appendMember(text, member, 0);
-    return text;
+    return Result<std::string>(std::move(text), std::move(warnings));
 }
 
 } // namespace fondant

@@ -22,6 +22,31 @@ bool isSafeFolderName(const std::string &name)
            });
 }
 
+// What Fondant 0.12.1's executor does to argument values on the way into the component that
+// their author would not expect. It parses a bool argument with Python's bool(), true for every
+// non-empty text.
+Diagnostics runtimeSurprises(const Pipeline &pipeline, const PipelineAnalysis &analysis)
+{
+    Diagnostics warnings;
+    for (std::size_t i = 0; i < pipeline.steps.size(); ++i) {
+        const Step &step = pipeline.steps[i];
+        const ComponentSpec &spec = *analysis.steps[i].spec;
+        for (const Member &argument : step.arguments.members()) {
+            const ArgumentSpec *declared = spec.argument(argument.key);
+            if (!declared || declared->type != "bool" || !argument.value.isBool()
+                || argument.value.toBool())
+                continue;
+            warnings.push_back(Diagnostic::warning(pipeline.filePath,
+                step.marks.find("arguments." + argument.key, step.mark),
+                "step '" + step.id + "': argument '" + argument.key
+                    + "' is false, but Fondant 0.12.1's executor reads the text 'False' with "
+                      "Python's bool(), which is true for any non-empty text: the component "
+                      "will get true"));
+        }
+    }
+    return warnings;
+}
+
 } // namespace
 
 std::string FondantCommand::argumentText(const Value &value)
@@ -136,7 +161,8 @@ Result<std::vector<FondantCommand>> FondantCommand::forSteps(
     }
     if (!problems.empty())
         return problems;
-    return commands;
+    return Result<std::vector<FondantCommand>>(
+        std::move(commands), runtimeSurprises(pipeline, analysis));
 }
 
 } // namespace fondant

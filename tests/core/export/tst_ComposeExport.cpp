@@ -21,6 +21,7 @@ private Q_SLOTS:
     void equalsFondantsCompiler_data();
     void equalsFondantsCompiler();
     void escapesInterpolationAndReadsTheSameInYaml12();
+    void warnsWhereFondantsRuntimeSurprises();
     void refusesWhatComposeCannotRun_data();
     void refusesWhatComposeCannotRun();
 };
@@ -123,6 +124,31 @@ void tst_ComposeExport::escapesInterpolationAndReadsTheSameInYaml12()
     const Value &command = *asYaml12->find("services")->find("tag_rows")->find("command");
     for (const Value &item : command.items())
         QVERIFY(item.isString());
+}
+
+void tst_ComposeExport::warnsWhereFondantsRuntimeSurprises()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("p.pipeline.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("version: 1\nname: p\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\n"
+               "steps:\n  - id: load\n    component: load_table\n    arguments: {uri: /a}\n"
+               "    produces: {text: string}\n"
+               "  - id: trim\n    component: trim_text\n    input: load\n"
+               "    arguments: {lowercase: false, max_length: null}\n");
+    file.close();
+    const PipelineSession session = openDocument(path);
+    Result<std::string> text = ComposeExport::write(session,
+        ExportSettings::make(QStringLiteral("gs://b/wd"), {}, "p", "p-20240422120000").value());
+    QVERIFY(text.ok());
+    const Diagnostics &warnings = text.diagnostics();
+    QCOMPARE(warnings.size(), std::size_t {2});
+    QVERIFY(warnings[0].message.find("'lowercase' is false") != std::string::npos);
+    QCOMPARE(warnings[0].mark.line, 12);
+    QCOMPARE(warnings[0].mark.column, 17);
+    QVERIFY(warnings[1].message.find("'max_length' is null") != std::string::npos);
+    QVERIFY(warnings[1].message.find("container fails") != std::string::npos);
 }
 
 void tst_ComposeExport::refusesWhatComposeCannotRun_data()
