@@ -256,6 +256,7 @@ void RunHistory::addRecordedOnlyRuns()
         for (const RunRecord::Step &recorded : record.steps) {
             StepRun step;
             step.componentId = recorded.componentId;
+            step.hasFolder = false;
             step.recorded = &recorded;
             step.writes = recorded.writes;
             step.cacheKey = recorded.cacheKey;
@@ -613,8 +614,16 @@ void RunHistory::deduceKeys(const std::string &folderName, DatasetFolder &datase
     const auto attachRecord = [&](const std::string &runId, RunFolder &run) {
         const auto record = m_records.find(runId);
         run.info.record = record == m_records.end() ? nullptr : &record->second;
-        if (!run.info.record)
+        if (!run.info.record) {
+            // A record let go of takes what only it told along.
+            std::erase_if(run.info.steps, [](const StepRun &step) { return !step.hasFolder; });
+            for (StepRun &step : run.info.steps) {
+                step.recorded = nullptr;
+                step.writes = false;
+            }
+            run.info.indexSteps();
             return;
+        }
         // The record knows every step's key, its order, and the write steps that leave no
         // folder.
         std::vector<std::optional<StepRun>> found(run.info.steps.begin(), run.info.steps.end());
@@ -630,7 +639,10 @@ void RunHistory::deduceKeys(const std::string &folderName, DatasetFolder &datase
                     slot.reset();
                 }
             }
-            step.componentId = recorded.componentId;
+            if (step.componentId.empty()) {
+                step.componentId = recorded.componentId;
+                step.hasFolder = false;
+            }
             step.recorded = &recorded;
             step.writes = recorded.writes;
             if (recorded.cacheKey) {

@@ -37,6 +37,7 @@ struct StepRun
     std::string output;
     bool writes = false; ///< a write step, known from the run record
     const RunRecord::Step *recorded = nullptr; ///< the step in the run's record, if any
+    bool hasFolder = true; ///< false for a step known only from the run's record
     bool hasManifest = false;
     FieldList fields; ///< the dataset fields in the manifest
     std::int64_t manifestTime = 0; ///< modification time, ms since the epoch (0: none)
