@@ -25,7 +25,9 @@ int exportCommand(CommandContext &context, const QStringList &arguments)
     line.addWorkingDirectoryOption();
     line.addComponentsOption();
     line.parser.addOption(QCommandLineOption(QStringLiteral("target"),
-        QStringLiteral("What to write: compose (docker compose up)."), QStringLiteral("TARGET")));
+        QStringLiteral("What to write: compose (docker compose up), kfp (Kubeflow Pipelines v2) "
+                       "or vertex (Vertex AI Pipelines)."),
+        QStringLiteral("TARGET")));
     line.parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
         QStringLiteral("Write the file to FILE (atomically)."), QStringLiteral("FILE")));
     line.parser.addOption(QCommandLineOption(QStringLiteral("run-id"),

@@ -92,7 +92,8 @@ Diagnostics nullArguments(const Pipeline &pipeline, const PipelineAnalysis &anal
 Result<std::string> ComposeExport::write(
     const PipelineSession &session, const ExportSettings &settings)
 {
-    Result<std::vector<FondantCommand>> commands = FondantCommand::forSteps(session, settings);
+    Result<std::vector<FondantCommand>> commands
+        = FondantCommand::forSteps(session, settings, session.pipeline().name);
     if (!commands.ok())
         return commands.takeDiagnostics();
     const Pipeline &pipeline = session.pipeline();

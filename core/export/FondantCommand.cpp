@@ -80,9 +80,9 @@ std::vector<std::string> FondantCommand::commandLine() const
 {
     std::vector<std::string> line {"--metadata", metadata, "--output_manifest_path",
         outputManifestPath, "--working_directory", workingDirectory};
-    for (const auto &[name, text] : options) {
+    for (const auto &[name, value] : options) {
         line.push_back("--" + name);
-        line.push_back(text);
+        line.push_back(argumentText(value));
     }
     if (inputManifestPath) {
         line.push_back("--input_manifest_path");
@@ -91,8 +91,8 @@ std::vector<std::string> FondantCommand::commandLine() const
     return line;
 }
 
-Result<std::vector<FondantCommand>> FondantCommand::forSteps(
-    const PipelineSession &session, const ExportSettings &settings)
+Result<std::vector<FondantCommand>> FondantCommand::forSteps(const PipelineSession &session,
+    const ExportSettings &settings, const std::string &datasetFolder)
 {
     const Pipeline &pipeline = session.pipeline();
     const PipelineAnalysis &analysis = session.analysis();
@@ -102,6 +102,8 @@ Result<std::vector<FondantCommand>> FondantCommand::forSteps(
     if (pipeline.steps.empty())
         return Diagnostic::error(pipeline.filePath, {}, "the pipeline has no steps to export");
     const std::string runFolder
+        = settings.workingDirectory + "/" + datasetFolder + "/" + settings.runId;
+    const std::string namedRunFolder
         = settings.workingDirectory + "/" + pipeline.name + "/" + settings.runId;
     const bool datasetHasFields = !analysis.steps.back().outputFields.empty();
 
@@ -139,16 +141,17 @@ Result<std::vector<FondantCommand>> FondantCommand::forSteps(
         }
         const std::string manifest = runFolder + "/" + command.componentId + "/manifest.json";
         Value metadata = Value::object();
-        metadata.set("dataset_name", pipeline.name);
+        metadata.set("dataset_name", datasetFolder);
         metadata.set("run_id", settings.runId);
         metadata.set("component_id", command.componentId);
         metadata.set("cache_key", key->key);
-        metadata.set("manifest_location", manifest);
+        metadata.set(
+            "manifest_location", namedRunFolder + "/" + command.componentId + "/manifest.json");
         command.metadata = PyJson::dumps(metadata, PyJson::KeyOrder::Insertion);
         command.outputManifestPath = manifest;
         command.workingDirectory = settings.workingDirectory;
         for (const Member &argument : key->arguments.members())
-            command.options.emplace_back(argument.key, argumentText(argument.value));
+            command.options.emplace_back(argument.key, argument.value);
         if (const int parent = stepAnalysis.parent; parent >= 0) {
             const StepAnalysis &input = analysis.steps[static_cast<std::size_t>(parent)];
             command.inputComponentId = input.spec ? input.spec->safeName() : input.id;

@@ -4,6 +4,7 @@
 
 #include "core/export/ExportSettings.h"
 #include "core/util/Result.h"
+#include "core/value/Value.h"
 
 #include <optional>
 #include <string>
@@ -13,7 +14,6 @@
 namespace fondant {
 
 class PipelineSession;
-class Value;
 
 /// What Fondant 0.12.1's compilers pass one step's container after `fondant execute main`: its
 /// metadata (the cache key among it), the manifest it writes, the working directory, every
@@ -25,7 +25,9 @@ struct FondantCommand
     std::string metadata; ///< the Metadata JSON
     std::string outputManifestPath;
     std::string workingDirectory;
-    std::vector<std::pair<std::string, std::string>> options; ///< argument names and texts
+    /// The arguments Fondant passes, in its order: the user's, input_partition_rows, cache,
+    /// operation_spec (its JSON text).
+    std::vector<std::pair<std::string, Value>> options;
     std::optional<std::string> inputComponentId; ///< the step it reads, if any
     /// The manifest it reads; Python's "None" for a first step when the dataset has fields.
     std::optional<std::string> inputManifestPath;
@@ -34,10 +36,12 @@ struct FondantCommand
     /// --input_manifest_path … in Fondant's order.
     std::vector<std::string> commandLine() const;
 
-    /// The commands of every step, in the pipeline's order. Fails on a pipeline with errors and
-    /// on components whose ids would make unsafe or shared folders.
-    static Result<std::vector<FondantCommand>> forSteps(
-        const PipelineSession &session, const ExportSettings &settings);
+    /// The commands of every step, in the pipeline's order, for a run whose manifests go to
+    /// WORKING_DIRECTORY/datasetFolder/RUN_ID (Compose: the dataset's name; Kubeflow: "dataset").
+    /// Fails on a pipeline with errors and on components whose ids would make unsafe or shared
+    /// folders.
+    static Result<std::vector<FondantCommand>> forSteps(const PipelineSession &session,
+        const ExportSettings &settings, const std::string &datasetFolder);
 
     /// How Fondant writes an argument value on a command line: maps and lists as JSON, anything
     /// else as Python's str() (True, None, 0.75, 1e-05).

@@ -3,6 +3,7 @@
 #include "core/export/PipelineExport.h"
 
 #include "core/export/ComposeExport.h"
+#include "core/export/KubeflowExport.h"
 #include "core/history/RunRecord.h"
 #include "core/session/PipelineSession.h"
 
@@ -14,12 +15,16 @@ std::optional<PipelineExport::Target> PipelineExport::targetNamed(std::string_vi
 {
     if (name == "compose")
         return Target::Compose;
+    if (name == "kfp")
+        return Target::Kubeflow;
+    if (name == "vertex")
+        return Target::Vertex;
     return std::nullopt;
 }
 
 std::string PipelineExport::targetNames()
 {
-    return "compose";
+    return "compose, kfp, vertex";
 }
 
 Result<std::string> PipelineExport::text(
@@ -28,6 +33,10 @@ Result<std::string> PipelineExport::text(
     switch (target) {
     case Target::Compose:
         return ComposeExport::write(session, settings);
+    case Target::Kubeflow:
+        return KubeflowExport::write(session, settings, KubeflowExport::Flavour::Kubeflow);
+    case Target::Vertex:
+        return KubeflowExport::write(session, settings, KubeflowExport::Flavour::Vertex);
     }
     return Diagnostic::error({}, {}, "unknown export target");
 }

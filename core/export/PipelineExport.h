@@ -20,10 +20,10 @@ class PipelineSession;
 class PipelineExport
 {
 public:
-    enum class Target { Compose };
+    enum class Target { Compose, Kubeflow, Vertex };
 
     static std::optional<Target> targetNamed(std::string_view name);
-    /// The names targetNamed() knows, for messages: "compose".
+    /// The names targetNamed() knows, for messages: "compose, kfp, vertex".
     static std::string targetNames();
 
     /// The exported file's text.

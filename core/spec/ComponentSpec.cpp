@@ -351,19 +351,33 @@ SourceMark ComponentSpec::markOf(const std::string &key) const
     return SourceMark {1, 1};
 }
 
+namespace {
+
+// Python's str.lower(): Unicode's lowercase mapping, not only ASCII's.
+std::string pythonLower(const std::string &text)
+{
+    if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) {
+        std::string lower = text;
+        for (char &c : lower)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return lower;
+    }
+    return QString::fromStdString(text).toLower().toStdString();
+}
+
+} // namespace
+
 std::string ComponentSpec::safeNameOf(const std::string &name)
 {
-    std::string safe;
-    for (char c : name)
-        safe += c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string safe = pythonLower(name);
+    std::replace(safe.begin(), safe.end(), ' ', '_');
     return safe;
 }
 
 std::string ComponentSpec::kfpSafeNameOf(const std::string &name)
 {
     std::string safe;
-    for (char c : name) {
-        const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char lower : pythonLower(name)) {
         const bool allowed
             = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '-';
         const char out = allowed ? lower : '-';

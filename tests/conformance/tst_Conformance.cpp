@@ -4,7 +4,7 @@
 // code) against the core. Skips, saying so, when the reference folder is not present.
 #include "core/cache/CacheKey.h"
 #include "core/cache/PipelineKeys.h"
-#include "core/export/ComposeExport.h"
+#include "core/export/PipelineExport.h"
 #include "core/graph/OperationSpec.h"
 #include "core/manifest/Manifest.h"
 #include "core/pipeline/PipelineReader.h"
@@ -38,8 +38,8 @@ private Q_SLOTS:
     void typeNormalisation();
     void workedExamples_data();
     void workedExamples();
-    void composeGoldens_data();
-    void composeGoldens();
+    void exportGoldens_data();
+    void exportGoldens();
     void lightweightComponents();
     void legacyRecipe();
     void manifestEvolution_data();
@@ -287,29 +287,66 @@ void tst_Conformance::workedExamples()
     }
 }
 
-void tst_Conformance::composeGoldens_data()
+void tst_Conformance::exportGoldens_data()
 {
     QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("workingDirectory");
     QTest::addColumn<QString>("golden");
+    const auto add = [](const char *name, const char *target, const char *workingDirectory,
+                         const QString &golden) {
+        QTest::newRow(qPrintable(
+            QStringLiteral("%1 %2 %3")
+                .arg(QLatin1String(name), QLatin1String(target), QLatin1String(workingDirectory))))
+            << name << target << workingDirectory << golden;
+    };
     for (const char *name : {"WE1", "WE2", "WE3"}) {
-        QTest::newRow(qPrintable(QStringLiteral("%1 local").arg(QLatin1String(name))))
-            << name << "/data/fondant-wd"
-            << QStringLiteral("generated/compiled/docker-compose/%1-docker-compose.local.yml")
-                   .arg(QLatin1String(name));
-        QTest::newRow(qPrintable(QStringLiteral("%1 remote").arg(QLatin1String(name))))
-            << name << "gs://bucket/wd"
-            << QStringLiteral("generated/compiled/docker-compose/%1-docker-compose.remote.yml")
-                   .arg(QLatin1String(name));
+        const QString compose
+            = QStringLiteral("generated/compiled/docker-compose/%1-docker-compose.%2.yml");
+        add(name, "compose", "/data/fondant-wd", compose.arg(QLatin1String(name), "local"));
+        add(name, "compose", "gs://bucket/wd", compose.arg(QLatin1String(name), "remote"));
+        add(name, "kfp", "gs://bucket/wd",
+            QStringLiteral("generated/compiled/kubeflow/%1-kubeflow_pipeline.yml")
+                .arg(QLatin1String(name)));
     }
-    QTest::newRow("BR remote") << "BR"
-                               << "gs://bucket/wd"
-                               << "generated/compiled/docker-compose/BR-docker-compose.remote.yml";
+    add("BR", "compose", "gs://bucket/wd",
+        QStringLiteral("generated/compiled/docker-compose/BR-docker-compose.remote.yml"));
+    add("BR", "kfp", "gs://bucket/wd",
+        QStringLiteral("generated/compiled/kubeflow/BR-kubeflow_pipeline.yml"));
+    for (const char *name : {"WE1", "WE3"})
+        add(name, "vertex", "gs://bucket/wd",
+            QStringLiteral("generated/compiled/vertex/%1-vertex_pipeline.yml")
+                .arg(QLatin1String(name)));
 }
 
-void tst_Conformance::composeGoldens()
+namespace {
+
+// The YAML documents of a file, as a list (a Kubeflow file may hold a second one).
+Result<Value> readDocuments(const std::string &text, const std::string &name)
+{
+    Value documents = Value::array();
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = text.find("\n---\n", start);
+        Result<Value> document = YamlReader::parse(
+            text.substr(start, end == std::string::npos ? std::string::npos : end + 1 - start),
+            name, ScalarRules::PyYaml11);
+        if (!document.ok())
+            return document.takeDiagnostics();
+        documents.append(std::move(document).value());
+        if (end == std::string::npos)
+            break;
+        start = end + 5;
+    }
+    return documents;
+}
+
+} // namespace
+
+void tst_Conformance::exportGoldens()
 {
     QFETCH(QString, name);
+    QFETCH(QString, target);
     QFETCH(QString, workingDirectory);
     QFETCH(QString, golden);
     const Value examples = readJson(QStringLiteral("generated/inputs/worked_examples.json"));
@@ -321,17 +358,19 @@ void tst_Conformance::composeGoldens()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(QByteArray::fromStdString(workedExampleDocument(example, folder)));
     file.close();
+    QFile goldenFile(reference(golden));
+    QVERIFY(goldenFile.open(QIODevice::ReadOnly));
+    Result<Value> expected = readDocuments(goldenFile.readAll().toStdString(), "golden.yml");
+    QVERIFY(expected.ok());
     // Fondant's own example components, compiled from its source tree, have a Dockerfile
     // beside their spec (not kept in the reference data): give the copies one too.
-    Result<Value> expected = YamlReader::readFile(reference(golden), ScalarRules::PyYaml11);
-    QVERIFY(expected.ok());
-    Value &expectedServices = *expected.value().find("services");
-    for (std::size_t i = 0; i < example.find("steps")->size(); ++i) {
+    const Value *expectedServices = expected->items()[0].find("services");
+    for (std::size_t i = 0; expectedServices && i < example.find("steps")->size(); ++i) {
         const QString stepDir = folder.filePath(QStringLiteral("step%1").arg(i));
         const std::string id
             = ComponentSpec::fromFile(stepDir + QStringLiteral("/fondant_component.yaml"))
                   ->safeName();
-        if (expectedServices.find(id)->find("build")) {
+        if (expectedServices->find(id)->find("build")) {
             QFile dockerfile(stepDir + QStringLiteral("/Dockerfile"));
             QVERIFY(dockerfile.open(QIODevice::WriteOnly));
         }
@@ -342,19 +381,22 @@ void tst_Conformance::composeGoldens()
     Result<ExportSettings> settings = ExportSettings::make(
         workingDirectory, folder.path(), datasetName, datasetName + "-20240422120000");
     QVERIFY(settings.ok());
-    Result<std::string> ours = ComposeExport::write(session.value(), settings.value());
+    Result<std::string> ours = PipelineExport::text(
+        session.value(), *PipelineExport::targetNamed(target.toStdString()), settings.value());
     QVERIFY2(ours.ok(), ours.ok() ? "" : ours.diagnostics().front().toString().c_str());
 
     // Equal once read: Fondant's file folds long strings and quotes differently. A build
     // context is the component's folder, here the copy's.
-    Result<Value> actual = YamlReader::parse(ours.value(), "ours.yml", ScalarRules::PyYaml11);
+    Result<Value> actual = readDocuments(ours.value(), "ours.yml");
     QVERIFY(actual.ok());
-    for (Member &service : actual.value().find("services")->members()) {
-        if (Value *build = service.value.find("build")) {
-            const std::string context = build->find("context")->toString();
-            QVERIFY(QString::fromStdString(context).startsWith(folder.path()));
-            build->set(
-                "context", *expectedServices.find(service.key)->find("build")->find("context"));
+    if (Value *services = actual->items()[0].find("services")) {
+        for (Member &service : services->members()) {
+            if (Value *build = service.value.find("build")) {
+                const std::string context = build->find("context")->toString();
+                QVERIFY(QString::fromStdString(context).startsWith(folder.path()));
+                build->set("context",
+                    *expectedServices->find(service.key)->find("build")->find("context"));
+            }
         }
     }
     const std::string expectedText

@@ -13,9 +13,10 @@ is skipped, since we only compare on documents Fondant accepts. Then `PATH keys 
 into classes (our CLI refused the document; or the first step whose key differs, by the first
 differing text and the place in it), and saved with --keep-failures: the document, its
 components, both outputs and the command that reproduces it. With --exports, every case whose keys
-match is also exported to docker-compose by Fondant's DockerCompiler and by `PATH export`: the two
-files must read the same (ours with Compose's "$" escaped as "$$"), and a document Fondant refuses
-to compile must be refused too. The last line reads
+match is also exported to docker-compose, Kubeflow and Vertex by Fondant's compilers and by `PATH
+export`: the files must read the same (ours with Compose's "$" escaped as "$$", and Kubeflow's CPU
+settings where Fondant sends them to the memory fields left out), and a document Fondant refuses to
+compile must be refused too. The last line reads
 `N passed, M failed, K skipped`.
 
 Exit status: 0 when no case failed; 1 when a case failed or none could be compared; 2 on wrong
@@ -265,20 +266,40 @@ def compose_escaped(value):
     return value
 
 
-def compare_compose(oracle, cli, case):
-    """Fondant's DockerCompiler output and our export of the same document, read as YAML."""
+def without_cpu_settings(documents):
+    """A Kubeflow file without CPU and memory settings: Fondant passes CPU values to KFP's memory
+    setters, we to its CPU setters (a documented difference), so where a step sets CPU they
+    cannot be compared."""
+    for executor in documents[0]["deploymentSpec"]["executors"].values():
+        resources = executor["container"].get("resources", {})
+        for key in ("cpuLimit", "cpuRequest", "memoryLimit", "memoryRequest"):
+            resources.pop(key, None)
+        if "resources" in executor["container"] and not resources:
+            del executor["container"]["resources"]
+    return documents
+
+
+def uses_cpu(doc):
+    return any(isinstance(step, dict) and isinstance(step.get("resources"), dict)
+               and ({"cpu_request", "cpu_limit"} & set(step["resources"]))
+               for step in doc.get("steps") or [])
+
+
+def compare_export(oracle, cli, case, target):
+    """Fondant's compiler output and our export of the same document, read as YAML."""
     import yaml
-    from fondant.dataset.compiler import DockerCompiler
+    from fondant.dataset.compiler import DockerCompiler, KubeFlowCompiler, VertexCompiler
+    compiler = {"compose": DockerCompiler, "kfp": KubeFlowCompiler, "vertex": VertexCompiler}
     doc, dataset, _ids = oracle.build(case.pipeline, case.component_dirs, stamp=EXPORT_STAMP)
+    theirs_path = case.folder / f"fondant-{target}.yml"
+    refusal = None
     try:
-        theirs_path = case.folder / "fondant-compose.yml"
-        DockerCompiler().compile(dataset, working_directory=EXPORT_WORKING_DIRECTORY,
-                                 output_path=str(theirs_path))
+        compiler[target]().compile(dataset, working_directory=EXPORT_WORKING_DIRECTORY,
+                                   output_path=str(theirs_path))
     except Exception as e:  # noqa: BLE001 - Fondant refuses to compile: so must we
         refusal = f"{type(e).__name__}: {normalise_message(str(e))[:80]}"
-        theirs_path = None
-    ours_path = case.folder / "our-compose.yml"
-    command = [cli, "export", str(case.pipeline), "--target", "compose", "-o", str(ours_path),
+    ours_path = case.folder / f"our-{target}.yml"
+    command = [cli, "export", str(case.pipeline), "--target", target, "-o", str(ours_path),
                "--working-directory", EXPORT_WORKING_DIRECTORY,
                "--run-id", f"{doc.get('name')}-{EXPORT_STAMP}"]
     command += [x for d in case.component_dirs for x in ("--components", d)]
@@ -286,24 +307,42 @@ def compare_compose(oracle, cli, case):
     env = dict(os.environ, XDG_DATA_HOME=str(case.folder / "data"))
     proc = subprocess.run(command, capture_output=True, timeout=120, env=env)
     stderr = proc.stderr.decode("utf-8", "replace")
-    if theirs_path is None:
-        if proc.returncode == 1:
-            return Outcome("passed")
-        return Outcome("failed", f"export: Fondant refuses to compile, our CLI exited "
-                       f"{proc.returncode}", refusal, ours=stderr)
     if proc.returncode == 1 and "cannot name a folder of the working directory" in stderr:
         # Fondant writes such a component id into paths as it is; we refuse it on purpose.
-        return Outcome("skipped", "export: a component id that is no safe folder name")
+        return Outcome("skipped", f"{target}: a component id that is no safe folder name")
+    if refusal is not None:
+        if proc.returncode == 1:
+            return Outcome("passed")
+        if target == "kfp" and "Invalid memory string" in refusal and uses_cpu(doc):
+            # Fondant hands CPU settings to KFP's memory check ("500m" fails it); we do not.
+            return Outcome("skipped", "kfp: Fondant checks a CPU setting as a memory size")
+        return Outcome("failed", f"{target}: Fondant refuses to compile, our CLI exited "
+                       f"{proc.returncode}", refusal, ours=stderr)
     if proc.returncode != 0:
-        return Outcome("failed", f"export: our CLI exited {proc.returncode}", stderr[:500],
-                       ours=stderr)
-    theirs = compose_escaped(yaml.safe_load(theirs_path.read_text(encoding="utf-8")))
-    ours = yaml.safe_load(ours_path.read_text(encoding="utf-8"))
+        errors = [line.split(": error: ", 1)[1] for line in stderr.splitlines()
+                  if ": error: " in line]
+        return Outcome("failed", f"{target}: our CLI refused: "
+                       + normalise_message(errors[0] if errors else stderr[:200])[:100],
+                       stderr[:500], ours=stderr)
+    theirs = list(yaml.safe_load_all(theirs_path.read_text(encoding="utf-8")))
+    ours = list(yaml.safe_load_all(ours_path.read_text(encoding="utf-8")))
+    if target == "compose":
+        theirs = compose_escaped(theirs)
+    elif target == "kfp" and uses_cpu(doc):
+        theirs, ours = without_cpu_settings(theirs), without_cpu_settings(ours)
     if ours == theirs:
         return Outcome("passed")
     where = first_difference(ours, theirs)
-    return Outcome("failed", "export: compose files differ", repr(where)[:1500],
+    return Outcome("failed", f"{target}: files differ at {where[0][:3]}", repr(where)[:1500],
                    ours=ours_path.read_text(encoding="utf-8"))
+
+
+def compare_exports(oracle, cli, case):
+    for target in ("compose", "kfp", "vertex"):
+        outcome = compare_export(oracle, cli, case, target)
+        if outcome.status != "passed":
+            return outcome
+    return Outcome("passed")
 
 
 def save_failure(folder, seed, case, outcome, cli):
@@ -333,7 +372,7 @@ def main():
                     help="real component specs cases may use (default: the oracle's library)")
     ap.add_argument("--verbose", action="store_true", help="print every case")
     ap.add_argument("--exports", action="store_true",
-                    help="also compare the docker-compose file of every case whose keys match")
+                    help="also compare the exported files of every case whose keys match")
     args = ap.parse_args()
     if not os.access(args.cli, os.X_OK):
         ap.error(f"--cli {args.cli} is not an executable")
@@ -357,7 +396,7 @@ def main():
             case = random_pipelines.generate_case(seed, Path(tmp) / f"seed-{seed}", reference)
             outcome = run_case(oracle, args.cli, case)
             if outcome.status == "passed" and args.exports:
-                outcome = compare_compose(oracle, args.cli, case)
+                outcome = compare_exports(oracle, args.cli, case)
             counts[outcome.status] += 1
             if outcome.status == "skipped":
                 skipped[outcome.klass].append(seed)
