@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the expected exports of the documents in this folder with Fondant 0.12.1's own compilers
 (through ../shared/tools/fondant-oracle): expected/NAME.compose.local.yml (working directory
-/data/fondant-wd, which Fondant's compiler creates) and expected/NAME.compose.remote.yml
-(gs://bucket/wd), run id NAME-20240422120000. The build contexts they hold are this machine's
+/data/fondant-wd, which Fondant's compiler creates), expected/NAME.compose.remote.yml and
+expected/NAME.kfp.yml (gs://bucket/wd), run id NAME-20240422120000. The build contexts they hold are this machine's
 paths; the tests compare them as the component folders they name.
 
     python3 tests/data/export/make_expected_exports.py [--oracle DIR]
@@ -14,7 +14,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ORACLE = HERE.parents[3] / "shared" / "tools" / "fondant-oracle" / "fondant_oracle.py"
-TARGETS = {"local": "/data/fondant-wd", "remote": "gs://bucket/wd"}
+TARGETS = {"compose.local": ("docker", "/data/fondant-wd"),
+           "compose.remote": ("docker", "gs://bucket/wd"),
+           "kfp": ("kubeflow", "gs://bucket/wd")}
+# Fondant's KFP compiler refuses tricky (a null inside a list) and sends kubeflow's CPU
+# settings to the memory fields ("500m" is no memory size): each is compiled where it can be.
+DOCUMENTS = {"tricky": ["compose.local", "compose.remote"], "kubeflow": ["kfp"]}
 
 
 def main():
@@ -23,12 +28,13 @@ def main():
     ap.add_argument("--oracle", default=str(ORACLE), help="fondant_oracle.py")
     args = ap.parse_args()
     (HERE / "expected").mkdir(exist_ok=True)
-    for document in sorted(HERE.glob("*.pipeline.yaml")):
-        name = document.name.removesuffix(".pipeline.yaml")
-        for kind, working_directory in TARGETS.items():
-            output = HERE / "expected" / f"{name}.compose.{kind}.yml"
+    for name, kinds in DOCUMENTS.items():
+        document = HERE / f"{name}.pipeline.yaml"
+        for kind in kinds:
+            target, working_directory = TARGETS[kind]
+            output = HERE / "expected" / f"{name}.{kind}.yml"
             subprocess.run([sys.executable, args.oracle, "compile", str(document),
-                            "--target", "docker", "-o", str(output),
+                            "--target", target, "-o", str(output),
                             "--working-directory", working_directory,
                             "--run-id", f"{name}-20240422120000"], check=True)
             print(output.relative_to(HERE))
