@@ -5,6 +5,7 @@
 #include "core/spec/ComponentResolver.h"
 #include "views/FondantLocator.h"
 #include "views/commands/PipelineEditor.h"
+#include "views/dialogs/ExportDialog.h"
 #include "views/document/Autosave.h"
 #include "views/document/PipelineDocument.h"
 #include "views/models/ComponentLibraryModel.h"
@@ -194,6 +195,8 @@ void MainWindow::createActions()
     saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     action(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
     file->addSeparator();
+    action(file, tr("&Export Pipeline…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+        &MainWindow::exportPipeline);
     action(file, tr("Export &Picture…"), QKeySequence(), &MainWindow::exportPicture);
     action(file, tr("Add Component &Folder…"), QKeySequence(), &MainWindow::addComponentFolder);
     action(file, tr("Re&load Components"), QKeySequence(Qt::Key_F5), [this] {
@@ -551,6 +554,13 @@ void MainWindow::autoLayout()
         before.insert(id, m_document->position(id));
     PipelineEditor(*m_document).moveSteps(before, m_scene->layeredLayout());
     m_view->zoomToFit();
+}
+
+void MainWindow::exportPipeline()
+{
+    ExportDialog dialog(m_document->session(), m_document->filePath(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(dialog.summary(), 8000);
 }
 
 void MainWindow::exportPicture()

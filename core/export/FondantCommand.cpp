@@ -3,6 +3,7 @@
 #include "core/export/FondantCommand.h"
 
 #include "core/session/PipelineSession.h"
+#include "core/value/JsonReader.h"
 #include "core/value/PyJson.h"
 
 #include <algorithm>
@@ -45,6 +46,18 @@ Diagnostics runtimeSurprises(const Pipeline &pipeline, const PipelineAnalysis &a
         }
     }
     return warnings;
+}
+
+// The operation spec text of a second use of a component, under its own name: the executor
+// files the step's data under the folder that name gives.
+Value renamedOperationSpec(const Value &text, const std::string &specName)
+{
+    Result<Value> operation = JsonReader::parse(text.toString(), "operation_spec");
+    if (!operation.ok())
+        return text;
+    if (Value *specification = operation->find("specification"))
+        specification->set("name", specName);
+    return Value(PyJson::dumps(operation.value(), PyJson::KeyOrder::Insertion));
 }
 
 } // namespace
@@ -110,6 +123,7 @@ Result<std::vector<FondantCommand>> FondantCommand::forSteps(const PipelineSessi
     Diagnostics problems;
     std::unordered_map<std::string, std::string> stepOfComponent;
     std::vector<FondantCommand> commands;
+    const auto names = analysis.componentNames();
     for (std::size_t i = 0; i < pipeline.steps.size(); ++i) {
         const Step &step = pipeline.steps[i];
         const StepAnalysis &stepAnalysis = analysis.steps[i];
@@ -121,7 +135,8 @@ Result<std::vector<FondantCommand>> FondantCommand::forSteps(const PipelineSessi
         }
         FondantCommand command;
         command.step = i;
-        command.componentId = stepAnalysis.spec->safeName();
+        command.componentId = names[i].id;
+        command.specName = names[i].specName;
         if (!isSafeFolderName(command.componentId)) {
             problems.push_back(Diagnostic::error(pipeline.filePath, step.mark,
                 "step '" + step.id + "': its component id '"
@@ -132,11 +147,10 @@ Result<std::vector<FondantCommand>> FondantCommand::forSteps(const PipelineSessi
         const auto [other, added] = stepOfComponent.try_emplace(command.componentId, step.id);
         if (!added) {
             problems.push_back(Diagnostic::error(pipeline.filePath, step.mark,
-                "steps '" + other->second + "' and '" + step.id + "' both use component '"
-                    + command.componentId
-                    + "': Fondant names a step's output folder after its component, so one "
-                      "would overwrite the other's data; use a copy of the component with "
-                      "another name"));
+                "steps '" + other->second + "' and '" + step.id + "' would both write into the "
+                    + "folder '" + command.componentId
+                    + "' (Fondant names a step's output after its component): rename one of "
+                      "the steps"));
             continue;
         }
         const std::string manifest = runFolder + "/" + command.componentId + "/manifest.json";
@@ -151,10 +165,12 @@ Result<std::vector<FondantCommand>> FondantCommand::forSteps(const PipelineSessi
         command.outputManifestPath = manifest;
         command.workingDirectory = settings.workingDirectory;
         for (const Member &argument : key->arguments.members())
-            command.options.emplace_back(argument.key, argument.value);
+            command.options.emplace_back(argument.key,
+                argument.key == "operation_spec" && names[i].renamed
+                    ? renamedOperationSpec(argument.value, names[i].specName)
+                    : argument.value);
         if (const int parent = stepAnalysis.parent; parent >= 0) {
-            const StepAnalysis &input = analysis.steps[static_cast<std::size_t>(parent)];
-            command.inputComponentId = input.spec ? input.spec->safeName() : input.id;
+            command.inputComponentId = names[static_cast<std::size_t>(parent)].id;
             command.inputManifestPath
                 = runFolder + "/" + *command.inputComponentId + "/manifest.json";
         } else if (datasetHasFields) {

@@ -22,6 +22,7 @@ struct FondantCommand
 {
     std::size_t step = 0; ///< index in the pipeline
     std::string componentId; ///< Fondant's id: names the service and the step's folders
+    std::string specName; ///< the component's name as the exported operation spec gives it
     std::string metadata; ///< the Metadata JSON
     std::string outputManifestPath;
     std::string workingDirectory;

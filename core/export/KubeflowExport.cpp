@@ -419,7 +419,7 @@ Result<std::string> KubeflowExport::write(
     for (const FondantCommand &command : commands.value()) {
         const Step &step = pipeline.steps[command.step];
         const ComponentSpec &spec = *session.analysis().steps[command.step].spec;
-        const std::string name = ComponentSpec::kfpSafeNameOf(spec.name());
+        const std::string name = ComponentSpec::kfpSafeNameOf(command.specName);
         if (name.empty() || !names.insert(name).second) {
             problems.push_back(Diagnostic::error(pipeline.filePath, step.mark,
                 "step '" + step.id + "': its component's name '" + withVisibleControls(spec.name())

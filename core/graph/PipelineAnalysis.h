@@ -53,6 +53,19 @@ struct PipelineAnalysis
 
     bool hasErrors() const { return fondant::hasErrors(diagnostics); }
     const StepAnalysis *find(const std::string &id) const;
+
+    /// How Fondant's executor names a step's output: the component's id (the spec name,
+    /// lowercased, spaces as '_') names its folder in a run, its service and its task. A
+    /// component used again is exported under the spec name "NAME STEP_ID", so that its output
+    /// gets a folder of its own.
+    struct ComponentName
+    {
+        std::string id; ///< "" for a step whose component could not be read
+        std::string specName; ///< the name the exported operation spec carries
+        bool renamed = false; ///< a second use of a component: specName is not the spec's
+    };
+    /// Every step's, in order; linear in the number of steps.
+    std::vector<ComponentName> componentNames() const;
     /// Rebuilds diagnostics from the pipeline's and the steps' lists.
     void collectDiagnostics();
 };

@@ -96,11 +96,12 @@ std::vector<StepStatus> CacheStatus::of(
 
     std::vector<StepStatus> statuses;
     std::vector<bool> keyKnown; // whether a reference file has the step's key
+    const auto names = analysis.componentNames();
     for (std::size_t i = 0; i < pipeline.steps.size(); ++i) {
         const StepAnalysis &step = analysis.steps[i];
         StepStatus status;
         status.stepId = pipeline.steps[i].id;
-        status.componentId = step.spec ? step.spec->safeName() : status.stepId;
+        status.componentId = step.spec ? names[i].id : status.stepId;
         const CacheKey *key = session.key(static_cast<int>(i));
         const CacheReference *reference
             = key ? history.reference(datasetFolder, key->key) : nullptr;

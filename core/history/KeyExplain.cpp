@@ -147,12 +147,13 @@ void compare(
         [](const KeyChange &change) { return change.path != "upstream"; });
 }
 
-StepExplanation explanationOf(const PipelineSession &session, std::size_t index)
+StepExplanation explanationOf(const PipelineSession &session, std::size_t index,
+    const std::vector<PipelineAnalysis::ComponentName> &names)
 {
     StepExplanation step;
     step.stepId = session.pipeline().steps[index].id;
     const StepAnalysis &analysis = session.analysis().steps[index];
-    step.componentId = analysis.spec ? analysis.spec->safeName() : step.stepId;
+    step.componentId = analysis.spec ? names[index].id : step.stepId;
     if (const CacheKey *key = session.key(static_cast<int>(index)))
         step.newKey = key->key;
     return step;
@@ -163,9 +164,10 @@ StepExplanation explanationOf(const PipelineSession &session, std::size_t index)
 std::vector<StepExplanation> KeyExplain::againstRun(const PipelineSession &now, const RunInfo &run)
 {
     std::vector<StepExplanation> steps;
+    const auto names = now.analysis().componentNames();
     std::optional<bool> previousChanged = false; // the first step chains on nothing
     for (std::size_t i = 0; i < now.pipeline().steps.size(); ++i) {
-        StepExplanation step = explanationOf(now, i);
+        StepExplanation step = explanationOf(now, i, names);
         const CacheKey *key = now.key(static_cast<int>(i));
         const StepRun *output = run.step(step.componentId);
         const RunRecord::Step *recorded = output ? output->recorded : nullptr;
@@ -204,8 +206,9 @@ std::vector<StepExplanation> KeyExplain::againstDocument(
     const PipelineSession &now, const PipelineSession &before)
 {
     std::vector<StepExplanation> steps;
+    const auto names = now.analysis().componentNames();
     for (std::size_t i = 0; i < now.pipeline().steps.size(); ++i) {
-        StepExplanation step = explanationOf(now, i);
+        StepExplanation step = explanationOf(now, i, names);
         const int old = before.analysis().graph.indexOf(step.stepId);
         const CacheKey *oldKey = old >= 0 ? before.key(old) : nullptr;
         const CacheKey *newKey = now.key(static_cast<int>(i));

@@ -114,11 +114,12 @@ RunRecord RunRecord::of(
     record.pipeline = session.pipeline().name;
     record.datasetFolder = session.pipeline().name;
     record.workingDirectory = workingDirectory;
+    const auto names = session.analysis().componentNames();
     for (std::size_t i = 0; i < session.pipeline().steps.size(); ++i) {
         const StepAnalysis &analysis = session.analysis().steps[i];
         Step step;
         step.id = session.pipeline().steps[i].id;
-        step.componentId = analysis.spec ? analysis.spec->safeName() : step.id;
+        step.componentId = analysis.spec ? names[i].id : step.id;
         step.cache = analysis.cacheEnabled;
         // A component that consumes and produces nothing writes data out: Fondant leaves its
         // reference file empty and writes no manifest.

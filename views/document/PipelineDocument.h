@@ -24,6 +24,7 @@ public:
     explicit PipelineDocument(QObject *parent = nullptr);
     ~PipelineDocument() override;
 
+    const PipelineSession &session() const { return m_session; }
     const Pipeline &pipeline() const { return m_session.pipeline(); }
     const PipelineAnalysis &analysis() const { return m_session.analysis(); }
     /// Problems of the last file read (kept until the next save) followed by the analysis'.

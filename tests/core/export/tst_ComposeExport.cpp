@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/export/ComposeExport.h"
 
+#include "core/history/RunRecord.h"
 #include "core/session/PipelineSession.h"
 #include "core/value/PyJson.h"
 #include "core/yaml/YamlReader.h"
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void equalsFondantsCompiler();
     void escapesInterpolationAndReadsTheSameInYaml12();
     void warnsWhereFondantsRuntimeSurprises();
+    void aComponentUsedAgainGetsAFolderOfItsOwn();
     void refusesWhatComposeCannotRun_data();
     void refusesWhatComposeCannotRun();
 };
@@ -151,16 +153,53 @@ void tst_ComposeExport::warnsWhereFondantsRuntimeSurprises()
     QVERIFY(warnings[1].message.find("container fails") != std::string::npos);
 }
 
+void tst_ComposeExport::aComponentUsedAgainGetsAFolderOfItsOwn()
+{
+    // Fondant's executor files a step's data under the name in its operation spec: the second
+    // use of trim_text is exported as "Trim text twice", folder trim_text_twice.
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("p.pipeline.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("version: 1\nname: p\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\n"
+               "steps:\n  - id: first\n    component: load_table\n    arguments: {uri: /a}\n"
+               "    produces: {text: string}\n"
+               "  - id: again\n    component: trim_text\n    input: first\n"
+               "  - id: twice\n    component: trim_text\n    input: again\n");
+    file.close();
+    const PipelineSession session = openDocument(path);
+    Result<Value> ours = YamlReader::parse(
+        exported(session, QStringLiteral("gs://bucket/wd")), "ours.yml", ScalarRules::PyYaml11);
+    QVERIFY(ours.ok());
+    const Value &services = *ours->find("services");
+    QVERIFY(services.find("trim_text"));
+    const Value *twice = services.find("trim_text_twice");
+    QVERIFY(twice);
+    const Value::Array &command = twice->find("command")->items();
+    const auto after = [&](const char *option) {
+        for (std::size_t i = 0; i + 1 < command.size(); ++i)
+            if (command[i].toString() == option)
+                return command[i + 1].toString();
+        return std::string();
+    };
+    QCOMPARE(after("--output_manifest_path"),
+        std::string("gs://bucket/wd/p/p-20240422120000/trim_text_twice/manifest.json"));
+    QCOMPARE(after("--input_manifest_path"),
+        std::string("gs://bucket/wd/p/p-20240422120000/trim_text/manifest.json"));
+    QVERIFY(
+        after("--operation_spec").starts_with(R"({"specification": {"name": "Trim text twice")"));
+    QVERIFY(after("--metadata").find(R"("component_id": "trim_text_twice")") != std::string::npos);
+    // The key is the one the studio shows for the step; the run record and the history know
+    // the step by the same folder.
+    QVERIFY(after("--metadata").find(session.key(2)->key) != std::string::npos);
+    QCOMPARE(RunRecord::of(session, "p-20240422120000", "gs://bucket/wd").steps[2].componentId,
+        std::string("trim_text_twice"));
+}
+
 void tst_ComposeExport::refusesWhatComposeCannotRun_data()
 {
     QTest::addColumn<QByteArray>("steps");
     QTest::addColumn<QString>("message");
-    QTest::newRow("one component twice")
-        << QByteArray("  - id: first\n    component: load_table\n    arguments: {uri: /a}\n"
-                      "    produces: {text: string}\n"
-                      "  - id: again\n    component: trim_text\n    input: first\n"
-                      "  - id: twice\n    component: trim_text\n    input: again\n")
-        << "steps 'again' and 'twice' both use component 'trim_text'";
     QTest::newRow("TPU") << QByteArray(
         "  - id: load\n    component: load_table\n    arguments: {uri: /a}\n"
         "    produces: {text: string}\n"

@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/dialogs/ExportDialog.h"
+
+#include "core/session/PipelineSession.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fondant;
+
+class tst_ExportDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void suggestsAFileNextToThePipelineForEachTarget();
+    void exportsTheFileAndRecordsTheRun();
+    void listsWhatKeepsItFromExporting();
+};
+
+namespace {
+
+const QString tricky = QStringLiteral(FONDANT_TEST_DATA_DIR "/export/tricky.pipeline.yaml");
+
+PipelineSession openTricky()
+{
+    return PipelineSession::open(tricky).value();
+}
+
+QPushButton *exportButton(const ExportDialog &dialog)
+{
+    for (QPushButton *button : dialog.findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("&Export"))
+            return button;
+    return nullptr;
+}
+
+} // namespace
+
+void tst_ExportDialog::suggestsAFileNextToThePipelineForEachTarget()
+{
+    const PipelineSession session = openTricky();
+    ExportDialog dialog(session, tricky);
+    const QString folder = QFileInfo(tricky).absolutePath();
+    QCOMPARE(dialog.outputEdit()->text(), folder + QStringLiteral("/docker-compose.yml"));
+    dialog.targetBox()->setCurrentIndex(1);
+    QCOMPARE(dialog.outputEdit()->text(), folder + QStringLiteral("/tricky-kubeflow.yml"));
+    // A name the user typed stays.
+    dialog.outputEdit()->setText(QStringLiteral("/tmp/mine.yml"));
+    QTest::keyClick(dialog.outputEdit(), Qt::Key_End);
+    QTest::keyClicks(dialog.outputEdit(), QStringLiteral("l"));
+    dialog.targetBox()->setCurrentIndex(2);
+    QCOMPARE(dialog.outputEdit()->text(), QStringLiteral("/tmp/mine.ymll"));
+}
+
+void tst_ExportDialog::exportsTheFileAndRecordsTheRun()
+{
+    const PipelineSession session = openTricky();
+    QTemporaryDir folder;
+    ExportDialog dialog(session, tricky);
+    dialog.workingDirectoryEdit()->setText(folder.filePath(QStringLiteral("wd")));
+    dialog.runIdEdit()->setText(QStringLiteral("tricky-1"));
+    dialog.outputEdit()->setText(folder.filePath(QStringLiteral("docker-compose.yml")));
+    dialog.check();
+    QVERIFY(exportButton(dialog)->isEnabled());
+    // The warning of a false bool argument, not an error.
+    QCOMPARE(dialog.problemsList()->count(), 1);
+    QVERIFY(dialog.problemsList()->item(0)->text().contains(QStringLiteral("'enabled' is false")));
+    QVERIFY(dialog.exportNow());
+    QVERIFY(QFileInfo(folder.filePath(QStringLiteral("docker-compose.yml"))).isFile());
+    QVERIFY(QFileInfo(folder.filePath(QStringLiteral("wd/.fondant-studio/runs/tricky-1.json")))
+                .isFile());
+    QVERIFY(dialog.summary().contains(QStringLiteral("tricky-1")));
+}
+
+void tst_ExportDialog::listsWhatKeepsItFromExporting()
+{
+    const PipelineSession session = openTricky();
+    QTemporaryDir folder;
+    ExportDialog dialog(session, tricky);
+    dialog.workingDirectoryEdit()->setText(QStringLiteral("gs://bucket/wd"));
+    dialog.outputEdit()->setText(folder.filePath(QStringLiteral("out.yml")));
+    dialog.targetBox()->setCurrentIndex(2); // Vertex gives no "GPU"
+    dialog.check();
+    QVERIFY(!exportButton(dialog)->isEnabled());
+    QVERIFY(!dialog.problemsList()
+                 ->findItems(QStringLiteral("no accelerator Vertex AI knows"), Qt::MatchContains)
+                 .isEmpty());
+    QVERIFY(!dialog.exportNow());
+    QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("out.yml"))));
+    // An unusable run id.
+    dialog.targetBox()->setCurrentIndex(0);
+    dialog.runIdEdit()->setText(QStringLiteral("../up"));
+    dialog.check();
+    QVERIFY(!exportButton(dialog)->isEnabled());
+    QVERIFY(
+        dialog.problemsList()->item(0)->text().contains(QStringLiteral("cannot name a folder")));
+}
+
+QTEST_MAIN(tst_ExportDialog)
+#include "tst_ExportDialog.moc"
