@@ -3,6 +3,7 @@
 
     compare_keys.py --cli PATH [--count N] [--seed S] [--keep-failures DIR] [--oracle DIR]
                     [--reference-components DIR] [--exports] [--verbose]
+    compare_keys.py --cli PATH --check-paths PIPELINE [--components DIR]...
 
 For each seed S .. S+N-1, random_pipelines.py writes a document with its component specs into a
 temporary folder. Fondant 0.12.1's own code, through the fondant-oracle
@@ -345,6 +346,61 @@ def compare_exports(oracle, cli, case):
     return Outcome("passed")
 
 
+def check_paths(cli, document, components):
+    """Exports a document to docker-compose and Kubeflow with our CLI and replays, with Fondant's
+    own Manifest and OperationSpec, where each step's executor would put its data: in the folder
+    of the manifest it writes, under the component id of its metadata, and in a folder of its own
+    (a component used by two steps included). Returns the problems found."""
+    import tempfile
+    import yaml
+    from fondant.core.component_spec import OperationSpec
+    from fondant.core.manifest import Manifest
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="export-paths-") as tmp:
+        for target in ("compose", "kfp"):
+            output = Path(tmp) / f"{target}.yml"
+            command = [cli, "export", document, "--target", target, "-o", str(output),
+                       "--working-directory", EXPORT_WORKING_DIRECTORY]
+            command += [x for d in components for x in ("--components", d)]
+            proc = subprocess.run(command, capture_output=True, text=True,
+                                  env=dict(os.environ, XDG_DATA_HOME=tmp))
+            if proc.returncode != 0:
+                problems.append(f"{target}: our CLI exited {proc.returncode}: {proc.stderr[-300:]}")
+                continue
+            spec = next(yaml.safe_load_all(output.read_text(encoding="utf-8")))
+            if target == "compose":
+                commands = {name: service["command"] for name, service in spec["services"].items()}
+                arguments = {name: dict(zip(c[::2], c[1::2])) for name, c in commands.items()}
+                arguments = {name: {k[2:]: v.replace("$$", "$") for k, v in a.items()}
+                             for name, a in arguments.items()}
+            else:
+                arguments = {name: {k: v["runtimeValue"]["constant"]
+                                    for k, v in task["inputs"]["parameters"].items()}
+                             for name, task in spec["root"]["dag"]["tasks"].items()}
+            folders = {}
+            for name, args in arguments.items():
+                metadata = json.loads(args["metadata"])
+                operation = OperationSpec.from_json(args["operation_spec"])
+                manifest = Manifest.create(dataset_name=metadata["dataset_name"],
+                                           run_id=metadata["run_id"],
+                                           component_id=metadata["component_id"],
+                                           cache_key=metadata["cache_key"])
+                evolved = manifest.evolve(operation, run_id=metadata["run_id"],
+                                          working_directory=args["working_directory"])
+                data = evolved.index.location
+                written = args["output_manifest_path"].rsplit("/", 1)[0]
+                if data != written:
+                    problems.append(f"{target} {name}: data in {data}, manifest in {written}")
+                if evolved.component_id != metadata["component_id"]:
+                    problems.append(f"{target} {name}: the manifest names {evolved.component_id},"
+                                    f" the metadata {metadata['component_id']}")
+                if data in folders:
+                    problems.append(f"{target}: {name} and {folders[data]} both write {data}")
+                folders[data] = name
+            print(f"{target}: {len(folders)} steps, each writing its own folder")
+    return problems
+
+
 def save_failure(folder, seed, case, outcome, cli):
     """Keep a failing case: document, components, both outputs, class and command."""
     target = folder / f"seed-{seed}"
@@ -373,11 +429,23 @@ def main():
     ap.add_argument("--verbose", action="store_true", help="print every case")
     ap.add_argument("--exports", action="store_true",
                     help="also compare the exported files of every case whose keys match")
+    ap.add_argument("--check-paths", metavar="PIPELINE",
+                    help="instead of random cases: export PIPELINE and check, with Fondant's code, "
+                         "where each step's data would go")
+    ap.add_argument("--components", action="append", default=[],
+                    help="component folder for --check-paths (may repeat)")
     args = ap.parse_args()
     if not os.access(args.cli, os.X_OK):
         ap.error(f"--cli {args.cli} is not an executable")
     if os.environ.get("FONDANT_ORACLE_READY") != "1":
         reexec_under_oracle(args)
+    if args.check_paths:
+        sys.path.insert(0, str(oracle_dir(args)))
+        problems = check_paths(args.cli, args.check_paths, args.components)
+        for problem in problems:
+            print("FAIL " + problem)
+        print(f"\n{0 if problems else 1} passed, {1 if problems else 0} failed, 0 skipped")
+        return 1 if problems else 0
 
     sys.path.insert(0, str(oracle_dir(args)))
     try:
