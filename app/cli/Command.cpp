@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include <ostream>
 
@@ -117,8 +118,13 @@ WorkingDirectoryChoice workingDirectoryOf(
         QFileInfo(pipelinePath).absolutePath()};
 }
 
+QString userDataFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
 std::optional<RunHistory> openHistory(CommandContext &context, const CommandLine &line,
-    const PipelineSession &session, const QString &pipelinePath)
+    const PipelineSession &session, const QString &pipelinePath, RemoteHistory remote)
 {
     const auto [given, base] = workingDirectoryOf(line, session, pipelinePath);
     const QString folder = given.isEmpty() || RunRecord::isRemote(given)
@@ -128,7 +134,8 @@ std::optional<RunHistory> openHistory(CommandContext &context, const CommandLine
         ? Result<RunHistory>(Diagnostic::error(pipelinePath.toStdString(), {},
             "no working directory: give --working-directory DIR or set working_directory in "
             "the pipeline"))
-        : RunHistory::open(folder);
+        : RunHistory::open(
+            folder, remote == RemoteHistory::FromRecords ? userDataFolder() : QString());
     if (history.ok())
         return std::move(history).value();
     context.printDiagnostics(history.diagnostics());

@@ -98,7 +98,14 @@ int exportCommand(CommandContext &context, const QStringList &arguments);
 /// Reads the working directory a command compares the pipeline with: --working-directory, else
 /// the pipeline's working_directory (relative to its file). nullopt after printing why there is
 /// none or it cannot be read (as JSON too when asked).
+/// What a command may know of a remote working directory: nothing (it needs the reference files,
+/// which cannot be read here), or the runs exported to it, from their records in the user's
+/// data folder.
+enum class RemoteHistory { Refused, FromRecords };
 std::optional<RunHistory> openHistory(CommandContext &context, const CommandLine &line,
-    const PipelineSession &session, const QString &pipelinePath);
+    const PipelineSession &session, const QString &pipelinePath,
+    RemoteHistory remote = RemoteHistory::Refused);
+/// The user's data folder, where the records of runs exported to remote working directories are.
+QString userDataFolder();
 
 } // namespace fondant

@@ -118,7 +118,8 @@ int explainCommand(CommandContext &context, const QStringList &arguments)
         against = otherPath.toStdString();
         heading = "Against the document " + withVisibleControls(against);
     } else {
-        const std::optional<RunHistory> history = openHistory(context, line, *session, path);
+        const std::optional<RunHistory> history
+            = openHistory(context, line, *session, path, RemoteHistory::FromRecords);
         if (!history)
             return InvalidInput;
         problems.insert(problems.end(), history->warnings().begin(), history->warnings().end());

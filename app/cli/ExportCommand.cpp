@@ -6,8 +6,6 @@
 #include "core/pipeline/PipelineWriter.h"
 #include "core/session/PipelineSession.h"
 
-#include <QStandardPaths>
-
 #include <ostream>
 
 namespace fondant {
@@ -76,8 +74,8 @@ int exportCommand(CommandContext &context, const QStringList &arguments)
         context.printDiagnostics({*error});
         return InvalidInput;
     }
-    if (const auto error = PipelineExport::recordRun(*session, settings.value(),
-            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))) {
+    if (const auto error
+        = PipelineExport::recordRun(*session, settings.value(), userDataFolder())) {
         context.printDiagnostics({*error});
         return InvalidInput;
     }

@@ -101,7 +101,8 @@ int runsCommand(CommandContext &context, const QStringList &arguments)
     line.addJsonOption();
     if (const auto done = line.parse(context, arguments, 1, 1))
         return *done;
-    Result<RunHistory> history = RunHistory::open(line.parser.positionalArguments().first());
+    Result<RunHistory> history
+        = RunHistory::open(line.parser.positionalArguments().first(), userDataFolder());
     if (!history.ok()) {
         context.printDiagnostics(history.diagnostics());
         if (line.json())

@@ -183,15 +183,26 @@ std::string RunInfo::stepId(const StepRun &step) const
     return step.recorded ? step.recorded->id : step.componentId;
 }
 
-RunHistory::RunHistory(QString workingDirectory) : m_workingDirectory(std::move(workingDirectory))
+RunHistory::RunHistory(QString workingDirectory, QString recordsFolder, bool remote)
+    : m_workingDirectory(std::move(workingDirectory)), m_recordsFolder(std::move(recordsFolder)),
+      m_remote(remote)
 { }
 
-Result<RunHistory> RunHistory::open(const QString &workingDirectory)
+Result<RunHistory> RunHistory::open(const QString &workingDirectory, const QString &dataFolder)
 {
     const std::string where = workingDirectory.toStdString();
-    if (RunRecord::isRemote(workingDirectory))
-        return Diagnostic::error(where, {},
-            "a remote working directory cannot be read here; copy it to a local folder first");
+    const auto recordsFolderOf = [&](const QString &folder) {
+        return QFileInfo(RunRecord::location(folder, "run", dataFolder)).absolutePath();
+    };
+    if (RunRecord::isRemote(workingDirectory)) {
+        if (dataFolder.isEmpty())
+            return Diagnostic::error(where, {},
+                "a remote working directory cannot be read here; copy it to a local folder "
+                "first");
+        RunHistory history(workingDirectory, recordsFolderOf(workingDirectory), true);
+        history.refresh();
+        return history;
+    }
     const QFileInfo info(workingDirectory);
     if (!info.exists())
         return Diagnostic::error(where, {}, "no such working directory");
@@ -199,7 +210,8 @@ Result<RunHistory> RunHistory::open(const QString &workingDirectory)
         return Diagnostic::error(where, {}, "not a working directory: it is not a folder");
     if (!info.isReadable() || !info.isExecutable())
         return Diagnostic::error(where, {}, "the working directory cannot be read");
-    RunHistory history(QDir::cleanPath(info.absoluteFilePath()));
+    const QString folder = QDir::cleanPath(info.absoluteFilePath());
+    RunHistory history(folder, recordsFolderOf(folder), false);
     history.refresh();
     // An empty folder is a working directory nothing ran in yet; folders of other kinds are not.
     if (!history.m_datasets.empty()
@@ -216,6 +228,12 @@ void RunHistory::refresh()
     m_lastReadCount = 0;
     m_rootWarnings.clear();
     m_recordsChanged = false;
+    readRecords();
+    if (m_remote) {
+        addRecordedOnlyRuns();
+        collectWarnings();
+        return;
+    }
     std::set<std::string> present;
     Result<Folder> root = Folder::open(m_workingDirectory.toStdString());
     if (root.ok()) {
@@ -228,7 +246,6 @@ void RunHistory::refresh()
             else if (entry.kind == Folder::Kind::Link)
                 m_rootWarnings.push_back(linkNotFollowed(root->pathOf(entry.name)));
         }
-        readRecords(root.value());
     } else {
         addAsWarnings(root.takeDiagnostics(), m_rootWarnings);
     }
@@ -551,24 +568,20 @@ RunHistory::RunFolder RunHistory::readRun(
     return run;
 }
 
-void RunHistory::readRecords(const Folder &root)
+void RunHistory::readRecords()
 {
-    // Absent until the studio runs a pipeline here; present, it must be readable.
-    Result<Folder> folder = Diagnostics {};
-    if (root.status(".fondant-studio")) {
-        Result<Folder> studio = root.openFolder(".fondant-studio");
-        if (!studio.ok())
-            folder = std::move(studio);
-        else if (studio->status("runs"))
-            folder = studio->openFolder("runs");
-    }
+    // Absent until the studio exports a run here; present, it must be readable.
+    const bool present
+        = QFileInfo(m_recordsFolder).exists() || QFileInfo(m_recordsFolder).isSymLink();
+    Result<Folder> folder
+        = present ? Folder::open(m_recordsFolder.toStdString()) : Result<Folder>(Diagnostics {});
     if (!folder.ok()) {
         addAsWarnings(folder.takeDiagnostics(), m_rootWarnings, " (the run records are not read)");
         m_recordsChanged = !m_records.empty();
         m_records.clear();
         return;
     }
-    std::set<std::string> present;
+    std::set<std::string> recorded;
     for (const Folder::Entry &entry : folder->entries()) {
         if (!entry.name.ends_with(".json"))
             continue;
@@ -578,7 +591,7 @@ void RunHistory::readRecords(const Folder &root)
             continue;
         }
         const std::string runId = entry.name.substr(0, entry.name.size() - 5);
-        present.insert(runId);
+        recorded.insert(runId);
         if (m_records.contains(runId))
             continue;
         Result<RunRecord> record = RunRecord::read(QString::fromStdString(path));
@@ -597,7 +610,7 @@ void RunHistory::readRecords(const Folder &root)
         m_recordsChanged = true;
     }
     m_recordsChanged
-        = std::erase_if(m_records, [&](const auto &item) { return !present.contains(item.first); })
+        = std::erase_if(m_records, [&](const auto &item) { return !recorded.contains(item.first); })
             > 0
         || m_recordsChanged;
 }

@@ -90,14 +90,18 @@ struct CacheReference
 class RunHistory
 {
 public:
-    /// Reads a working directory; fails only when it is not a readable local folder.
-    static Result<RunHistory> open(const QString &workingDirectory);
+    /// Reads a working directory; fails only when it is not a readable local folder. A remote
+    /// one (gs://, s3://, …) cannot be read here: given the user's data folder, its history is
+    /// the runs the studio exported to it, as their records tell.
+    static Result<RunHistory> open(const QString &workingDirectory, const QString &dataFolder = {});
 
     /// Brings the index up to date: new and changed runs are read, removed ones dropped, new
     /// reference files read, and those a new run may have rewritten read again.
     void refresh();
 
     const QString &workingDirectory() const { return m_workingDirectory; }
+    /// A remote working directory: only the runs the studio exported there are known.
+    bool isRemote() const { return m_remote; }
     /// Every run, newest first.
     std::vector<const RunInfo *> runs() const;
     /// Runs of one dataset folder, newest first.
@@ -143,7 +147,7 @@ private:
         bool fondantLayout = false;
     };
 
-    explicit RunHistory(QString workingDirectory);
+    RunHistory(QString workingDirectory, QString recordsFolder, bool remote);
     void refreshDataset(const Folder &root, const std::string &name, DatasetFolder &dataset);
     /// Reads run folders (name and modification time each), on several threads.
     std::vector<RunFolder> readRuns(const Folder &dataset, const std::string &datasetFolder,
@@ -152,7 +156,7 @@ private:
         const Folder &dataset, const std::string &datasetFolder, const std::string &runId) const;
     void readReferences(
         const Folder &cache, DatasetFolder &dataset, const std::vector<std::string> &names);
-    void readRecords(const Folder &root);
+    void readRecords();
     /// Brings the steps' keys up to date from what the changed runs, the reference files just
     /// read and the records teach.
     void deduceKeys(const std::string &folderName, DatasetFolder &dataset,
@@ -163,6 +167,8 @@ private:
     void addRecordedOnlyRuns();
 
     QString m_workingDirectory;
+    QString m_recordsFolder; ///< where the studio keeps the records of runs here
+    bool m_remote = false;
     std::map<std::string, DatasetFolder> m_datasets;
     std::map<std::string, RunRecord> m_records; ///< by run id
     std::map<std::string, RunInfo> m_recordedOnly; ///< by run id

@@ -4,7 +4,10 @@
 
 #include "core/value/JsonReader.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,6 +43,7 @@ private Q_SLOTS:
     void explainTextAndJson();
     void exportRecordsTheRunThatExplainComparesWith();
     void exportWritesNothingOnError();
+    void runsExportedToARemoteFolderAreKnownByTheirRecords();
 
 private:
     int run(const QStringList &arguments);
@@ -534,6 +538,34 @@ void tst_CliApplication::exportWritesNothingOnError()
     QVERIFY(m_err.str().find("the pipeline has errors") != std::string::npos);
     QVERIFY(!QFileInfo::exists(wd));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("broken.yml"))));
+}
+
+void tst_CliApplication::runsExportedToARemoteFolderAreKnownByTheirRecords()
+{
+    // The records of a remote working directory go to the user's data folder (a test one here).
+    QStandardPaths::setTestModeEnabled(true);
+    const QString document = QStringLiteral(FONDANT_TEST_DATA_DIR "/export/kubeflow.pipeline.yaml");
+    const QString wd
+        = QStringLiteral("gs://bucket/studio-test-%1").arg(QCoreApplication::applicationPid());
+    QTemporaryDir dir;
+    QCOMPARE(run({QStringLiteral("export"), document, QStringLiteral("--target"),
+                 QStringLiteral("kfp"), QStringLiteral("-o"), dir.filePath(QStringLiteral("k.yml")),
+                 QStringLiteral("--working-directory"), wd, QStringLiteral("--run-id"),
+                 QStringLiteral("kubeflow-1")}),
+        0);
+    QCOMPARE(run({QStringLiteral("runs"), wd}), 0);
+    QVERIFY2(m_out.str().find("kubeflow-1") != std::string::npos, m_out.str().c_str());
+    QVERIFY(m_out.str().find("exported, no run folder yet") != std::string::npos);
+    QCOMPARE(run({QStringLiteral("explain"), document, QStringLiteral("--working-directory"), wd,
+                 QStringLiteral("--against"), QStringLiteral("kubeflow-1")}),
+        0);
+    QVERIFY2(m_out.str().find("0 of 3 steps changed themselves") != std::string::npos,
+        m_out.str().c_str());
+    // Status needs the reference files, which cannot be read there.
+    QCOMPARE(
+        run({QStringLiteral("status"), document, QStringLiteral("--working-directory"), wd}), 1);
+    QVERIFY(m_err.str().find("remote working directory cannot be read here") != std::string::npos);
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
 }
 
 void tst_CliApplication::drawsNothingWithoutGuiLibraries()
