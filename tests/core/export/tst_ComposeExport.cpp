@@ -51,6 +51,20 @@ std::string exported(const PipelineSession &session, const QString &workingDirec
     return text.value();
 }
 
+// A document of the given steps in a folder, its components the test data's; opened.
+PipelineSession documentOf(const QTemporaryDir &folder, const QByteArray &steps)
+{
+    const QString path = folder.filePath(QStringLiteral("p.pipeline.yaml"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write("version: 1\nname: p\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\n"
+               "steps:\n"
+        + steps);
+    file.close();
+    return openDocument(path);
+}
+
 // Compose reads "$$" as "$": what a container receives of each text.
 void unescapeDollars(Value &value)
 {
@@ -131,16 +145,11 @@ void tst_ComposeExport::escapesInterpolationAndReadsTheSameInYaml12()
 void tst_ComposeExport::warnsWhereFondantsRuntimeSurprises()
 {
     QTemporaryDir folder;
-    const QString path = folder.filePath(QStringLiteral("p.pipeline.yaml"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("version: 1\nname: p\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\n"
-               "steps:\n  - id: load\n    component: load_table\n    arguments: {uri: /a}\n"
-               "    produces: {text: string}\n"
-               "  - id: trim\n    component: trim_text\n    input: load\n"
-               "    arguments: {lowercase: false, max_length: null}\n");
-    file.close();
-    const PipelineSession session = openDocument(path);
+    const PipelineSession session = documentOf(folder,
+        "  - id: load\n    component: load_table\n    arguments: {uri: /a}\n"
+        "    produces: {text: string}\n"
+        "  - id: trim\n    component: trim_text\n    input: load\n"
+        "    arguments: {lowercase: false, max_length: null}\n");
     Result<std::string> text = ComposeExport::write(session,
         ExportSettings::make(QStringLiteral("gs://b/wd"), {}, "p", "p-20240422120000").value());
     QVERIFY(text.ok());
@@ -158,16 +167,11 @@ void tst_ComposeExport::aComponentUsedAgainGetsAFolderOfItsOwn()
     // Fondant's executor files a step's data under the name in its operation spec: the second
     // use of trim_text is exported as "Trim text twice", folder trim_text_twice.
     QTemporaryDir folder;
-    const QString path = folder.filePath(QStringLiteral("p.pipeline.yaml"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("version: 1\nname: p\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\n"
-               "steps:\n  - id: first\n    component: load_table\n    arguments: {uri: /a}\n"
-               "    produces: {text: string}\n"
-               "  - id: again\n    component: trim_text\n    input: first\n"
-               "  - id: twice\n    component: trim_text\n    input: again\n");
-    file.close();
-    const PipelineSession session = openDocument(path);
+    const PipelineSession session = documentOf(folder,
+        "  - id: first\n    component: load_table\n    arguments: {uri: /a}\n"
+        "    produces: {text: string}\n"
+        "  - id: again\n    component: trim_text\n    input: first\n"
+        "  - id: twice\n    component: trim_text\n    input: again\n");
     Result<Value> ours = YamlReader::parse(
         exported(session, QStringLiteral("gs://bucket/wd")), "ours.yml", ScalarRules::PyYaml11);
     QVERIFY(ours.ok());
@@ -215,21 +219,15 @@ void tst_ComposeExport::refusesWhatComposeCannotRun()
     QFETCH(QByteArray, steps);
     QFETCH(QString, message);
     QTemporaryDir folder;
-    const QString path = folder.filePath(QStringLiteral("p.pipeline.yaml"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("version: 1\nname: p\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\n"
-               "steps:\n"
-        + steps);
-    file.close();
-    const PipelineSession session = openDocument(path);
+    const PipelineSession session = documentOf(folder, steps);
     Result<std::string> text = ComposeExport::write(session,
         ExportSettings::make(QStringLiteral("gs://b/wd"), {}, "p", "p-20240422120000").value());
     QVERIFY(!text.ok());
     const Diagnostic &problem = text.diagnostics().front();
     QVERIFY2(
         problem.message.find(message.toStdString()) != std::string::npos, problem.message.c_str());
-    QCOMPARE(QString::fromStdString(problem.file), path);
+    QCOMPARE(
+        QString::fromStdString(problem.file), folder.filePath(QStringLiteral("p.pipeline.yaml")));
 }
 
 QTEST_GUILESS_MAIN(tst_ComposeExport)
