@@ -516,7 +516,14 @@ Result<std::string> KubeflowExport::write(
                     sorted({{"executors", sorted(std::move(nodeSelectors))}})}})}}),
             0);
     }
-    return Result<std::string>(std::move(text), commands.takeDiagnostics());
+    Diagnostics warnings = commands.takeDiagnostics();
+    if (!settings.remote)
+        warnings.push_back(
+            Diagnostic::warning(pipeline.filePath, pipeline.marks.find("working_directory"),
+                "the working directory " + withVisibleControls(settings.workingDirectory)
+                    + " is a local folder, which the pipeline's pods cannot reach; give a bucket "
+                      "(gs://…, s3://…) that the cluster can write to"));
+    return Result<std::string>(std::move(text), std::move(warnings));
 }
 
 } // namespace fondant

@@ -83,6 +83,7 @@ ExportDialog::ExportDialog(
     layout->addLayout(form);
     layout->addWidget(m_verdict);
     layout->addWidget(m_problems, 1);
+    layout->addStretch(); // keeps the verdict under the answers when there are no problems
     layout->addWidget(m_buttons);
     resize(720, 420);
 
