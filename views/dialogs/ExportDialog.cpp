@@ -185,7 +185,7 @@ void ExportDialog::showProblems(const Diagnostics &problems)
     if (errors > 0)
         m_verdict->setText(tr("This export cannot be written: %n problem(s) below.", "", errors));
     else if (!problems.empty())
-        m_verdict->setText(tr("Ready. Read the warnings below: Fondant would surprise you there."));
+        m_verdict->setText(tr("Ready to export; read the warnings below first."));
     else
         m_verdict->setText(tr("Ready. The cache keys in the file are those the canvas shows."));
 }
