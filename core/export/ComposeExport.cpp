@@ -38,7 +38,7 @@ Value sortedObject(std::map<std::string, Value> members)
 {
     Value object = Value::object();
     for (auto &[key, value] : members)
-        object.set(key, std::move(value));
+        object.appendMember(Member {key, std::move(value), {}}); // keys are unique and sorted
     return object;
 }
 

@@ -25,7 +25,7 @@ Value sorted(Members members)
 {
     Value object = Value::object();
     for (auto &[key, value] : members)
-        object.set(key, std::move(value));
+        object.appendMember(Member {key, std::move(value), {}}); // keys are unique and sorted
     return object;
 }
 
