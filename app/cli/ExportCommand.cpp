@@ -3,7 +3,6 @@
 #include "app/cli/Command.h"
 
 #include "core/export/PipelineExport.h"
-#include "core/pipeline/PipelineWriter.h"
 #include "core/session/PipelineSession.h"
 
 #include <ostream>
@@ -68,17 +67,13 @@ int exportCommand(CommandContext &context, const QStringList &arguments)
     if (!text.ok())
         return InvalidInput;
     const QString output = line.parser.value(QStringLiteral("output"));
-    if (output.isEmpty()) {
+    if (const auto error = PipelineExport::writeRun(
+            *session, settings.value(), text.value(), output, userDataFolder())) {
+        context.printDiagnostics({*error});
+        return InvalidInput;
+    }
+    if (output.isEmpty())
         context.out << text.value();
-    } else if (const auto error = writeFileAtomically(output, text.value())) {
-        context.printDiagnostics({*error});
-        return InvalidInput;
-    }
-    if (const auto error
-        = PipelineExport::recordRun(*session, settings.value(), userDataFolder())) {
-        context.printDiagnostics({*error});
-        return InvalidInput;
-    }
     context.err << "run " << settings->runId << " recorded; 'explain --against " << settings->runId
                 << "' compares later versions with it\n";
     return Success;

@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <map>
 
 namespace fondant {
@@ -99,6 +100,22 @@ Result<std::string> ComposeExport::write(
     const Pipeline &pipeline = session.pipeline();
     if (Diagnostics problems = acceleratorProblems(pipeline); !problems.empty())
         return problems;
+    // Compose names services with letters, digits, '.', '_' and '-' only.
+    Diagnostics badNames;
+    for (const FondantCommand &command : commands.value())
+        if (!std::all_of(command.componentId.begin(), command.componentId.end(), [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-';
+            })) {
+            const Step &step = pipeline.steps[command.step];
+            badNames.push_back(Diagnostic::error(pipeline.filePath, step.mark,
+                "step '" + step.id + "': its component id '"
+                    + withVisibleControls(command.componentId)
+                    + "' cannot name a Docker Compose service (letters, digits, '.', '_' and '-' "
+                      "only); give the component a plainer name"));
+        }
+    if (!badNames.empty())
+        return badNames;
     Diagnostics warnings = commands.takeDiagnostics();
     append(warnings, nullArguments(pipeline, session.analysis()));
     const std::string &path = settings.workingDirectory;

@@ -94,6 +94,10 @@ Result<ExportSettings> ExportSettings::make(const QString &workingDirectory, con
     const std::string scheme = schemeOf(given);
     settings.remote
         = std::find(remoteSchemes.begin(), remoteSchemes.end(), scheme) != remoteSchemes.end();
+    if (settings.remote && given.find("://") != scheme.size())
+        return Diagnostic::error({}, {},
+            "'" + withVisibleControls(given) + "' reads as a " + scheme
+                + " address without '//': write " + scheme + "://…");
     if (settings.remote) {
         settings.workingDirectory = given;
         return settings;

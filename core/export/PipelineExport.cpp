@@ -5,9 +5,11 @@
 #include "core/export/ComposeExport.h"
 #include "core/export/KubeflowExport.h"
 #include "core/history/RunRecord.h"
+#include "core/pipeline/PipelineWriter.h"
 #include "core/session/PipelineSession.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace fondant {
 
@@ -41,13 +43,26 @@ Result<std::string> PipelineExport::text(
     return Diagnostic::error({}, {}, "unknown export target");
 }
 
-std::optional<Diagnostic> PipelineExport::recordRun(
-    const PipelineSession &session, const ExportSettings &settings, const QString &dataFolder)
+std::optional<Diagnostic> PipelineExport::writeRun(const PipelineSession &session,
+    const ExportSettings &settings, const std::string &text, const QString &output,
+    const QString &dataFolder)
 {
+    const QString document
+        = QFileInfo(QString::fromStdString(session.pipeline().filePath)).canonicalFilePath();
+    if (!output.isEmpty() && !document.isEmpty()
+        && QFileInfo(output).canonicalFilePath() == document)
+        return Diagnostic::error(
+            output.toStdString(), {}, "is the pipeline itself; the export would replace it");
+    if (!output.isEmpty() && QFileInfo::exists(output) && !QFileInfo(output).isFile())
+        return Diagnostic::error(
+            output.toStdString(), {}, "is not a regular file; it is not replaced");
     const QString workingDirectory = QString::fromStdString(settings.workingDirectory);
     if (!settings.remote && !QDir().mkpath(workingDirectory))
         return Diagnostic::error(settings.workingDirectory, {},
             "cannot create the working directory (Fondant's compiler creates it too)");
+    if (!output.isEmpty())
+        if (std::optional<Diagnostic> error = writeFileAtomically(output, text))
+            return error;
     const RunRecord record = RunRecord::of(session, settings.runId, settings.workingDirectory);
     return record.write(RunRecord::location(workingDirectory, settings.runId, dataFolder));
 }

@@ -30,11 +30,14 @@ public:
     static Result<std::string> text(
         const PipelineSession &session, Target target, const ExportSettings &settings);
 
-    /// What an exported run needs before it starts: a local working directory is created (as
-    /// Fondant's compiler does) and the run's record is written into it, or into dataFolder for
-    /// a remote one, so that later keys can be explained against the run.
-    static std::optional<Diagnostic> recordRun(
-        const PipelineSession &session, const ExportSettings &settings, const QString &dataFolder);
+    /// Writes an export as a run starts: the working directory is created if it is local (as
+    /// Fondant's compiler does), the text goes atomically to output (unless output is empty: the
+    /// caller shows it), and the run's record is written into the working directory, or into
+    /// dataFolder for a remote one, so that later keys can be explained against the run.
+    /// Nothing is written when output is the pipeline itself or the folder cannot be made.
+    static std::optional<Diagnostic> writeRun(const PipelineSession &session,
+        const ExportSettings &settings, const std::string &text, const QString &output,
+        const QString &dataFolder);
 };
 
 } // namespace fondant

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/dialogs/ExportDialog.h"
 
-#include "core/pipeline/PipelineWriter.h"
 #include "core/session/PipelineSession.h"
 
 #include <QComboBox>
@@ -201,11 +200,7 @@ bool ExportDialog::exportNow()
         showProblems({Diagnostic::error({}, {}, "choose where to save the exported file")});
         return false;
     }
-    if (const auto error = writeFileAtomically(output, text)) {
-        showProblems({*error});
-        return false;
-    }
-    if (const auto error = PipelineExport::recordRun(m_session, settings,
+    if (const auto error = PipelineExport::writeRun(m_session, settings, text, output,
             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))) {
         showProblems({*error});
         return false;

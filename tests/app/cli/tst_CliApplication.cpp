@@ -538,6 +538,28 @@ void tst_CliApplication::exportWritesNothingOnError()
     QVERIFY(m_err.str().find("the pipeline has errors") != std::string::npos);
     QVERIFY(!QFileInfo::exists(wd));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("broken.yml"))));
+    // A working directory that cannot be made: no file either.
+    const QString taken = writeFile(dir, QStringLiteral("file"), "x");
+    QCOMPARE(
+        run({QStringLiteral("export"), document, QStringLiteral("--target"),
+            QStringLiteral("compose"), QStringLiteral("-o"),
+            dir.filePath(QStringLiteral("out.yml")), QStringLiteral("--working-directory"), taken}),
+        1);
+    QVERIFY(m_err.str().find("cannot create the working directory") != std::string::npos);
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out.yml"))));
+    // The pipeline itself as the output.
+    const QString valid = writeFile(dir, QStringLiteral("valid.pipeline.yaml"),
+        "version: 1\nname: v\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\nsteps:\n"
+        "  - id: load\n    component: load_table\n    arguments: {uri: /a}\n"
+        "    produces: {text: string}\n");
+    QCOMPARE(
+        run({QStringLiteral("export"), valid, QStringLiteral("--target"), QStringLiteral("compose"),
+            QStringLiteral("-o"), valid, QStringLiteral("--working-directory"), wd}),
+        1);
+    QVERIFY(m_err.str().find("is the pipeline itself") != std::string::npos);
+    QFile original(valid);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QVERIFY(original.readAll().startsWith("version: 1"));
 }
 
 void tst_CliApplication::runsExportedToARemoteFolderAreKnownByTheirRecords()

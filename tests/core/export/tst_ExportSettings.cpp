@@ -53,7 +53,7 @@ void tst_ExportSettings::localFoldersAreAbsoluteWithLinksResolved()
 
 void tst_ExportSettings::remoteFoldersStayAsGiven()
 {
-    for (const char *url : {"gs://bucket/wd", "s3://b/x/", "GCS://b", "az://c/d", "s3:bucket"}) {
+    for (const char *url : {"gs://bucket/wd", "s3://b/x/", "GCS://b", "az://c/d"}) {
         Result<ExportSettings> settings
             = ExportSettings::make(QString::fromLatin1(url), QStringLiteral("/base"), "p", "p-1");
         QVERIFY2(settings.ok(), url);
@@ -88,6 +88,9 @@ void tst_ExportSettings::refusesWhatCannotNameAFolder_data()
     QTest::newRow("file URL") << "file:///data/wd"
                               << "r-1"
                               << "not as a file:// URL";
+    QTest::newRow("scheme without slashes") << "s3:bucket"
+                                            << "r-1"
+                                            << "write s3://";
 }
 
 void tst_ExportSettings::refusesWhatCannotNameAFolder()
