@@ -10,7 +10,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 #include <ostream>
 
@@ -118,11 +117,6 @@ WorkingDirectoryChoice workingDirectoryOf(
         QFileInfo(pipelinePath).absolutePath()};
 }
 
-QString userDataFolder()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-}
-
 std::optional<RunHistory> openHistory(CommandContext &context, const CommandLine &line,
     const PipelineSession &session, const QString &pipelinePath, RemoteHistory remote)
 {
@@ -135,7 +129,7 @@ std::optional<RunHistory> openHistory(CommandContext &context, const CommandLine
             "no working directory: give --working-directory DIR or set working_directory in "
             "the pipeline"))
         : RunHistory::open(
-            folder, remote == RemoteHistory::FromRecords ? userDataFolder() : QString());
+            folder, remote == RemoteHistory::FromRecords ? RunRecord::userDataFolder() : QString());
     if (history.ok())
         return std::move(history).value();
     context.printDiagnostics(history.diagnostics());

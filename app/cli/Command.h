@@ -105,7 +105,5 @@ enum class RemoteHistory { Refused, FromRecords };
 std::optional<RunHistory> openHistory(CommandContext &context, const CommandLine &line,
     const PipelineSession &session, const QString &pipelinePath,
     RemoteHistory remote = RemoteHistory::Refused);
-/// The user's data folder, where the records of runs exported to remote working directories are.
-QString userDataFolder();
 
 } // namespace fondant

@@ -3,6 +3,7 @@
 #include "app/cli/Command.h"
 
 #include "core/export/PipelineExport.h"
+#include "core/history/RunRecord.h"
 #include "core/session/PipelineSession.h"
 
 #include <ostream>
@@ -68,7 +69,7 @@ int exportCommand(CommandContext &context, const QStringList &arguments)
         return InvalidInput;
     const QString output = line.parser.value(QStringLiteral("output"));
     if (const auto error = PipelineExport::writeRun(
-            *session, settings.value(), text.value(), output, userDataFolder())) {
+            *session, settings.value(), text.value(), output, RunRecord::userDataFolder())) {
         context.printDiagnostics({*error});
         return InvalidInput;
     }

@@ -3,6 +3,7 @@
 #include "app/cli/Command.h"
 
 #include "core/history/RunHistory.h"
+#include "core/history/RunRecord.h"
 #include "core/report/Reports.h"
 
 #include <QDateTime>
@@ -102,7 +103,7 @@ int runsCommand(CommandContext &context, const QStringList &arguments)
     if (const auto done = line.parse(context, arguments, 1, 1))
         return *done;
     Result<RunHistory> history
-        = RunHistory::open(line.parser.positionalArguments().first(), userDataFolder());
+        = RunHistory::open(line.parser.positionalArguments().first(), RunRecord::userDataFolder());
     if (!history.ok()) {
         context.printDiagnostics(history.diagnostics());
         if (line.json())

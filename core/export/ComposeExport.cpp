@@ -34,15 +34,6 @@ Value composeText(const std::string &text)
     return Value(escapedForCompose(text));
 }
 
-// A mapping with its keys in the order PyYAML's dump writes them: sorted.
-Value sortedObject(std::map<std::string, Value> members)
-{
-    Value object = Value::object();
-    for (auto &[key, value] : members)
-        object.appendMember(Member {key, std::move(value), {}}); // keys are unique and sorted
-    return object;
-}
-
 // Compose reserves NVIDIA GPUs only; Fondant's compiler refuses other accelerators.
 Diagnostics acceleratorProblems(const Pipeline &pipeline)
 {
@@ -132,15 +123,15 @@ Result<std::string> ComposeExport::write(
         Value dependsOn = Value::object();
         if (command.inputComponentId)
             dependsOn.set(*command.inputComponentId,
-                sortedObject({{"condition", Value("service_completed_successfully")}}));
+                Value::object({{"condition", Value("service_completed_successfully")}}));
         service["depends_on"] = std::move(dependsOn);
         service["entrypoint"]
             = Value(Value::Array {Value("fondant"), Value("execute"), Value("main")});
-        service["labels"] = sortedObject({{"dataset_description", Value()}});
+        service["labels"] = Value::object({{"dataset_description", Value()}});
         service["ports"] = Value(Value::Array {Value("8787:8787")});
         Value volumes = Value::array();
         if (!settings.remote)
-            volumes.append(sortedObject({{"source", composeText(path)},
+            volumes.append(Value::object({{"source", composeText(path)},
                 {"target", composeText(path)}, {"type", Value("bind")}}));
         service["volumes"] = std::move(volumes);
         const std::string &directory = analysis.spec->directory();
@@ -148,7 +139,7 @@ Result<std::string> ComposeExport::write(
             && QFileInfo(
                 QDir(QString::fromStdString(directory)).filePath(QStringLiteral("Dockerfile")))
                    .isFile())
-            service["build"] = sortedObject({{"args", Value::array()},
+            service["build"] = Value::object({{"args", Value::array()},
                 {"context",
                     composeText(QFileInfo(QString::fromStdString(directory))
                                     .absoluteFilePath()
@@ -157,20 +148,20 @@ Result<std::string> ComposeExport::write(
             service["image"] = composeText(analysis.spec->image());
         if (step.resources.acceleratorName && step.resources.acceleratorName->isString()
             && step.resources.acceleratorName->toString() == "GPU")
-            service["deploy"] = sortedObject({{"resources",
-                sortedObject({{"reservations",
-                    sortedObject({{"devices",
-                        Value(Value::Array {sortedObject({
+            service["deploy"] = Value::object({{"resources",
+                Value::object({{"reservations",
+                    Value::object({{"devices",
+                        Value(Value::Array {Value::object({
                             {"capabilities", Value(Value::Array {Value("gpu")})},
                             {"count", step.resources.acceleratorNumber.value_or(Value())},
                             {"driver", Value("nvidia")},
                         })})}})}})}});
-        services[command.componentId] = sortedObject(std::move(service));
+        services[command.componentId] = Value::object(std::move(service));
     }
 
     Value root = Value::object();
     root.set("name", Value(pipeline.name));
-    root.set("services", sortedObject(std::move(services)));
+    root.set("services", Value::object(std::move(services)));
     root.set("version", Value("3.8"));
     std::string text;
     for (const Member &member : root.members())

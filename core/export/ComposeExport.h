@@ -18,8 +18,9 @@ class PipelineSession;
 class ComposeExport
 {
 public:
-    /// The file's text. Fails, naming the step, on a pipeline with errors, on two steps of one
-    /// component (their outputs would share a folder) and on accelerators Compose cannot give.
+    /// The file's text, with warnings where Fondant's runtime would surprise. Fails, naming the
+    /// step, on a pipeline with errors, on component ids that cannot name a folder or a service,
+    /// and on accelerators Compose cannot give.
     static Result<std::string> write(
         const PipelineSession &session, const ExportSettings &settings);
 };

@@ -86,8 +86,7 @@ Result<ExportSettings> ExportSettings::make(const QString &workingDirectory, con
         return Diagnostic::error({}, {},
             "no working directory: give --working-directory DIR or set working_directory in the "
             "pipeline");
-    if (given.find('\0') != std::string::npos
-        || std::any_of(given.begin(), given.end(),
+    if (std::any_of(given.begin(), given.end(),
             [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
         return Diagnostic::error({}, {},
             "the working directory '" + withVisibleControls(given) + "' holds control characters");

@@ -114,10 +114,11 @@ Result<std::vector<FondantCommand>> FondantCommand::forSteps(const PipelineSessi
             pipeline.filePath, {}, "the pipeline has errors: fix them before exporting it");
     if (pipeline.steps.empty())
         return Diagnostic::error(pipeline.filePath, {}, "the pipeline has no steps to export");
-    const std::string runFolder
-        = settings.workingDirectory + "/" + datasetFolder + "/" + settings.runId;
-    const std::string namedRunFolder
-        = settings.workingDirectory + "/" + pipeline.name + "/" + settings.runId;
+    // WORKING_DIRECTORY/FOLDER/RUN_ID/COMPONENT_ID/manifest.json
+    const auto manifestOf = [&](const std::string &folder, const std::string &componentId) {
+        return settings.workingDirectory + "/" + folder + "/" + settings.runId + "/" + componentId
+            + "/manifest.json";
+    };
     const bool datasetHasFields = !analysis.steps.back().outputFields.empty();
 
     Diagnostics problems;
@@ -153,16 +154,14 @@ Result<std::vector<FondantCommand>> FondantCommand::forSteps(const PipelineSessi
                       "the steps"));
             continue;
         }
-        const std::string manifest = runFolder + "/" + command.componentId + "/manifest.json";
         Value metadata = Value::object();
         metadata.set("dataset_name", datasetFolder);
         metadata.set("run_id", settings.runId);
         metadata.set("component_id", command.componentId);
         metadata.set("cache_key", key->key);
-        metadata.set(
-            "manifest_location", namedRunFolder + "/" + command.componentId + "/manifest.json");
+        metadata.set("manifest_location", manifestOf(pipeline.name, command.componentId));
         command.metadata = PyJson::dumps(metadata, PyJson::KeyOrder::Insertion);
-        command.outputManifestPath = manifest;
+        command.outputManifestPath = manifestOf(datasetFolder, command.componentId);
         command.workingDirectory = settings.workingDirectory;
         for (const Member &argument : key->arguments.members())
             command.options.emplace_back(argument.key,
@@ -171,8 +170,7 @@ Result<std::vector<FondantCommand>> FondantCommand::forSteps(const PipelineSessi
                     : argument.value);
         if (const int parent = stepAnalysis.parent; parent >= 0) {
             command.inputComponentId = names[static_cast<std::size_t>(parent)].id;
-            command.inputManifestPath
-                = runFolder + "/" + *command.inputComponentId + "/manifest.json";
+            command.inputManifestPath = manifestOf(datasetFolder, *command.inputComponentId);
         } else if (datasetHasFields) {
             command.inputManifestPath = "None"; // the fresh dataset's manifest_location
         }

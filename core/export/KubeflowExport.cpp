@@ -4,15 +4,14 @@
 
 #include "core/export/FondantCommand.h"
 #include "core/session/PipelineSession.h"
+#include "core/validate/PipelineValidator.h"
 #include "core/yaml/YamlWriter.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <map>
 #include <regex>
 #include <set>
-#include <string_view>
 
 namespace fondant {
 
@@ -20,16 +19,8 @@ namespace {
 
 using Members = std::map<std::string, Value>;
 
-// A mapping as the KFP SDK dumps it: keys sorted.
-Value sorted(Members members)
-{
-    Value object = Value::object();
-    for (auto &[key, value] : members)
-        object.appendMember(Member {key, std::move(value), {}}); // keys are unique and sorted
-    return object;
-}
-
-// A value as a protobuf Value holds it: every number a double, mappings sorted.
+// A value as a protobuf Value holds it: every number a double, mappings sorted (as the KFP SDK
+// dumps them).
 Value protobufValue(const Value &value)
 {
     switch (value.kind()) {
@@ -46,7 +37,7 @@ Value protobufValue(const Value &value)
         Members members;
         for (const Member &member : value.members())
             members[member.key] = protobufValue(member.value);
-        return sorted(std::move(members));
+        return Value::object(std::move(members));
     }
     default:
         return value;
@@ -242,9 +233,9 @@ Value inputDefinitions(const std::map<std::string, Parameter> &parameters)
             definition["isOptional"] = Value(true);
         if (parameter.defaultValue)
             definition["defaultValue"] = *parameter.defaultValue;
-        definitions[name] = sorted(std::move(definition));
+        definitions[name] = Value::object(std::move(definition));
     }
-    return sorted({{"parameters", sorted(std::move(definitions))}});
+    return Value::object({{"parameters", Value::object(std::move(definitions))}});
 }
 
 Value placeholder(const std::string &name)
@@ -254,7 +245,7 @@ Value placeholder(const std::string &name)
 
 Value constant(const Value &value)
 {
-    return sorted({{"runtimeValue", sorted({{"constant", protobufValue(value)}})}});
+    return Value::object({{"runtimeValue", Value::object({{"constant", protobufValue(value)}})}});
 }
 
 // KFP's memory text in GB, as its set_memory_request/limit convert it; nullopt when KFP refuses it.
@@ -287,12 +278,6 @@ std::optional<double> cpuInCores(const std::string &text)
     return text.ends_with('m') ? std::stod(text.substr(0, text.size() - 1)) / 1000
                                : std::stod(text);
 }
-
-// Vertex AI's accelerator names (Fondant 0.12.1's list).
-constexpr std::array<std::string_view, 14> vertexAccelerators
-    = {"ACCELERATOR_TYPE_UNSPECIFIED", "NVIDIA_TESLA_K80", "NVIDIA_TESLA_P100", "NVIDIA_TESLA_V100",
-        "NVIDIA_TESLA_P4", "NVIDIA_TESLA_T4", "NVIDIA_TESLA_A100", "NVIDIA_A100_80GB", "NVIDIA_L4",
-        "TPU_V2", "TPU_V3", "TPU_V4_POD", "TPU_V5_LITEPOD", "NVIDIA_H100_80GB"};
 
 std::string textOf(const std::optional<Value> &value)
 {
@@ -353,8 +338,8 @@ Value resourcesOf(const Pipeline &pipeline, const Step &step, KubeflowExport::Fl
                 fail("accelerator_name",
                     "'" + withVisibleControls(name)
                         + "' is no accelerator Kubeflow gives: GPU or TPU");
-        } else if (std::find(vertexAccelerators.begin(), vertexAccelerators.end(), name)
-            == vertexAccelerators.end()) {
+        } else if (const auto &vertex = PipelineValidator::vertexAcceleratorNames();
+                   std::find(vertex.begin(), vertex.end(), name) == vertex.end()) {
             fail("accelerator_name",
                 "'" + withVisibleControls(name)
                     + "' is no accelerator Vertex AI knows (e.g. NVIDIA_TESLA_T4, TPU_V3)");
@@ -366,10 +351,10 @@ Value resourcesOf(const Pipeline &pipeline, const Step &step, KubeflowExport::Fl
         if (!positive)
             fail("accelerator_number", "must be a positive whole number with an accelerator");
         else if (!type.empty())
-            out["accelerator"] = sorted(
+            out["accelerator"] = Value::object(
                 {{"count", Value(std::to_string(number->toInt()))}, {"type", Value(type)}});
     }
-    return out.empty() ? Value() : sorted(std::move(out));
+    return out.empty() ? Value() : Value::object(std::move(out));
 }
 
 // Constants KFP's type check refuses: their Python type must be the input's type.
@@ -461,18 +446,19 @@ Result<std::string> KubeflowExport::write(
             {"image", Value(spec.image())}};
         if (Value resources = resourcesOf(pipeline, step, flavour, problems); !resources.isNull())
             container["resources"] = std::move(resources);
-        executors["exec-" + name] = sorted({{"container", sorted(std::move(container))}});
-        components["comp-" + name] = sorted({{"executorLabel", Value("exec-" + name)},
+        executors["exec-" + name]
+            = Value::object({{"container", Value::object(std::move(container))}});
+        components["comp-" + name] = Value::object({{"executorLabel", Value("exec-" + name)},
             {"inputDefinitions", inputDefinitions(parameters)}});
 
         Members task {{"cachingOptions", Value::object()},
-            {"componentRef", sorted({{"name", Value("comp-" + name)}})},
-            {"inputs", sorted({{"parameters", sorted(std::move(inputs))}})},
-            {"taskInfo", sorted({{"name", Value(name)}})}};
+            {"componentRef", Value::object({{"name", Value("comp-" + name)}})},
+            {"inputs", Value::object({{"parameters", Value::object(std::move(inputs))}})},
+            {"taskInfo", Value::object({{"name", Value(name)}})}};
         // Fondant runs each step after the one before it in call order, not after its input.
         if (command.inputComponentId && !previousTask.empty())
             task["dependentTasks"] = Value(Value::Array {Value(previousTask)});
-        tasks[name] = sorted(std::move(task));
+        tasks[name] = Value::object(std::move(task));
         previousTask = name;
 
         const std::optional<Value> &labelValue = step.resources.nodePoolLabel;
@@ -486,22 +472,21 @@ Result<std::string> KubeflowExport::write(
                 "step '" + step.id
                     + "': node_pool_label and node_pool_name must be text for Kubernetes' node "
                       "selector"));
-        const std::string label = textOf(labelValue);
-        const std::string pool = textOf(poolValue);
         if (flavour == Flavour::Kubeflow && textPool)
-            nodeSelectors["exec-" + name]
-                = sorted({{"nodeSelector", sorted({{"labels", sorted({{label, Value(pool)}})}})}});
+            nodeSelectors["exec-" + name] = Value::object({{"nodeSelector",
+                Value::object(
+                    {{"labels", Value::object({{labelValue->toString(), *poolValue}})}})}});
     }
     if (!problems.empty())
         return problems;
 
     const std::string pipelineName = ComponentSpec::kfpSafeNameOf(pipeline.name);
-    Members pipelineInfo {{"name", Value(pipelineName)}};
-    Value root = sorted({
-        {"components", sorted(std::move(components))},
-        {"deploymentSpec", sorted({{"executors", sorted(std::move(executors))}})},
-        {"pipelineInfo", sorted(std::move(pipelineInfo))},
-        {"root", sorted({{"dag", sorted({{"tasks", sorted(std::move(tasks))}})}})},
+    Value root = Value::object({
+        {"components", Value::object(std::move(components))},
+        {"deploymentSpec", Value::object({{"executors", Value::object(std::move(executors))}})},
+        {"pipelineInfo", Value::object({{"name", Value(pipelineName)}})},
+        {"root",
+            Value::object({{"dag", Value::object({{"tasks", Value::object(std::move(tasks))}})}})},
         {"schemaVersion", Value("2.1.0")},
         {"sdkVersion", Value("kfp-2.6.0")},
     });
@@ -511,9 +496,9 @@ Result<std::string> KubeflowExport::write(
     if (!nodeSelectors.empty()) {
         text += "---\n";
         YamlWriter::appendMember(text, "platforms",
-            sorted({{"kubernetes",
-                sorted({{"deploymentSpec",
-                    sorted({{"executors", sorted(std::move(nodeSelectors))}})}})}}),
+            Value::object({{"kubernetes",
+                Value::object({{"deploymentSpec",
+                    Value::object({{"executors", Value::object(std::move(nodeSelectors))}})}})}}),
             0);
     }
     Diagnostics warnings = commands.takeDiagnostics();

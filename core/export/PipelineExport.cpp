@@ -11,22 +11,33 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <array>
+#include <utility>
+
 namespace fondant {
+
+namespace {
+
+constexpr std::array<std::pair<std::string_view, PipelineExport::Target>, 3> targets
+    = {{{"compose", PipelineExport::Target::Compose}, {"kfp", PipelineExport::Target::Kubeflow},
+        {"vertex", PipelineExport::Target::Vertex}}};
+
+} // namespace
 
 std::optional<PipelineExport::Target> PipelineExport::targetNamed(std::string_view name)
 {
-    if (name == "compose")
-        return Target::Compose;
-    if (name == "kfp")
-        return Target::Kubeflow;
-    if (name == "vertex")
-        return Target::Vertex;
+    for (const auto &[targetName, target] : targets)
+        if (targetName == name)
+            return target;
     return std::nullopt;
 }
 
 std::string PipelineExport::targetNames()
 {
-    return "compose, kfp, vertex";
+    std::string names;
+    for (const auto &[targetName, target] : targets)
+        names += (names.empty() ? "" : ", ") + std::string(targetName);
+    return names;
 }
 
 Result<std::string> PipelineExport::text(
@@ -53,9 +64,9 @@ std::optional<Diagnostic> PipelineExport::writeRun(const PipelineSession &sessio
         && QFileInfo(output).canonicalFilePath() == document)
         return Diagnostic::error(
             output.toStdString(), {}, "is the pipeline itself; the export would replace it");
-    if (!output.isEmpty() && QFileInfo::exists(output) && !QFileInfo(output).isFile())
-        return Diagnostic::error(
-            output.toStdString(), {}, "is not a regular file; it is not replaced");
+    if (!output.isEmpty())
+        if (std::optional<Diagnostic> refused = whyNotReplaceable(output))
+            return refused;
     const QString workingDirectory = QString::fromStdString(settings.workingDirectory);
     if (!settings.remote && !QDir().mkpath(workingDirectory))
         return Diagnostic::error(settings.workingDirectory, {},

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QUrl>
 
 namespace fondant {
@@ -247,6 +248,11 @@ std::optional<Diagnostic> RunRecord::write(const QString &path) const
         return Diagnostic::error(path.toStdString(), {},
             "cannot create the folder " + QFileInfo(path).absolutePath().toStdString());
     return writeFileAtomically(path, PyJson::dumps(toValue(), PyJson::KeyOrder::Insertion) + "\n");
+}
+
+QString RunRecord::userDataFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
 bool RunRecord::isRemote(const QString &workingDirectory)

@@ -71,6 +71,9 @@ struct RunRecord
     /// in dataFolder.
     static QString location(
         const QString &workingDirectory, const std::string &runId, const QString &dataFolder);
+    /// The user's data folder (QStandardPaths' AppDataLocation), where the records of runs in
+    /// remote working directories are kept.
+    static QString userDataFolder();
     /// Whether a working directory names a remote file system (scheme://…).
     static bool isRemote(const QString &workingDirectory);
 };

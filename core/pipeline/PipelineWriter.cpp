@@ -130,13 +130,20 @@ std::string PipelineWriter::toYaml(const Pipeline &pipeline)
     return out;
 }
 
-std::optional<Diagnostic> writeFileAtomically(const QString &path, const std::string &bytes)
+std::optional<Diagnostic> whyNotReplaceable(const QString &path)
 {
     // Only regular files are replaced: never a device, pipe or folder, nor one behind a link.
     const QFileInfo target(path);
     if ((target.exists() && !target.isFile()) || (target.isSymLink() && !target.exists()))
         return Diagnostic::error(
             path.toStdString(), {}, "is not a regular file (or a link to one); it is not replaced");
+    return std::nullopt;
+}
+
+std::optional<Diagnostic> writeFileAtomically(const QString &path, const std::string &bytes)
+{
+    if (std::optional<Diagnostic> refused = whyNotReplaceable(path))
+        return refused;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Diagnostic::error(

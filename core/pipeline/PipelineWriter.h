@@ -27,5 +27,8 @@ public:
 
 /// Replaces a file's content atomically (write a temporary file, then rename it).
 std::optional<Diagnostic> writeFileAtomically(const QString &path, const std::string &bytes);
+/// Why writeFileAtomically would not replace path (a device, pipe, folder or link to none), so
+/// that callers can check before writing anything else.
+std::optional<Diagnostic> whyNotReplaceable(const QString &path);
 
 } // namespace fondant

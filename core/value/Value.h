@@ -5,6 +5,7 @@
 #include "core/util/Diagnostic.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -44,6 +45,9 @@ public:
     Value(Object members);
 
     static Value object();
+    /// An object of these members, in the map's order (keys sorted by their bytes, as Python
+    /// sorts text keys).
+    static Value object(std::map<std::string, Value> members);
     static Value array();
 
     Kind kind() const;
@@ -143,6 +147,15 @@ inline Value::Value(Object members) : m_data(std::move(members)) { }
 inline Value Value::object()
 {
     return Value(Object {});
+}
+
+inline Value Value::object(std::map<std::string, Value> members)
+{
+    Object object;
+    object.reserve(members.size());
+    for (auto &[key, value] : members)
+        object.push_back(Member {key, std::move(value), {}});
+    return Value(std::move(object));
 }
 
 inline Value Value::array()

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/dialogs/ExportDialog.h"
 
+#include "core/history/RunRecord.h"
 #include "core/session/PipelineSession.h"
 
 #include <QComboBox>
@@ -15,7 +16,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -200,8 +200,8 @@ bool ExportDialog::exportNow()
         showProblems({Diagnostic::error({}, {}, "choose where to save the exported file")});
         return false;
     }
-    if (const auto error = PipelineExport::writeRun(m_session, settings, text, output,
-            QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))) {
+    if (const auto error = PipelineExport::writeRun(
+            m_session, settings, text, output, RunRecord::userDataFolder())) {
         showProblems({*error});
         return false;
     }

@@ -517,34 +517,29 @@ void tst_CliApplication::exportWritesNothingOnError()
     const QString document = QStringLiteral(FONDANT_TEST_DATA_DIR "/export/tricky.pipeline.yaml");
     QTemporaryDir dir;
     const QString wd = dir.filePath(QStringLiteral("wd"));
-    const auto exportTo = [&](const QString &output, const QString &target) {
-        return run({QStringLiteral("export"), document, QStringLiteral("--target"), target,
-            QStringLiteral("-o"), output, QStringLiteral("--working-directory"), wd});
+    const auto exportTo = [&](const QString &pipeline, const QString &output,
+                              const QString &workingDirectory, const QString &target) {
+        return run({QStringLiteral("export"), pipeline, QStringLiteral("--target"), target,
+            QStringLiteral("-o"), output, QStringLiteral("--working-directory"), workingDirectory});
     };
-    QCOMPARE(exportTo(dir.filePath(QStringLiteral("out.yml")), QStringLiteral("helm")), 2);
+    const QString compose = QStringLiteral("compose");
+    QCOMPARE(
+        exportTo(document, dir.filePath(QStringLiteral("out.yml")), wd, QStringLiteral("helm")), 2);
     QVERIFY(m_err.str().find("unknown target 'helm'") != std::string::npos);
     // A folder where the file should go.
     QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("taken")));
-    QCOMPARE(exportTo(dir.filePath(QStringLiteral("taken")), QStringLiteral("compose")), 1);
+    QCOMPARE(exportTo(document, dir.filePath(QStringLiteral("taken")), wd, compose), 1);
     QVERIFY(m_err.str().find("not a regular file") != std::string::npos);
     // A pipeline with errors.
     const QString broken = writeFile(dir, QStringLiteral("broken.pipeline.yaml"),
         "version: 1\nname: broken\nsteps:\n  - id: a\n    component: nowhere\n");
-    QCOMPARE(
-        run({QStringLiteral("export"), broken, QStringLiteral("--target"),
-            QStringLiteral("compose"), QStringLiteral("-o"),
-            dir.filePath(QStringLiteral("broken.yml")), QStringLiteral("--working-directory"), wd}),
-        1);
+    QCOMPARE(exportTo(broken, dir.filePath(QStringLiteral("broken.yml")), wd, compose), 1);
     QVERIFY(m_err.str().find("the pipeline has errors") != std::string::npos);
     QVERIFY(!QFileInfo::exists(wd));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("broken.yml"))));
     // A working directory that cannot be made: no file either.
     const QString taken = writeFile(dir, QStringLiteral("file"), "x");
-    QCOMPARE(
-        run({QStringLiteral("export"), document, QStringLiteral("--target"),
-            QStringLiteral("compose"), QStringLiteral("-o"),
-            dir.filePath(QStringLiteral("out.yml")), QStringLiteral("--working-directory"), taken}),
-        1);
+    QCOMPARE(exportTo(document, dir.filePath(QStringLiteral("out.yml")), taken, compose), 1);
     QVERIFY(m_err.str().find("cannot create the working directory") != std::string::npos);
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out.yml"))));
     // The pipeline itself as the output.
@@ -552,10 +547,7 @@ void tst_CliApplication::exportWritesNothingOnError()
         "version: 1\nname: v\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\nsteps:\n"
         "  - id: load\n    component: load_table\n    arguments: {uri: /a}\n"
         "    produces: {text: string}\n");
-    QCOMPARE(
-        run({QStringLiteral("export"), valid, QStringLiteral("--target"), QStringLiteral("compose"),
-            QStringLiteral("-o"), valid, QStringLiteral("--working-directory"), wd}),
-        1);
+    QCOMPARE(exportTo(valid, valid, wd, compose), 1);
     QVERIFY(m_err.str().find("is the pipeline itself") != std::string::npos);
     QFile original(valid);
     QVERIFY(original.open(QIODevice::ReadOnly));
