@@ -84,8 +84,8 @@ Result<ExportSettings> ExportSettings::make(const QString &workingDirectory, con
     const std::string given = workingDirectory.toStdString();
     if (given.empty())
         return Diagnostic::error({}, {},
-            "no working directory: give --working-directory DIR or set working_directory in the "
-            "pipeline");
+            "no working directory: give the folder (or bucket) the run keeps its data in, or set "
+            "working_directory in the pipeline");
     if (std::any_of(given.begin(), given.end(),
             [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
         return Diagnostic::error({}, {},
