@@ -28,9 +28,10 @@ Commands:
   explain  PIPELINE [--working-directory DIR] [--against RUN_ID | --against-document OTHER]
            [--step ID] [--components DIR]... [--json]
       Why keys changed since a run or another version: the ingredients, root causes, cascade.
-  export   PIPELINE --target compose|kfp|vertex [-o FILE] [--working-directory DIR] [--run-id ID]
-           [--components DIR]...
-      Write the file Fondant's compiler would write for the pipeline, and the run's record.
+  export   PIPELINE --target compose|kfp|vertex|python [-o FILE] [--working-directory DIR]
+           [--run-id ID] [--components DIR]...
+      Write the file Fondant's compiler would write for the pipeline, and the run's record;
+      or the Fondant Python program.
 
 'fondant-studio-cli COMMAND --help' describes each command's options.
 

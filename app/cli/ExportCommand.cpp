@@ -17,14 +17,15 @@ int exportCommand(CommandContext &context, const QStringList &arguments)
         QStringLiteral("Writes the file Fondant 0.12.1's compiler writes for the pipeline, with "
                        "the cache keys its executor will find, and records the run (every "
                        "step's key and the texts hashed for it) so that 'explain --against "
-                       "RUN_ID' can tell later what changed. Without -o the file goes to "
-                       "standard output."),
+                       "RUN_ID' can tell later what changed. The python target writes the "
+                       "Fondant program instead, which gets its run id and working directory "
+                       "from 'fondant run'. Without -o the file goes to standard output."),
         QStringLiteral("PIPELINE"));
     line.addWorkingDirectoryOption();
     line.addComponentsOption();
     line.parser.addOption(QCommandLineOption(QStringLiteral("target"),
-        QStringLiteral("What to write: compose (docker compose up), kfp (Kubeflow Pipelines v2) "
-                       "or vertex (Vertex AI Pipelines)."),
+        QStringLiteral("What to write: compose (docker compose up), kfp (Kubeflow Pipelines v2), "
+                       "vertex (Vertex AI Pipelines) or python (the Fondant program)."),
         QStringLiteral("TARGET")));
     line.parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
         QStringLiteral("Write the file to FILE (atomically)."), QStringLiteral("FILE")));
@@ -46,37 +47,50 @@ int exportCommand(CommandContext &context, const QStringList &arguments)
         && line.parser.value(QStringLiteral("output")).isEmpty())
         return context.usageError(name, QStringLiteral("-o needs a file name"));
 
+    const bool startsRun = PipelineExport::startsRun(*target);
+    for (const QString &option : {QStringLiteral("run-id"), QStringLiteral("working-directory")})
+        if (!startsRun && line.parser.isSet(option))
+            return context.usageError(name,
+                QStringLiteral("--%1 does not apply to --target python: 'fondant run' gives the "
+                               "program its run id and working directory")
+                    .arg(option));
+
     const QString path = line.parser.positionalArguments().first();
     const std::optional<PipelineSession> session
         = openPipeline(context, path, line.componentDirs(), false);
     if (!session)
         return InvalidInput;
     context.printDiagnostics(session->diagnostics());
-    const auto [given, base] = workingDirectoryOf(line, *session, path);
-    Result<ExportSettings> settings = ExportSettings::make(given, base, session->pipeline().name,
-        line.parser.value(QStringLiteral("run-id")).toStdString());
-    if (!settings.ok()) {
-        Diagnostics problems = settings.takeDiagnostics();
-        for (Diagnostic &problem : problems)
-            if (problem.file.empty())
-                problem.file = path.toStdString();
-        context.printDiagnostics(problems);
-        return InvalidInput;
+    ExportSettings settings;
+    if (startsRun) {
+        const auto [given, base] = workingDirectoryOf(line, *session, path);
+        Result<ExportSettings> made = ExportSettings::make(given, base, session->pipeline().name,
+            line.parser.value(QStringLiteral("run-id")).toStdString());
+        if (!made.ok()) {
+            Diagnostics problems = made.takeDiagnostics();
+            for (Diagnostic &problem : problems)
+                if (problem.file.empty())
+                    problem.file = path.toStdString();
+            context.printDiagnostics(problems);
+            return InvalidInput;
+        }
+        settings = std::move(made).value();
     }
-    Result<std::string> text = PipelineExport::text(*session, *target, settings.value());
+    const QString output = line.parser.value(QStringLiteral("output"));
+    Result<std::string> text = PipelineExport::text(*session, *target, settings, output);
     context.printDiagnostics(text.diagnostics());
     if (!text.ok())
         return InvalidInput;
-    const QString output = line.parser.value(QStringLiteral("output"));
-    if (const auto error = PipelineExport::writeRun(
-            *session, settings.value(), text.value(), output, RunRecord::userDataFolder())) {
+    if (const auto error = PipelineExport::write(
+            *session, *target, settings, text.value(), output, RunRecord::userDataFolder())) {
         context.printDiagnostics({*error});
         return InvalidInput;
     }
     if (output.isEmpty())
         context.out << text.value();
-    context.err << "run " << settings->runId << " recorded; 'explain --against " << settings->runId
-                << "' compares later versions with it\n";
+    if (startsRun)
+        context.err << "run " << settings.runId << " recorded; 'explain --against "
+                    << settings.runId << "' compares later versions with it\n";
     return Success;
 }
 

@@ -23,10 +23,22 @@ bool isSafeFolderName(const std::string &name)
            });
 }
 
-// What Fondant 0.12.1's executor does to argument values on the way into the component that
-// their author would not expect. It parses a bool argument with Python's bool(), true for every
-// non-empty text.
-Diagnostics runtimeSurprises(const Pipeline &pipeline, const PipelineAnalysis &analysis)
+// The operation spec text of a second use of a component, under its own name: the executor
+// files the step's data under the folder that name gives.
+Value renamedOperationSpec(const Value &text, const std::string &specName)
+{
+    Result<Value> operation = JsonReader::parse(text.toString(), "operation_spec");
+    if (!operation.ok())
+        return text;
+    if (Value *specification = operation->find("specification"))
+        specification->set("name", specName);
+    return Value(PyJson::dumps(operation.value(), PyJson::KeyOrder::Insertion));
+}
+
+} // namespace
+
+Diagnostics FondantCommand::runtimeSurprises(
+    const Pipeline &pipeline, const PipelineAnalysis &analysis)
 {
     Diagnostics warnings;
     for (std::size_t i = 0; i < pipeline.steps.size(); ++i) {
@@ -47,20 +59,6 @@ Diagnostics runtimeSurprises(const Pipeline &pipeline, const PipelineAnalysis &a
     }
     return warnings;
 }
-
-// The operation spec text of a second use of a component, under its own name: the executor
-// files the step's data under the folder that name gives.
-Value renamedOperationSpec(const Value &text, const std::string &specName)
-{
-    Result<Value> operation = JsonReader::parse(text.toString(), "operation_spec");
-    if (!operation.ok())
-        return text;
-    if (Value *specification = operation->find("specification"))
-        specification->set("name", specName);
-    return Value(PyJson::dumps(operation.value(), PyJson::KeyOrder::Insertion));
-}
-
-} // namespace
 
 std::string FondantCommand::argumentText(const Value &value)
 {

@@ -14,6 +14,8 @@
 namespace fondant {
 
 class PipelineSession;
+struct Pipeline;
+struct PipelineAnalysis;
 
 /// What Fondant 0.12.1's compilers pass one step's container after `fondant execute main`: its
 /// metadata (the cache key among it), the manifest it writes, the working directory, every
@@ -43,6 +45,10 @@ struct FondantCommand
     /// folders.
     static Result<std::vector<FondantCommand>> forSteps(const PipelineSession &session,
         const ExportSettings &settings, const std::string &datasetFolder);
+
+    /// Warnings on argument values Fondant 0.12.1's executor changes on the way into the
+    /// component: it parses a bool argument with Python's bool(), true for any non-empty text.
+    static Diagnostics runtimeSurprises(const Pipeline &pipeline, const PipelineAnalysis &analysis);
 
     /// How Fondant writes an argument value on a command line: maps and lists as JSON, anything
     /// else as Python's str() (True, None, 0.75, 1e-05).

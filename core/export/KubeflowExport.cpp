@@ -5,6 +5,7 @@
 #include "core/export/FondantCommand.h"
 #include "core/session/PipelineSession.h"
 #include "core/validate/PipelineValidator.h"
+#include "core/value/PyJson.h"
 #include "core/yaml/YamlWriter.h"
 
 #include <algorithm>
@@ -184,9 +185,20 @@ struct Parameter
     std::optional<Value> defaultValue;
 };
 
+// Fondant 0.12.1 hands the KFP SDK a number default in YAML that reads back as text when
+// Python writes it without a dot (1e-05, inf), and the SDK then fails to compile.
+bool readsBackAsText(const Value &value)
+{
+    if (!value.isFloat())
+        return false;
+    const std::string repr = PyJson::floatRepr(value.toDouble());
+    return repr.find('.') == std::string::npos;
+}
+
 // The inputs Fondant declares for a component: its own arguments, then the spec's. Problems
-// name the spec's argument.
-std::map<std::string, Parameter> parametersOf(const ComponentSpec &spec, Diagnostics &problems)
+// and warnings name the spec's argument.
+std::map<std::string, Parameter> parametersOf(
+    const ComponentSpec &spec, Diagnostics &problems, Diagnostics &warnings)
 {
     std::map<std::string, Parameter> parameters = {
         {"input_manifest_path", {"STRING", true, {}}},
@@ -213,6 +225,14 @@ std::map<std::string, Parameter> parametersOf(const ComponentSpec &spec, Diagnos
         } else if (argument.defaultValue && !argument.defaultValue->isNull()) {
             parameter.optional = true; // KFP makes every input with a default optional
             Result<Value> stored = defaultFor(parameter.type, *argument.defaultValue);
+            if (stored.ok() && parameter.type.rfind("NUMBER_", 0) == 0
+                && readsBackAsText(*argument.defaultValue))
+                warnings.push_back(Diagnostic::warning(spec.filePath(), argument.mark,
+                    "the default of argument '" + argument.name + "' is "
+                        + PyJson::floatRepr(argument.defaultValue->toDouble())
+                        + ", which Fondant 0.12.1's own Kubeflow and Vertex compilers cannot "
+                          "compile (the KFP SDK reads it back as text); this file holds the "
+                          "number, but 'fondant compile' of the same pipeline fails"));
             if (stored.ok())
                 parameter.defaultValue = std::move(stored).value();
             else if (!parameter.type.empty())
@@ -399,6 +419,7 @@ Result<std::string> KubeflowExport::write(
     Members executors;
     Members tasks;
     Members nodeSelectors;
+    Diagnostics specWarnings;
     std::set<std::string> names;
     std::string previousTask;
     for (const FondantCommand &command : commands.value()) {
@@ -412,7 +433,8 @@ Result<std::string> KubeflowExport::write(
                     + "', which another step has or which is empty"));
             continue;
         }
-        const std::map<std::string, Parameter> parameters = parametersOf(spec, problems);
+        const std::map<std::string, Parameter> parameters
+            = parametersOf(spec, problems, specWarnings);
         std::vector<std::pair<std::string, Value>> passed;
         for (const auto &[option, value] : command.options) {
             if (!value.isNull()) {
@@ -502,6 +524,7 @@ Result<std::string> KubeflowExport::write(
             0);
     }
     Diagnostics warnings = commands.takeDiagnostics();
+    append(warnings, specWarnings);
     if (!settings.remote)
         warnings.push_back(
             Diagnostic::warning(pipeline.filePath, pipeline.marks.find("working_directory"),

@@ -4,6 +4,7 @@
 
 #include "core/export/ComposeExport.h"
 #include "core/export/KubeflowExport.h"
+#include "core/export/PythonExport.h"
 #include "core/history/RunRecord.h"
 #include "core/pipeline/PipelineWriter.h"
 #include "core/session/PipelineSession.h"
@@ -18,9 +19,9 @@ namespace fondant {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, PipelineExport::Target>, 3> targets
+constexpr std::array<std::pair<std::string_view, PipelineExport::Target>, 4> targets
     = {{{"compose", PipelineExport::Target::Compose}, {"kfp", PipelineExport::Target::Kubeflow},
-        {"vertex", PipelineExport::Target::Vertex}}};
+        {"vertex", PipelineExport::Target::Vertex}, {"python", PipelineExport::Target::Python}}};
 
 } // namespace
 
@@ -40,8 +41,8 @@ std::string PipelineExport::targetNames()
     return names;
 }
 
-Result<std::string> PipelineExport::text(
-    const PipelineSession &session, Target target, const ExportSettings &settings)
+Result<std::string> PipelineExport::text(const PipelineSession &session, Target target,
+    const ExportSettings &settings, const QString &output)
 {
     switch (target) {
     case Target::Compose:
@@ -50,11 +51,14 @@ Result<std::string> PipelineExport::text(
         return KubeflowExport::write(session, settings, KubeflowExport::Flavour::Kubeflow);
     case Target::Vertex:
         return KubeflowExport::write(session, settings, KubeflowExport::Flavour::Vertex);
+    case Target::Python:
+        return PythonExport::write(session,
+            output.isEmpty() ? QDir::current().filePath(QStringLiteral("pipeline.py")) : output);
     }
     return Diagnostic::error({}, {}, "unknown export target");
 }
 
-std::optional<Diagnostic> PipelineExport::writeRun(const PipelineSession &session,
+std::optional<Diagnostic> PipelineExport::write(const PipelineSession &session, Target target,
     const ExportSettings &settings, const std::string &text, const QString &output,
     const QString &dataFolder)
 {
@@ -67,6 +71,8 @@ std::optional<Diagnostic> PipelineExport::writeRun(const PipelineSession &sessio
     if (!output.isEmpty())
         if (std::optional<Diagnostic> refused = whyNotReplaceable(output))
             return refused;
+    if (!startsRun(target))
+        return output.isEmpty() ? std::nullopt : writeFileAtomically(output, text);
     const QString workingDirectory = QString::fromStdString(settings.workingDirectory);
     if (!settings.remote && !QDir().mkpath(workingDirectory))
         return Diagnostic::error(settings.workingDirectory, {},

@@ -382,7 +382,7 @@ void tst_Conformance::exportGoldens()
         workingDirectory, folder.path(), datasetName, datasetName + "-20240422120000");
     QVERIFY(settings.ok());
     Result<std::string> ours = PipelineExport::text(
-        session.value(), *PipelineExport::targetNamed(target.toStdString()), settings.value());
+        session.value(), *PipelineExport::targetNamed(target.toStdString()), settings.value(), {});
     QVERIFY2(ours.ok(), ours.ok() ? "" : ours.diagnostics().front().toString().c_str());
 
     // Equal once read: Fondant's file folds long strings and quotes differently. A build

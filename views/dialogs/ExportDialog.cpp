@@ -56,6 +56,8 @@ ExportDialog::ExportDialog(
         int(PipelineExport::Target::Kubeflow));
     m_target->addItem(
         tr("Vertex AI Pipelines — submit to Google Cloud"), int(PipelineExport::Target::Vertex));
+    m_target->addItem(tr("Fondant Python program — keep in git, run with fondant run"),
+        int(PipelineExport::Target::Python));
     m_workingDirectory->setObjectName(QStringLiteral("workingDirectory"));
     m_workingDirectory->setText(QString::fromStdString(session.pipeline().workingDirectory));
     m_workingDirectory->setPlaceholderText(tr("a local folder, or gs://bucket/path, s3://…"));
@@ -92,8 +94,14 @@ ExportDialog::ExportDialog(
     const auto changed = [this] { m_checkTimer->start(); };
     connect(m_workingDirectory, &QLineEdit::textChanged, this, changed);
     connect(m_runId, &QLineEdit::textChanged, this, changed);
-    connect(m_output, &QLineEdit::textEdited, this, [this] { m_outputEdited = true; });
+    connect(m_output, &QLineEdit::textEdited, this, [this, changed] {
+        m_outputEdited = true;
+        changed();
+    });
     connect(m_target, &QComboBox::currentIndexChanged, this, [this, changed] {
+        const bool startsRun = PipelineExport::startsRun(target());
+        m_workingDirectory->parentWidget()->setEnabled(startsRun);
+        m_runId->setEnabled(startsRun);
         if (!m_outputEdited)
             m_output->setText(
                 QDir(QFileInfo(m_output->text()).absolutePath()).filePath(defaultOutputName()));
@@ -108,8 +116,10 @@ ExportDialog::ExportDialog(
         });
     connect(findChild<QPushButton *>(QStringLiteral("outputBrowse")), &QPushButton::clicked, this,
         [this] {
-            const QString path = QFileDialog::getSaveFileName(
-                this, tr("Save the exported file as"), m_output->text(), tr("YAML (*.yml *.yaml)"));
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save the exported file as"),
+                m_output->text(),
+                PipelineExport::startsRun(target()) ? tr("YAML (*.yml *.yaml)")
+                                                    : tr("Python (*.py)"));
             if (!path.isEmpty()) {
                 m_output->setText(path);
                 m_outputEdited = true;
@@ -138,23 +148,34 @@ QString ExportDialog::defaultOutputName() const
         return name + QStringLiteral("-kubeflow.yml");
     case PipelineExport::Target::Vertex:
         return name + QStringLiteral("-vertex.yml");
+    case PipelineExport::Target::Python:
+        return QStringLiteral("pipeline.py");
     }
     return {};
 }
 
 std::optional<std::pair<ExportSettings, std::string>> ExportDialog::prepare()
 {
-    Result<ExportSettings> settings = ExportSettings::make(m_workingDirectory->text().trimmed(),
-        m_base, m_session.pipeline().name, m_runId->text().trimmed().toStdString());
-    if (!settings.ok()) {
-        showProblems(settings.diagnostics());
-        return std::nullopt;
+    ExportSettings settings;
+    if (PipelineExport::startsRun(target())) {
+        Result<ExportSettings> made = ExportSettings::make(m_workingDirectory->text().trimmed(),
+            m_base, m_session.pipeline().name, m_runId->text().trimmed().toStdString());
+        if (!made.ok()) {
+            showProblems(made.diagnostics());
+            return std::nullopt;
+        }
+        settings = std::move(made).value();
     }
-    Result<std::string> text = PipelineExport::text(m_session, target(), settings.value());
+    Result<std::string> text = PipelineExport::text(m_session, target(), settings, outputPath());
     showProblems(text.diagnostics());
     if (!text.ok())
         return std::nullopt;
-    return std::make_pair(std::move(settings).value(), std::move(text).value());
+    return std::make_pair(std::move(settings), std::move(text).value());
+}
+
+QString ExportDialog::outputPath() const
+{
+    return QDir(m_base).absoluteFilePath(m_output->text().trimmed());
 }
 
 void ExportDialog::check()
@@ -195,18 +216,20 @@ bool ExportDialog::exportNow()
     if (!prepared)
         return false;
     const auto &[settings, text] = *prepared;
-    const QString output = QDir(m_base).absoluteFilePath(m_output->text().trimmed());
+    const QString output = outputPath();
     if (m_output->text().trimmed().isEmpty()) {
         showProblems({Diagnostic::error({}, {}, "choose where to save the exported file")});
         return false;
     }
-    if (const auto error = PipelineExport::writeRun(
-            m_session, settings, text, output, RunRecord::userDataFolder())) {
+    if (const auto error = PipelineExport::write(
+            m_session, target(), settings, text, output, RunRecord::userDataFolder())) {
         showProblems({*error});
         return false;
     }
-    m_summary = tr("Exported run %1 to %2; its record lets later versions be compared with it")
-                    .arg(QString::fromStdString(settings.runId), output);
+    m_summary = PipelineExport::startsRun(target())
+        ? tr("Exported run %1 to %2; its record lets later versions be compared with it")
+              .arg(QString::fromStdString(settings.runId), output)
+        : tr("Wrote the Fondant program %1").arg(output);
     return true;
 }
 

@@ -45,6 +45,8 @@ public:
 private:
     PipelineExport::Target target() const;
     QString defaultOutputName() const;
+    /// The output as an absolute path (relative to the document's folder).
+    QString outputPath() const;
     /// The settings and text of the export as answered, with its problems listed.
     std::optional<std::pair<ExportSettings, std::string>> prepare();
     void showProblems(const Diagnostics &problems);

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void explainTextAndJson();
     void exportRecordsTheRunThatExplainComparesWith();
     void exportWritesNothingOnError();
+    void exportWritesTheFondantProgram();
     void runsExportedToARemoteFolderAreKnownByTheirRecords();
 
 private:
@@ -510,6 +511,35 @@ void tst_CliApplication::exportRecordsTheRunThatExplainComparesWith()
             != std::string::npos,
         m_out.str().c_str());
     QVERIFY(m_out.str().find("load_table  unchanged") != std::string::npos);
+}
+
+void tst_CliApplication::exportWritesTheFondantProgram()
+{
+    const QString document = QStringLiteral(FONDANT_TEST_DATA_DIR "/export/tricky.pipeline.yaml");
+    QTemporaryDir dir;
+    const QString output = dir.filePath(QStringLiteral("pipeline.py"));
+    QCOMPARE(run({QStringLiteral("export"), document, QStringLiteral("--target"),
+                 QStringLiteral("python"), QStringLiteral("-o"), output}),
+        0);
+    QFile program(output);
+    QVERIFY(program.open(QIODevice::ReadOnly));
+    QVERIFY(program.readAll().contains("    tag_rows = load_table.apply(\n"));
+    // Fondant names the run when it runs the program: no record, and no run options.
+    QVERIFY(m_err.str().find("recorded") == std::string::npos);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden),
+        QStringList {QStringLiteral("pipeline.py")});
+    QCOMPARE(run({QStringLiteral("export"), document, QStringLiteral("--target"),
+                 QStringLiteral("python"), QStringLiteral("--run-id"), QStringLiteral("x-1")}),
+        2);
+    QVERIFY(m_err.str().find("--run-id does not apply to --target python") != std::string::npos);
+    // One component used by two steps: refused, nothing written.
+    const QString twice = dir.filePath(QStringLiteral("twice.py"));
+    QCOMPARE(
+        run({QStringLiteral("export"), QStringLiteral(FONDANT_EXAMPLE_DIR "/reviews.pipeline.yaml"),
+            QStringLiteral("--target"), QStringLiteral("python"), QStringLiteral("-o"), twice}),
+        1);
+    QVERIFY(m_err.str().find("both use the component 'write_parquet'") != std::string::npos);
+    QVERIFY(!QFileInfo::exists(twice));
 }
 
 void tst_CliApplication::exportWritesNothingOnError()

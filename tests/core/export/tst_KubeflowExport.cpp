@@ -21,6 +21,7 @@ private Q_SLOTS:
     void vertexResources();
     void refusesWhatKfpRefuses_data();
     void refusesWhatKfpRefuses();
+    void warnsOfDefaultsFondantCannotCompile();
 };
 
 namespace {
@@ -183,6 +184,32 @@ void tst_KubeflowExport::refusesWhatKfpRefuses()
     QVERIFY2(
         problem.message.find(message.toStdString()) != std::string::npos, problem.message.c_str());
     QVERIFY(problem.mark.line > 0);
+}
+
+// Fondant 0.12.1's compiler fails on a float default Python writes without a dot: the KFP
+// SDK reads it back as text (the oracle: "Cannot set google.protobuf.Value.number_value to
+// '1e-05'"). 0.0001 and 1.5e-05 compile.
+void tst_KubeflowExport::warnsOfDefaultsFondantCannotCompile()
+{
+    QTemporaryDir folder;
+    QVERIFY(QDir(folder.path()).mkpath(QStringLiteral("scale")));
+    QFile spec(folder.filePath(QStringLiteral("scale/fondant_component.yaml")));
+    QVERIFY(spec.open(QIODevice::WriteOnly));
+    spec.write("name: Scale\ndescription: d\nimage: scale:1\nconsumes: {text: {type: string}}\n"
+               "args:\n  tiny: {type: float, default: 0.00001}\n"
+               "  small: {type: float, default: 0.0001}\n"
+               "  dotted: {type: float, default: 0.000015}\n"
+               "  huge: {type: float, default: 100000000000000000.0}\n");
+    spec.close();
+    const PipelineSession session = openDocument(
+        writeDocument(folder, loadStep + "  - {id: scale, component: ./scale, input: load}\n"));
+    Result<std::string> text = exported(session, Flavour::Kubeflow);
+    QVERIFY(text.ok());
+    QCOMPARE(text.diagnostics().size(), std::size_t(2));
+    QVERIFY(text.diagnostics()[0].message.find("'tiny' is 1e-05") != std::string::npos);
+    QCOMPARE(text.diagnostics()[0].mark.line, 6);
+    QVERIFY(text.diagnostics()[1].message.find("'huge' is 1e+17") != std::string::npos);
+    QVERIFY(text.value().find("defaultValue: 1.0e-05") != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(tst_KubeflowExport)

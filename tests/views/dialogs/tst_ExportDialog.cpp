@@ -23,6 +23,7 @@ private Q_SLOTS:
     void suggestsAFileNextToThePipelineForEachTarget();
     void exportsTheFileAndRecordsTheRun();
     void listsWhatKeepsItFromExporting();
+    void writesTheFondantProgramWithoutARun();
 };
 
 namespace {
@@ -102,6 +103,28 @@ void tst_ExportDialog::listsWhatKeepsItFromExporting()
     QVERIFY(!exportButton(dialog)->isEnabled());
     QVERIFY(
         dialog.problemsList()->item(0)->text().contains(QStringLiteral("cannot name a folder")));
+}
+
+void tst_ExportDialog::writesTheFondantProgramWithoutARun()
+{
+    const PipelineSession session = openTricky();
+    QTemporaryDir folder;
+    ExportDialog dialog(session, tricky);
+    dialog.targetBox()->setCurrentIndex(3);
+    QCOMPARE(QFileInfo(dialog.outputEdit()->text()).fileName(), QStringLiteral("pipeline.py"));
+    // Fondant gives the program its run id and working directory when it runs it.
+    QVERIFY(!dialog.workingDirectoryEdit()->isEnabled());
+    QVERIFY(!dialog.runIdEdit()->isEnabled());
+    dialog.workingDirectoryEdit()->setText(QString());
+    dialog.outputEdit()->setText(folder.filePath(QStringLiteral("pipeline.py")));
+    dialog.check();
+    QVERIFY(exportButton(dialog)->isEnabled());
+    QVERIFY(dialog.exportNow());
+    QVERIFY(QFileInfo(folder.filePath(QStringLiteral("pipeline.py"))).isFile());
+    QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral(".fondant-studio"))));
+    QVERIFY(dialog.summary().contains(QStringLiteral("Fondant program")));
+    dialog.targetBox()->setCurrentIndex(0);
+    QVERIFY(dialog.workingDirectoryEdit()->isEnabled());
 }
 
 QTEST_MAIN(tst_ExportDialog)
