@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/MainWindow.h"
 
+#include "core/export/PipelineImport.h"
 #include "core/spec/ComponentResolver.h"
 #include "views/FondantLocator.h"
 #include "views/commands/PipelineEditor.h"
@@ -195,6 +196,7 @@ void MainWindow::createActions()
     saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     action(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
     file->addSeparator();
+    action(file, tr("&Import Compiled Pipeline…"), QKeySequence(), &MainWindow::importPipeline);
     action(file, tr("&Export Pipeline…"), QKeySequence(Qt::CTRL | Qt::Key_E),
         &MainWindow::exportPipeline);
     action(file, tr("Export &Picture…"), QKeySequence(), &MainWindow::exportPicture);
@@ -554,6 +556,39 @@ void MainWindow::autoLayout()
         before.insert(id, m_document->position(id));
     PipelineEditor(*m_document).moveSteps(before, m_scene->layeredLayout());
     m_view->zoomToFit();
+}
+
+void MainWindow::importPipeline()
+{
+    if (m_opening || !maybeSave())
+        return;
+    const QString compiled
+        = QFileDialog::getOpenFileName(this, tr("Import a pipeline Fondant compiled"), QString(),
+            tr("docker-compose, Kubeflow or Vertex files (*.yml *.yaml);;All files (*)"));
+    if (compiled.isEmpty())
+        return;
+    const QFileInfo info(compiled);
+    const QString document = QFileDialog::getSaveFileName(this, tr("Save the imported pipeline as"),
+        info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral(".pipeline.yaml")),
+        tr("Fondant pipelines (*.pipeline.yaml)"));
+    if (document.isEmpty())
+        return;
+    const Result<QString> written
+        = PipelineImport::run(compiled, document, m_document->extraComponentDirs());
+    QStringList lines;
+    for (const Diagnostic &d : written.diagnostics())
+        if (d.severity != Severity::Note)
+            lines << QString::fromStdString(d.toString());
+    if (!written.ok()) {
+        QMessageBox::critical(this, tr("Cannot import"), lines.join(QLatin1Char('\n')));
+        return;
+    }
+    openFile(written.value());
+    if (!lines.isEmpty())
+        QMessageBox::warning(this, tr("Imported, with differences"),
+            tr("The pipeline was imported, but Fondant would not compute every key the file "
+               "carries:\n\n%1")
+                .arg(lines.join(QLatin1Char('\n'))));
 }
 
 void MainWindow::exportPipeline()

@@ -83,6 +83,7 @@ private:
     void pasteClipboard();
     void deleteSelection();
     void autoLayout();
+    void importPipeline();
     void exportPipeline();
     void exportPicture();
     void findStep();

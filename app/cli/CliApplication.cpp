@@ -32,6 +32,8 @@ Commands:
            [--run-id ID] [--components DIR]...
       Write the file Fondant's compiler would write for the pipeline, and the run's record;
       or the Fondant Python program.
+  import   COMPILED.yml -o PIPELINE [--components DIR]...
+      Rebuild a pipeline document from a file Fondant compiled, and check its cache keys.
 
 'fondant-studio-cli COMMAND --help' describes each command's options.
 
@@ -56,6 +58,7 @@ constexpr NamedCommand commands[] = {
     {"status", statusCommand},
     {"explain", explainCommand},
     {"export", exportCommand},
+    {"import", importCommand},
 };
 
 } // namespace

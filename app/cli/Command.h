@@ -94,6 +94,7 @@ int runsCommand(CommandContext &context, const QStringList &arguments);
 int statusCommand(CommandContext &context, const QStringList &arguments);
 int explainCommand(CommandContext &context, const QStringList &arguments);
 int exportCommand(CommandContext &context, const QStringList &arguments);
+int importCommand(CommandContext &context, const QStringList &arguments);
 
 /// Reads the working directory a command compares the pipeline with: --working-directory, else
 /// the pipeline's working_directory (relative to its file). nullopt after printing why there is

@@ -5,6 +5,7 @@
 #include "core/cache/CacheKey.h"
 #include "core/cache/PipelineKeys.h"
 #include "core/export/PipelineExport.h"
+#include "core/export/PipelineImport.h"
 #include "core/graph/OperationSpec.h"
 #include "core/manifest/Manifest.h"
 #include "core/pipeline/PipelineReader.h"
@@ -40,6 +41,8 @@ private Q_SLOTS:
     void workedExamples();
     void exportGoldens_data();
     void exportGoldens();
+    void importGoldens_data();
+    void importGoldens();
     void lightweightComponents();
     void legacyRecipe();
     void manifestEvolution_data();
@@ -404,6 +407,52 @@ void tst_Conformance::exportGoldens()
     const std::string actualText
         = PyJson::dumps(actual.value(), PyJson::KeyOrder::Sorted, PyJson::Ascii::Keep);
     QCOMPARE(actualText, expectedText);
+    countCase();
+}
+
+// Every file Fondant's compilers wrote, imported: the document gives the keys Fondant put in
+// it, except where the file lacks an ingredient (Compose: node pools; lightweight components'
+// code, which a document cannot hold).
+void tst_Conformance::importGoldens_data()
+{
+    QTest::addColumn<QString>("compiled");
+    QTest::addColumn<QStringList>("differingSteps");
+    QDirIterator files(m_root.filePath(QStringLiteral("generated/compiled")),
+        {QStringLiteral("*.yml")}, QDir::Files, QDirIterator::Subdirectories);
+    QStringList paths;
+    while (files.hasNext())
+        paths.append(files.next());
+    paths.sort();
+    QVERIFY(paths.size() >= 18);
+    for (const QString &path : paths) {
+        const QString name = QFileInfo(path).fileName();
+        QStringList differing;
+        if (name.startsWith(QStringLiteral("LW-")))
+            differing = {QStringLiteral("createdata"), QStringLiteral("double")};
+        else if (name.startsWith(QStringLiteral("WE2-docker-compose")))
+            differing = {QStringLiteral("first_component")}; // its node pool
+        QTest::newRow(qPrintable(name)) << path << differing;
+    }
+}
+
+void tst_Conformance::importGoldens()
+{
+    QFETCH(QString, compiled);
+    QFETCH(QStringList, differingSteps);
+    QTemporaryDir folder;
+    const QString document = folder.filePath(QStringLiteral("imported.pipeline.yaml"));
+    Result<QString> written = PipelineImport::run(compiled, document, {});
+    QVERIFY2(written.ok(), written.ok() ? "" : written.diagnostics().front().toString().c_str());
+    QStringList differing;
+    for (const Diagnostic &warning : written.diagnostics())
+        if (warning.message.find("the file carries the cache key") != std::string::npos)
+            differing.append(QString::fromStdString(
+                warning.message.substr(6, warning.message.find('\'', 6) - 6)));
+    QCOMPARE(differing, differingSteps);
+    // The document reads back with the same keys.
+    Result<PipelineSession> session = PipelineSession::open(document);
+    QVERIFY(session.ok());
+    QVERIFY(!session->hasErrors());
     countCase();
 }
 

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void exportRecordsTheRunThatExplainComparesWith();
     void exportWritesNothingOnError();
     void exportWritesTheFondantProgram();
+    void importRebuildsTheDocumentOfAnExport();
     void runsExportedToARemoteFolderAreKnownByTheirRecords();
 
 private:
@@ -540,6 +541,31 @@ void tst_CliApplication::exportWritesTheFondantProgram()
         1);
     QVERIFY(m_err.str().find("both use the component 'write_parquet'") != std::string::npos);
     QVERIFY(!QFileInfo::exists(twice));
+}
+
+void tst_CliApplication::importRebuildsTheDocumentOfAnExport()
+{
+    QTemporaryDir dir;
+    const QString compose = dir.filePath(QStringLiteral("docker-compose.yml"));
+    QCOMPARE(run({QStringLiteral("export"),
+                 QStringLiteral(FONDANT_TEST_DATA_DIR "/export/tricky.pipeline.yaml"),
+                 QStringLiteral("--target"), QStringLiteral("compose"), QStringLiteral("-o"),
+                 compose, QStringLiteral("--working-directory"), QStringLiteral("gs://b/wd")}),
+        0);
+    const QString document = dir.filePath(QStringLiteral("imported.pipeline.yaml"));
+    QCOMPARE(run({QStringLiteral("import"), compose, QStringLiteral("-o"), document}), 0);
+    // '$$' read back as '$', the keys of the file given again, components written beside it.
+    QVERIFY2(m_err.str().find("carries the cache key") == std::string::npos, m_err.str().c_str());
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("components/load_table/fondant_component.yaml")))
+                .isFile());
+    QCOMPARE(run({QStringLiteral("keys"), document}), 0);
+    QVERIFY(m_out.str().find("ce771f87ab0da0f72ea97b00baead941") != std::string::npos);
+    // Not a compiled pipeline: refused with its place, nothing written.
+    const QString other = dir.filePath(QStringLiteral("other.pipeline.yaml"));
+    QCOMPARE(run({QStringLiteral("import"), document, QStringLiteral("-o"), other}), 1);
+    QVERIFY(m_err.str().find(":1:1: error: is neither a docker-compose file") != std::string::npos);
+    QVERIFY(!QFileInfo::exists(other));
+    QCOMPARE(run({QStringLiteral("import"), compose}), 2);
 }
 
 void tst_CliApplication::exportWritesNothingOnError()

@@ -1,0 +1,813 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "core/export/PipelineImport.h"
+
+#include "core/cache/CacheKey.h"
+#include "core/pipeline/PipelineWriter.h"
+#include "core/session/PipelineSession.h"
+#include "core/value/JsonReader.h"
+#include "core/value/PyJson.h"
+#include "core/yaml/YamlReader.h"
+#include "core/yaml/YamlWriter.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace fondant {
+
+namespace {
+
+/// One step as a compiled file gives it, before it becomes a document's step.
+struct CompiledStep
+{
+    std::string componentId; ///< the metadata's component_id
+    std::string carriedKey; ///< the metadata's cache_key
+    Value specification; ///< the operation spec's normalised component spec
+    Value consumes; ///< the operation spec's mappings
+    Value produces;
+    std::vector<std::pair<std::string, Value>> arguments; ///< the user's, as the file holds them
+    std::optional<Value> cache;
+    std::optional<Value> inputPartitionRows;
+    std::string inputComponentId; ///< from the input manifest's path; empty for the first step
+    std::string previousTask; ///< Kubeflow: the task it runs after (the previous call)
+    std::string task; ///< Kubeflow: its task name
+    Resources resources;
+    QString buildContext; ///< Compose: the folder its image is built from
+    bool lightweight = false; ///< its container writes its Python code before running it
+    SourceMark mark;
+};
+
+struct Compiled
+{
+    std::string runId;
+    std::string workingDirectory;
+    bool callOrderKnown = false; ///< Kubeflow chains its tasks in call order; Compose does not
+    std::vector<CompiledStep> steps;
+};
+
+class Importer
+{
+public:
+    explicit Importer(std::string file) : m_file(std::move(file)) { }
+
+    Result<Compiled> read(const std::string &text)
+    {
+        // A Kubeflow file may hold a second document: the kubernetes platform's settings.
+        std::string first = text;
+        std::string platform;
+        if (const std::size_t split = text.find("\n---\n"); split != std::string::npos) {
+            first = text.substr(0, split + 1);
+            const auto lines = std::count(first.begin(), first.end(), '\n');
+            platform
+                = std::string(static_cast<std::size_t>(lines) + 1, '\n') + text.substr(split + 5);
+        }
+        Result<Value> root = YamlReader::parse(first, m_file, ScalarRules::PyYaml11);
+        if (!root.ok())
+            return root.takeDiagnostics();
+        Compiled compiled;
+        if (root->isObject() && root->find("services"))
+            readCompose(root.value(), compiled);
+        else if (root->isObject() && root->find("deploymentSpec") && root->find("root"))
+            readKubeflow(root.value(), platform, compiled);
+        else
+            fail(root->mark(),
+                "is neither a docker-compose file nor a Kubeflow or Vertex pipeline that "
+                "Fondant compiled (no 'services', no 'deploymentSpec')");
+        if (!m_problems.empty())
+            return m_problems;
+        if (compiled.steps.empty())
+            return Diagnostic::error(m_file, root->mark(), "holds no step Fondant compiled");
+        return compiled;
+    }
+
+private:
+    void fail(SourceMark mark, const std::string &message)
+    {
+        m_problems.push_back(Diagnostic::error(m_file, mark, message));
+    }
+
+    const Value *member(const Value &object, std::string_view key)
+    {
+        return object.isObject() ? object.find(key) : nullptr;
+    }
+
+    // The metadata and operation spec every Fondant command carries, and the input manifest.
+    bool readCommandParts(CompiledStep &step, const std::map<std::string, Value> &options,
+        SourceMark mark, const std::string &name, Compiled &compiled)
+    {
+        const auto json = [&](const char *option) -> std::optional<Value> {
+            const auto it = options.find(option);
+            if (it == options.end() || !it->second.isString()) {
+                fail(mark, "'" + name + "' passes no --" + option + ": it is no Fondant step");
+                return std::nullopt;
+            }
+            Result<Value> value = JsonReader::parse(it->second.toString(), m_file);
+            if (!value.ok() || !value->isObject()) {
+                fail(it->second.mark().isValid() ? it->second.mark() : mark,
+                    "'" + name + "': its " + option + " is no JSON object");
+                return std::nullopt;
+            }
+            return std::move(value).value();
+        };
+        const std::optional<Value> metadata = json("metadata");
+        const std::optional<Value> operation = json("operation_spec");
+        if (!metadata || !operation)
+            return false;
+        const Value *componentId = member(*metadata, "component_id");
+        const Value *key = member(*metadata, "cache_key");
+        const Value *runId = member(*metadata, "run_id");
+        const Value *specification = member(*operation, "specification");
+        if (!componentId || !componentId->isString() || !key || !key->isString() || !runId
+            || !runId->isString() || !specification || !specification->isObject()) {
+            fail(mark,
+                "'" + name
+                    + "': its metadata or operation spec lacks component_id, cache_key, run_id "
+                      "or specification");
+            return false;
+        }
+        step.componentId = componentId->toString();
+        step.carriedKey = key->toString();
+        compiled.runId = runId->toString();
+        step.specification = *specification;
+        step.consumes = member(*operation, "consumes") ? *operation->find("consumes") : Value();
+        step.produces = member(*operation, "produces") ? *operation->find("produces") : Value();
+        if (const auto it = options.find("input_manifest_path");
+            it != options.end() && it->second.isString() && it->second.toString() != "None") {
+            // …/RUN_ID/COMPONENT_ID/manifest.json
+            const std::string &path = it->second.toString();
+            const std::size_t end = path.rfind('/');
+            const std::size_t start = end == std::string::npos ? end : path.rfind('/', end - 1);
+            if (start != std::string::npos)
+                step.inputComponentId = path.substr(start + 1, end - start - 1);
+        }
+        if (const auto it = options.find("working_directory");
+            it != options.end() && it->second.isString())
+            compiled.workingDirectory = it->second.toString();
+        if (const auto it = options.find("cache"); it != options.end())
+            step.cache = it->second;
+        if (const auto it = options.find("input_partition_rows"); it != options.end())
+            step.inputPartitionRows = it->second;
+        step.mark = mark;
+        return true;
+    }
+
+    static bool isFondantOption(const std::string &name)
+    {
+        static const std::unordered_set<std::string> names
+            = {"metadata", "operation_spec", "output_manifest_path", "working_directory",
+                "input_manifest_path", "cache", "input_partition_rows"};
+        return names.count(name) > 0;
+    }
+
+    // Whether every '$' of the commands comes doubled, as Compose needs it to pass one '$' and
+    // as Fondant Studio writes it (Fondant's own compiler leaves '$' as it is).
+    static bool dollarsEscaped(const Value &services)
+    {
+        bool any = false;
+        for (const Member &service : services.members()) {
+            const Value *command
+                = service.value.isObject() ? service.value.find("command") : nullptr;
+            if (!command || !command->isArray())
+                continue;
+            for (const Value &word : command->items()) {
+                if (!word.isString())
+                    continue;
+                const std::string &text = word.toString();
+                for (std::size_t at = text.find('$'); at != std::string::npos;
+                     at = text.find('$', at + 2)) {
+                    if (at + 1 >= text.size() || text[at + 1] != '$')
+                        return false;
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    static std::string withoutDoubledDollars(std::string text)
+    {
+        for (std::size_t at = text.find("$$"); at != std::string::npos;
+             at = text.find("$$", at + 1))
+            text.erase(at, 1);
+        return text;
+    }
+
+    void readCompose(const Value &root, Compiled &compiled)
+    {
+        const Value &services = *root.find("services");
+        if (!services.isObject())
+            return fail(services.mark(), "'services' must be a mapping");
+        const bool escaped = dollarsEscaped(services);
+        for (const Member &service : services.members()) {
+            const Value *command = member(service.value, "command");
+            if (!command || !command->isArray()) {
+                fail(service.keyMark, "service '" + service.key + "' has no command list");
+                continue;
+            }
+            std::map<std::string, Value> options;
+            CompiledStep step;
+            const Value::Array &words = command->items();
+            for (std::size_t i = 0; i < words.size(); i += 2) {
+                const Value &word = words[i];
+                if (!word.isString() || word.toString().rfind("--", 0) != 0
+                    || i + 1 >= words.size()) {
+                    fail(word.mark(),
+                        "service '" + service.key + "': expected --NAME VALUE in its command");
+                    break;
+                }
+                const std::string name = word.toString().substr(2);
+                // Compose's YAML may read a value as a number; Fondant wrote text.
+                const Value &value = words[i + 1];
+                Value text = value.isString()
+                    ? Value(escaped ? withoutDoubledDollars(value.toString()) : value.toString())
+                    : Value(YamlWriter::scalar(value));
+                if (!isFondantOption(name))
+                    step.arguments.emplace_back(name, text);
+                options[name] = std::move(text);
+            }
+            if (!readCommandParts(step, options, service.keyMark, service.key, compiled))
+                continue;
+            if (const Value *build = member(service.value, "build"))
+                if (const Value *context = member(*build, "context");
+                    context && context->isString())
+                    step.buildContext = QString::fromStdString(context->toString());
+            readComposeGpu(service.value, step.resources);
+            step.lightweight = !runsFondantDirectly(member(service.value, "entrypoint"));
+            compiled.steps.push_back(std::move(step));
+        }
+    }
+
+    // A containerized component's command starts with `fondant execute main`; a lightweight
+    // one's installs Fondant and writes its code first.
+    static bool runsFondantDirectly(const Value *command)
+    {
+        return !command || !command->isArray() || command->items().empty()
+            || (command->items().front().isString()
+                && command->items().front().toString() == "fondant");
+    }
+
+    void readComposeGpu(const Value &service, Resources &resources)
+    {
+        const Value *deploy = member(service, "deploy");
+        const Value *devices = deploy ? member(*deploy, "resources") : nullptr;
+        devices = devices ? member(*devices, "reservations") : nullptr;
+        devices = devices ? member(*devices, "devices") : nullptr;
+        if (!devices || !devices->isArray() || devices->items().empty())
+            return;
+        resources.acceleratorName = Value("GPU");
+        if (const Value *count = member(devices->items().front(), "count"))
+            resources.acceleratorNumber = *count;
+    }
+
+    void readKubeflow(const Value &root, const std::string &platformText, Compiled &compiled)
+    {
+        compiled.callOrderKnown = true;
+        const Value *tasks = member(root, "root");
+        tasks = tasks ? member(*tasks, "dag") : nullptr;
+        tasks = tasks ? member(*tasks, "tasks") : nullptr;
+        const Value *components = member(root, "components");
+        const Value *executors = member(*root.find("deploymentSpec"), "executors");
+        if (!tasks || !tasks->isObject() || !components || !executors)
+            return fail(root.mark(),
+                "a Kubeflow pipeline needs root.dag.tasks, components and "
+                "deploymentSpec.executors");
+        Value selectors;
+        if (!platformText.empty()) {
+            Result<Value> platform = YamlReader::parse(platformText, m_file, ScalarRules::PyYaml11);
+            if (!platform.ok())
+                return append(m_problems, platform.diagnostics());
+            const Value *at = member(platform.value(), "platforms");
+            for (const char *key : {"kubernetes", "deploymentSpec", "executors"})
+                at = at ? member(*at, key) : nullptr;
+            if (at)
+                selectors = *at;
+        }
+        for (const Member &task : tasks->members()) {
+            std::map<std::string, Value> options;
+            CompiledStep step;
+            step.task = task.key;
+            if (const Value *parameters = member(task.value, "inputs"))
+                if ((parameters = member(*parameters, "parameters")))
+                    for (const Member &parameter : parameters->members()) {
+                        const Value *constant = member(parameter.value, "runtimeValue");
+                        constant = constant ? member(*constant, "constant") : nullptr;
+                        if (!constant)
+                            continue;
+                        if (!isFondantOption(parameter.key))
+                            step.arguments.emplace_back(parameter.key, *constant);
+                        options[parameter.key] = *constant;
+                    }
+            if (const Value *after = member(task.value, "dependentTasks"); after && after->isArray()
+                && !after->items().empty() && after->items().front().isString())
+                step.previousTask = after->items().front().toString();
+            if (!readCommandParts(step, options, task.keyMark, task.key, compiled))
+                continue;
+            // The executor of the task's component holds its resources.
+            const Value *reference = member(task.value, "componentRef");
+            reference = reference ? member(*reference, "name") : nullptr;
+            const Value *component = reference && reference->isString()
+                ? member(*components, reference->toString())
+                : nullptr;
+            const Value *label = component ? member(*component, "executorLabel") : nullptr;
+            if (label && label->isString()) {
+                if (const Value *executor = member(*executors, label->toString())) {
+                    readKubeflowResources(*executor, step.resources);
+                    const Value *container = member(*executor, "container");
+                    step.lightweight
+                        = !runsFondantDirectly(container ? member(*container, "command") : nullptr);
+                }
+                if (const Value *selector = member(selectors, label->toString()))
+                    if ((selector = member(*selector, "nodeSelector")))
+                        if ((selector = member(*selector, "labels")) && selector->isObject()
+                            && selector->size() == 1) {
+                            const Member &pool = selector->members().front();
+                            step.resources.nodePoolLabel = Value(pool.key);
+                            step.resources.nodePoolName = pool.value;
+                        }
+            }
+            compiled.steps.push_back(std::move(step));
+        }
+    }
+
+    static std::string numberText(double number)
+    {
+        if (number == std::floor(number) && std::fabs(number) < 1e15)
+            return std::to_string(static_cast<long long>(number));
+        return PyJson::floatRepr(number);
+    }
+
+    // KFP's gigabytes back as the largest unit that keeps the amount whole.
+    static std::string memoryText(double gigabytes)
+    {
+        const double bytes = std::round(gigabytes * 1e9);
+        for (const auto &[unit, size] : {std::pair {"G", 1e9}, {"M", 1e6}, {"K", 1e3}})
+            if (bytes >= size && std::fmod(bytes, size) == 0)
+                return numberText(bytes / size) + unit;
+        return numberText(bytes);
+    }
+
+    void readKubeflowResources(const Value &executor, Resources &resources)
+    {
+        const Value *container = member(executor, "container");
+        const Value *given = container ? member(*container, "resources") : nullptr;
+        if (!given)
+            return;
+        const auto amount = [&](const char *key, bool memory) -> std::optional<Value> {
+            const Value *value = member(*given, key);
+            if (!value || !value->isNumber())
+                return std::nullopt;
+            return Value(memory ? memoryText(value->toDouble()) : numberText(value->toDouble()));
+        };
+        resources.cpuRequest = amount("cpuRequest", false);
+        resources.cpuLimit = amount("cpuLimit", false);
+        resources.memoryRequest = amount("memoryRequest", true);
+        resources.memoryLimit = amount("memoryLimit", true);
+        if (const Value *accelerator = member(*given, "accelerator")) {
+            const Value *type = member(*accelerator, "type");
+            const Value *count = member(*accelerator, "count");
+            if (type && type->isString()) {
+                const std::string &name = type->toString();
+                resources.acceleratorName = Value(name == "nvidia.com/gpu" ? std::string("GPU")
+                        : name.rfind("cloud-tpus.google.com/", 0) == 0     ? std::string("TPU")
+                                                                           : name);
+            }
+            if (count && count->isString() && !count->toString().empty()
+                && std::all_of(count->toString().begin(), count->toString().end(),
+                    [](char c) { return c >= '0' && c <= '9'; }))
+                resources.acceleratorNumber = Value(std::int64_t(std::stoll(count->toString())));
+            else if (count && count->isNumber())
+                resources.acceleratorNumber = Value(std::int64_t(count->toDouble()));
+        }
+    }
+
+    std::string m_file;
+    Diagnostics m_problems;
+};
+
+// Kubeflow keeps every number of a list or mapping as a double: whole ones were most likely
+// written as integers.
+Value wholeNumbersAsIntegers(const Value &value)
+{
+    if (value.isFloat() && value.toDouble() == std::floor(value.toDouble())
+        && std::fabs(value.toDouble()) < 9e15)
+        return Value(static_cast<std::int64_t>(value.toDouble()));
+    Value out = value;
+    if (out.isArray())
+        for (Value &item : out.items())
+            item = wholeNumbersAsIntegers(item);
+    else if (out.isObject())
+        for (Member &member : out.members())
+            member.value = wholeNumbersAsIntegers(member.value);
+    return out;
+}
+
+// An argument as the user gave it, from the text a command line holds (Compose) or the
+// constant a Kubeflow task holds, by the type the spec declares.
+Value argumentValue(const Value &given, const std::string &type)
+{
+    if (given.isString() && given.toString() == "None")
+        return Value();
+    if (given.isArray() || given.isObject())
+        return wholeNumbersAsIntegers(given);
+    if (!given.isString()) {
+        if (type == "int" && given.isFloat() && given.toDouble() == std::floor(given.toDouble())
+            && std::fabs(given.toDouble()) < 9e15)
+            return Value(static_cast<std::int64_t>(given.toDouble()));
+        return given;
+    }
+    const std::string &text = given.toString();
+    if (type == "bool" && (text == "True" || text == "False"))
+        return Value(text == "True");
+    if (type == "int" || type == "float" || type == "list" || type == "dict" || type == "tuple"
+        || type == "set") {
+        // Python's str() of numbers and json.dumps of containers both read as JSON.
+        std::string json = text;
+        if (type == "float" && (text == "inf" || text == "-inf" || text == "nan"))
+            json = text == "nan" ? "NaN" : text == "inf" ? "Infinity" : "-Infinity";
+        Result<Value> value = JsonReader::parse(json, "argument");
+        if (value.ok()) {
+            if (type == "float" && value->isInt())
+                return Value(value->toDouble());
+            return std::move(value).value();
+        }
+    }
+    return given;
+}
+
+FieldMapping mappingOf(const Value &mapping)
+{
+    FieldMapping entries;
+    for (const Member &member : mapping.members()) {
+        FieldMappingEntry entry;
+        entry.name = member.key;
+        if (member.value.isString()) {
+            entry.rename = member.value.toString();
+        } else if (Result<FieldType> type = FieldType::fromValue(member.value); type.ok()) {
+            entry.type = type.value();
+        } else {
+            continue;
+        }
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+// The spec file text for a normalised spec.
+std::string specText(const Value &specification)
+{
+    std::string text;
+    for (const Member &member : specification.members())
+        YamlWriter::appendMember(text, member, 0);
+    return text;
+}
+
+bool holdsSpec(const QString &folder, const Value &specification)
+{
+    Result<ComponentSpec> spec = ComponentSpec::fromFile(
+        QDir(folder).filePath(QString::fromUtf8(ComponentResolver::specFileName)));
+    return spec.ok() && spec->specification().equals(specification);
+}
+
+/// Finds or writes the component folder of each step and fills in the pipeline's references.
+class ComponentPlacer
+{
+public:
+    ComponentPlacer(const QString &documentPath, const QStringList &componentDirs)
+        : m_documentFolder(QFileInfo(documentPath).absoluteDir()),
+          m_resolver(ComponentResolver::forPipeline(Pipeline(), componentDirs))
+    { }
+
+    Result<std::string> place(const CompiledStep &step, Pipeline &pipeline)
+    {
+        const std::string id = ComponentSpec::safeNameOf(
+            step.specification.find("name") && step.specification.find("name")->isString()
+                ? step.specification.find("name")->toString()
+                : step.componentId);
+        if (!step.buildContext.isEmpty() && holdsSpec(step.buildContext, step.specification))
+            return reference(step.buildContext);
+        Result<std::shared_ptr<const ComponentSpec>> known = m_resolver.resolve(id);
+        if (known.ok() && known.value()->specification().equals(step.specification)) {
+            const QString folder
+                = QFileInfo(QString::fromStdString(known.value()->directory())).absolutePath();
+            if (folder != QDir::cleanPath(ComponentResolver::bundledLibraryDir())) {
+                const std::string relative
+                    = m_documentFolder.relativeFilePath(folder).toStdString();
+                if (std::find(
+                        pipeline.componentDirs.begin(), pipeline.componentDirs.end(), relative)
+                    == pipeline.componentDirs.end())
+                    pipeline.componentDirs.push_back(relative);
+            }
+            return id;
+        }
+        // A folder of its own next to the document; an existing one only if it holds this spec.
+        const QString safe = id.empty() ? QStringLiteral("component") : QString::fromStdString(id);
+        for (int n = 1;; ++n) {
+            const QString name = n == 1 ? safe : safe + QStringLiteral("_%1").arg(n);
+            const QString folder = m_documentFolder.filePath(QStringLiteral("components/") + name);
+            if (m_written.count(folder.toStdString()))
+                continue;
+            const QString file
+                = QDir(folder).filePath(QString::fromUtf8(ComponentResolver::specFileName));
+            if (QFileInfo::exists(file) && !holdsSpec(folder, step.specification))
+                continue;
+            if (!QFileInfo::exists(file)) {
+                if (!QDir().mkpath(folder))
+                    return Diagnostic::error(folder.toStdString(), {}, "cannot create the folder");
+                if (std::optional<Diagnostic> error
+                    = writeFileAtomically(file, specText(step.specification)))
+                    return *error;
+            }
+            m_written.insert(folder.toStdString());
+            return reference(folder);
+        }
+    }
+
+private:
+    std::string reference(const QString &folder) const
+    {
+        const QString relative = m_documentFolder.relativeFilePath(folder);
+        if (relative.startsWith(QStringLiteral("../")) || QDir::isAbsolutePath(relative))
+            return QDir::cleanPath(QFileInfo(folder).absoluteFilePath()).toStdString();
+        return "./" + relative.toStdString();
+    }
+
+    QDir m_documentFolder;
+    ComponentResolver m_resolver;
+    std::unordered_set<std::string> m_written;
+};
+
+// Compose files list services by name: put the steps back in the order their carried keys
+// chain in (Fondant chains each key on the previous call's), parents always first.
+std::vector<std::size_t> callOrder(const Compiled &compiled, const PipelineSession &session)
+{
+    const std::size_t count = compiled.steps.size();
+    std::unordered_map<std::string, std::size_t> indexOf;
+    for (std::size_t i = 0; i < count; ++i)
+        indexOf.emplace(compiled.steps[i].componentId, i);
+    std::unordered_map<std::string, std::vector<std::size_t>> children;
+    std::vector<std::size_t> ready;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string &parent = compiled.steps[i].inputComponentId;
+        if (parent.empty() || !indexOf.count(parent))
+            ready.push_back(i);
+        else
+            children[parent].push_back(i);
+    }
+    std::vector<std::size_t> order;
+    std::optional<std::string> previousKey;
+    while (!ready.empty()) {
+        std::size_t chosen = 0;
+        if (!compiled.callOrderKnown && previousKey)
+            for (std::size_t r = 0; r < ready.size(); ++r) {
+                const CacheKey *key = session.key(static_cast<int>(ready[r]));
+                if (!key)
+                    continue;
+                CacheKey chained = *key;
+                if (!CacheKeyCalculator::rechain(chained, previousKey)
+                    && chained.key == compiled.steps[ready[r]].carriedKey) {
+                    chosen = r;
+                    break;
+                }
+            }
+        const std::size_t step = ready[chosen];
+        ready.erase(ready.begin() + static_cast<std::ptrdiff_t>(chosen));
+        order.push_back(step);
+        previousKey = compiled.steps[step].carriedKey;
+        const auto it = children.find(compiled.steps[step].componentId);
+        if (it != children.end())
+            ready.insert(ready.begin(), it->second.begin(), it->second.end());
+    }
+    return order;
+}
+
+// Kubeflow: follow the chain of tasks, each run after the previous call.
+void sortByTaskChain(Compiled &compiled)
+{
+    std::unordered_map<std::string, std::size_t> next;
+    std::size_t first = compiled.steps.size();
+    for (std::size_t i = 0; i < compiled.steps.size(); ++i) {
+        if (compiled.steps[i].previousTask.empty())
+            first = i;
+        else
+            next.emplace(compiled.steps[i].previousTask, i);
+    }
+    std::vector<CompiledStep> sorted;
+    std::vector<bool> taken(compiled.steps.size(), false);
+    for (std::size_t at = first; at < compiled.steps.size() && !taken[at];) {
+        taken[at] = true;
+        sorted.push_back(compiled.steps[at]);
+        const auto it = next.find(compiled.steps[at].task);
+        at = it == next.end() ? compiled.steps.size() : it->second;
+    }
+    for (std::size_t i = 0; i < compiled.steps.size(); ++i)
+        if (!taken[i])
+            sorted.push_back(std::move(compiled.steps[i]));
+    compiled.steps = std::move(sorted);
+}
+
+// Compose: any order in which each step comes after the step it reads.
+void parentsFirst(Compiled &compiled)
+{
+    std::unordered_map<std::string, std::vector<std::size_t>> children;
+    std::unordered_set<std::string> ids;
+    for (const CompiledStep &step : compiled.steps)
+        ids.insert(step.componentId);
+    std::vector<std::size_t> pending;
+    for (std::size_t i = 0; i < compiled.steps.size(); ++i) {
+        const std::string &parent = compiled.steps[i].inputComponentId;
+        if (parent.empty() || !ids.count(parent) || parent == compiled.steps[i].componentId)
+            pending.push_back(i);
+        else
+            children[parent].push_back(i);
+    }
+    std::vector<CompiledStep> sorted;
+    for (std::size_t at = 0; at < pending.size(); ++at) {
+        const std::size_t step = pending[at];
+        sorted.push_back(compiled.steps[step]);
+        const auto it = children.find(compiled.steps[step].componentId);
+        if (it != children.end()) {
+            pending.insert(pending.end(), it->second.begin(), it->second.end());
+            children.erase(it);
+        }
+    }
+    compiled.steps = std::move(sorted); // steps in a cycle of inputs are left out
+}
+
+// Kubeflow leaves out arguments given as None, which Fondant's keys hold: find the few that
+// bring a step's key back. Returns whether any step changed.
+bool restoreDroppedNulls(
+    const Compiled &compiled, const PipelineSession &session, Pipeline &pipeline)
+{
+    bool changed = false;
+    for (std::size_t i = 0; i < compiled.steps.size(); ++i) {
+        const CacheKey *key = session.key(static_cast<int>(i));
+        const ComponentSpec *spec = session.analysis().steps[i].spec.get();
+        if (!key || !spec || key->key == compiled.steps[i].carriedKey)
+            continue;
+        Step &step = pipeline.steps[i];
+        std::vector<std::string> absent;
+        for (const ArgumentSpec &argument : spec->arguments())
+            if (!step.arguments.find(argument.name))
+                absent.push_back(argument.name);
+        if (absent.empty() || absent.size() > 6)
+            continue;
+        CacheKeyInputs inputs = key->inputs;
+        if (i > 0)
+            inputs.previousKey = compiled.steps[i - 1].carriedKey;
+        for (unsigned mask = 1; mask < (1U << absent.size()); ++mask) {
+            CacheKeyInputs tried = inputs;
+            for (std::size_t a = 0; a < absent.size(); ++a)
+                if (mask & (1U << a))
+                    tried.userArguments.set(absent[a], Value());
+            Result<CacheKey> again = CacheKeyCalculator::compute(std::move(tried));
+            if (again.ok() && again->key == compiled.steps[i].carriedKey) {
+                for (std::size_t a = 0; a < absent.size(); ++a)
+                    if (mask & (1U << a))
+                        step.arguments.set(absent[a], Value());
+                changed = true;
+                break;
+            }
+        }
+    }
+    return changed;
+}
+
+} // namespace
+
+Result<QString> PipelineImport::run(
+    const QString &compiledPath, const QString &documentPath, const QStringList &componentDirs)
+{
+    const std::string file = compiledPath.toStdString();
+    Result<std::string> text = readTextFile(compiledPath, YamlLimits().maxFileBytes);
+    if (!text.ok())
+        return text.takeDiagnostics();
+    Result<Compiled> read = Importer(file).read(text.value());
+    if (!read.ok())
+        return read.takeDiagnostics();
+    Compiled compiled = std::move(read).value();
+    if (compiled.callOrderKnown)
+        sortByTaskChain(compiled);
+    else
+        parentsFirst(compiled);
+    if (std::optional<Diagnostic> refused = whyNotReplaceable(documentPath))
+        return *refused;
+
+    Pipeline pipeline;
+    const std::size_t stamp = compiled.runId.rfind('-');
+    pipeline.name = stamp == std::string::npos ? compiled.runId : compiled.runId.substr(0, stamp);
+    pipeline.workingDirectory = compiled.workingDirectory;
+    pipeline.filePath = QFileInfo(documentPath).absoluteFilePath().toStdString();
+    ComponentPlacer placer(documentPath, componentDirs);
+    std::unordered_map<std::string, std::string> stepOfComponent;
+    std::unordered_map<std::string, std::string> referenceOfSpec;
+    for (const CompiledStep &compiledStep : compiled.steps) {
+        Step step;
+        step.id = compiledStep.componentId;
+        // A component used again carries its spec renamed "NAME STEP_ID": its own folder.
+        Value specification = compiledStep.specification;
+        const std::string name
+            = specification.find("name") && specification.find("name")->isString()
+            ? specification.find("name")->toString()
+            : std::string();
+        for (std::size_t space = name.rfind(' '); space != std::string::npos && space > 0;
+             space = std::string::npos) {
+            Value original = specification;
+            original.set("name", name.substr(0, space));
+            if (const auto it
+                = referenceOfSpec.find(PyJson::dumps(original, PyJson::KeyOrder::Insertion));
+                it != referenceOfSpec.end()) {
+                step.id = name.substr(space + 1);
+                step.component = it->second;
+            }
+        }
+        if (step.component.empty()) {
+            Result<std::string> reference = placer.place(compiledStep, pipeline);
+            if (!reference.ok())
+                return reference.takeDiagnostics();
+            step.component = reference.value();
+            referenceOfSpec.emplace(
+                PyJson::dumps(specification, PyJson::KeyOrder::Insertion), step.component);
+        }
+        stepOfComponent[compiledStep.componentId] = step.id;
+        const auto found = stepOfComponent.find(compiledStep.inputComponentId);
+        step.input = found == stepOfComponent.end() ? std::string() : found->second;
+        const Value *args = specification.find("args");
+        for (const auto &[argument, value] : compiledStep.arguments) {
+            const Value *declared = args ? args->find(argument) : nullptr;
+            const Value *type = declared && declared->isObject() ? declared->find("type") : nullptr;
+            step.arguments.set(
+                argument, argumentValue(value, type && type->isString() ? type->toString() : ""));
+        }
+        if (compiledStep.consumes.isObject() && compiledStep.consumes.size() > 0)
+            step.consumes = mappingOf(compiledStep.consumes);
+        if (compiledStep.produces.isObject() && compiledStep.produces.size() > 0)
+            step.produces = mappingOf(compiledStep.produces);
+        if (compiledStep.inputPartitionRows) {
+            const Value rows = argumentValue(*compiledStep.inputPartitionRows, "int");
+            if (!rows.isNull())
+                step.inputPartitionRows = rows;
+        }
+        if (compiledStep.cache) {
+            const Value cache = argumentValue(*compiledStep.cache, "bool");
+            step.cache = cache.isBool() ? std::optional<bool>(cache.toBool()) : std::nullopt;
+        }
+        step.resources = compiledStep.resources;
+        pipeline.steps.push_back(std::move(step));
+    }
+
+    PipelineSession session(componentDirs);
+    session.setFilePath(pipeline.filePath);
+    if (!compiled.callOrderKnown) {
+        // Keys before the order is known: chained on the carried ones, only their own parts count.
+        session.reset(pipeline);
+        const std::vector<std::size_t> order = callOrder(compiled, session);
+        std::vector<Step> steps;
+        std::vector<CompiledStep> compiledSteps;
+        for (const std::size_t i : order) {
+            steps.push_back(pipeline.steps[i]);
+            compiledSteps.push_back(compiled.steps[i]);
+        }
+        pipeline.steps = std::move(steps);
+        compiled.steps = std::move(compiledSteps);
+    }
+    session.reset(pipeline);
+    if (compiled.callOrderKnown && restoreDroppedNulls(compiled, session, pipeline))
+        session.reset(pipeline);
+
+    Diagnostics warnings = session.diagnostics();
+    for (std::size_t i = 0; i < compiled.steps.size(); ++i) {
+        // Each step's own key, chained on the key the file carries for the call before it, so
+        // that only the steps whose own ingredients differ are named.
+        const CompiledStep &carried = compiled.steps[i];
+        std::optional<CacheKey> key;
+        if (const CacheKey *computed = session.key(static_cast<int>(i))) {
+            key = *computed;
+            if (CacheKeyCalculator::rechain(*key,
+                    i > 0 ? std::optional<std::string>(compiled.steps[i - 1].carriedKey)
+                          : std::nullopt))
+                key.reset();
+        }
+        if (key && key->key == carried.carriedKey)
+            continue;
+        warnings.push_back(Diagnostic::warning(file, carried.mark,
+            "step '" + pipeline.steps[i].id + "': the file carries the cache key "
+                + carried.carriedKey + ", the imported document gives "
+                + (key ? key->key : std::string("none"))
+                + (carried.lightweight
+                        ? " (a lightweight Python component: its code enters the key, and a "
+                          "pipeline document refers to containerized components only)"
+                        : compiled.callOrderKnown
+                        ? std::string()
+                        : std::string(" (a docker-compose file holds no node pool name, which "
+                                      "enters keys)"))));
+    }
+    if (std::optional<Diagnostic> error = PipelineWriter::save(pipeline, documentPath))
+        return *error;
+    return Result<QString>(QFileInfo(documentPath).absoluteFilePath(), std::move(warnings));
+}
+
+} // namespace fondant
