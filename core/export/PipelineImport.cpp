@@ -11,6 +11,7 @@
 #include "core/yaml/YamlWriter.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <cmath>
@@ -69,9 +70,13 @@ public:
         if (!root.ok())
             return root.takeDiagnostics();
         Compiled compiled;
-        if (root->isObject() && root->find("services"))
+        if (root->isObject() && root->find("services")) {
+            if (!platform.empty())
+                fail(SourceMark {static_cast<int>(std::count(first.begin(), first.end(), '\n')) + 1,
+                         1},
+                    "a docker-compose file holds one YAML document, not several");
             readCompose(root.value(), compiled);
-        else if (root->isObject() && root->find("deploymentSpec") && root->find("root"))
+        } else if (root->isObject() && root->find("deploymentSpec") && root->find("root"))
             readKubeflow(root.value(), platform, compiled);
         else
             fail(root->mark(),
@@ -280,6 +285,9 @@ private:
             Result<Value> platform = YamlReader::parse(platformText, m_file, ScalarRules::PyYaml11);
             if (!platform.ok())
                 return append(m_problems, platform.diagnostics());
+            if (!member(platform.value(), "platforms"))
+                return fail(platform->mark(),
+                    "the second YAML document of a Kubeflow file holds its 'platforms' only");
             const Value *at = member(platform.value(), "platforms");
             for (const char *key : {"kubernetes", "deploymentSpec", "executors"})
                 at = at ? member(*at, key) : nullptr;
@@ -291,7 +299,7 @@ private:
             CompiledStep step;
             step.task = task.key;
             if (const Value *parameters = member(task.value, "inputs"))
-                if ((parameters = member(*parameters, "parameters")))
+                if ((parameters = member(*parameters, "parameters")) && parameters->isObject())
                     for (const Member &parameter : parameters->members()) {
                         const Value *constant = member(parameter.value, "runtimeValue");
                         constant = constant ? member(*constant, "constant") : nullptr;
@@ -375,12 +383,14 @@ private:
                         : name.rfind("cloud-tpus.google.com/", 0) == 0     ? std::string("TPU")
                                                                            : name);
             }
-            if (count && count->isString() && !count->toString().empty()
-                && std::all_of(count->toString().begin(), count->toString().end(),
-                    [](char c) { return c >= '0' && c <= '9'; }))
-                resources.acceleratorNumber = Value(std::int64_t(std::stoll(count->toString())));
-            else if (count && count->isNumber())
-                resources.acceleratorNumber = Value(std::int64_t(count->toDouble()));
+            bool whole = false;
+            const qlonglong number = count && count->isString()
+                ? QString::fromStdString(count->toString()).toLongLong(&whole)
+                : 0;
+            if (whole)
+                resources.acceleratorNumber = Value(std::int64_t(number));
+            else if (count)
+                resources.acceleratorNumber = *count; // the document's checks say what is wrong
         }
     }
 
@@ -472,7 +482,22 @@ bool holdsSpec(const QString &folder, const Value &specification)
     return spec.ok() && spec->specification().equals(specification);
 }
 
-/// Finds or writes the component folder of each step and fills in the pipeline's references.
+// A folder name for a component id: letters, digits, '.', '_' and '-' only, never a dot folder.
+QString folderNameOf(const std::string &id)
+{
+    QString name;
+    for (const char c : id.substr(0, 100)) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+            || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+        name += plain ? QLatin1Char(c) : QLatin1Char('_');
+    }
+    if (name.isEmpty() || name.startsWith(QLatin1Char('.')))
+        name.prepend(QStringLiteral("component"));
+    return name;
+}
+
+/// Finds or writes the component folder of each step and fills in the pipeline's references;
+/// what it wrote can be taken back.
 class ComponentPlacer
 {
 public:
@@ -481,52 +506,78 @@ public:
           m_resolver(ComponentResolver::forPipeline(Pipeline(), componentDirs))
     { }
 
-    Result<std::string> place(const CompiledStep &step, Pipeline &pipeline)
+    Result<std::string> place(const CompiledStep &step, const std::string &id, Pipeline &pipeline)
     {
-        const std::string id = ComponentSpec::safeNameOf(
-            step.specification.find("name") && step.specification.find("name")->isString()
-                ? step.specification.find("name")->toString()
-                : step.componentId);
         if (!step.buildContext.isEmpty() && holdsSpec(step.buildContext, step.specification))
             return reference(step.buildContext);
-        Result<std::shared_ptr<const ComponentSpec>> known = m_resolver.resolve(id);
-        if (known.ok() && known.value()->specification().equals(step.specification)) {
-            const QString folder
-                = QFileInfo(QString::fromStdString(known.value()->directory())).absolutePath();
-            if (folder != QDir::cleanPath(ComponentResolver::bundledLibraryDir())) {
-                const std::string relative
-                    = m_documentFolder.relativeFilePath(folder).toStdString();
-                if (std::find(
-                        pipeline.componentDirs.begin(), pipeline.componentDirs.end(), relative)
-                    == pipeline.componentDirs.end())
-                    pipeline.componentDirs.push_back(relative);
+        const QString safe = folderNameOf(id);
+        if (safe.toStdString() == id) {
+            Result<std::shared_ptr<const ComponentSpec>> known = m_resolver.resolve(id);
+            if (known.ok() && known.value()->specification().equals(step.specification)) {
+                const QString folder
+                    = QFileInfo(QString::fromStdString(known.value()->directory())).absolutePath();
+                if (folder != QDir::cleanPath(ComponentResolver::bundledLibraryDir())) {
+                    const std::string relative
+                        = m_documentFolder.relativeFilePath(folder).toStdString();
+                    if (std::find(
+                            pipeline.componentDirs.begin(), pipeline.componentDirs.end(), relative)
+                        == pipeline.componentDirs.end())
+                        pipeline.componentDirs.push_back(relative);
+                }
+                return id;
             }
-            return id;
         }
         // A folder of its own next to the document; an existing one only if it holds this spec.
-        const QString safe = id.empty() ? QStringLiteral("component") : QString::fromStdString(id);
-        for (int n = 1;; ++n) {
+        // Each name's next suffix is kept, so that many specs of one name stay linear.
+        int &next = m_nextSuffix[safe.toStdString()];
+        for (const int last = next + 100; next <= last;) {
+            const int n = ++next;
             const QString name = n == 1 ? safe : safe + QStringLiteral("_%1").arg(n);
             const QString folder = m_documentFolder.filePath(QStringLiteral("components/") + name);
-            if (m_written.count(folder.toStdString()))
-                continue;
             const QString file
                 = QDir(folder).filePath(QString::fromUtf8(ComponentResolver::specFileName));
             if (QFileInfo::exists(file) && !holdsSpec(folder, step.specification))
                 continue;
             if (!QFileInfo::exists(file)) {
-                if (!QDir().mkpath(folder))
-                    return Diagnostic::error(folder.toStdString(), {}, "cannot create the folder");
+                if (std::optional<Diagnostic> error = makeFolder(folder))
+                    return *error;
                 if (std::optional<Diagnostic> error
                     = writeFileAtomically(file, specText(step.specification)))
                     return *error;
+                m_created.push_back(file);
             }
-            m_written.insert(folder.toStdString());
             return reference(folder);
         }
+        return Diagnostic::error(
+            m_documentFolder.filePath(QStringLiteral("components/") + safe).toStdString(), {},
+            "a hundred folders of this name in a row hold other components already");
+    }
+
+    /// Removes the files and folders place() made.
+    void takeBack()
+    {
+        for (auto it = m_created.rbegin(); it != m_created.rend(); ++it)
+            QFileInfo(*it).isDir() ? QDir().rmdir(*it) : QFile::remove(*it);
+        m_created.clear();
     }
 
 private:
+    std::optional<Diagnostic> makeFolder(const QString &folder)
+    {
+        QStringList missing;
+        for (QString at = folder; !QFileInfo::exists(at); at = QFileInfo(at).absolutePath()) {
+            missing.prepend(at);
+            if (QFileInfo(at).absolutePath() == at)
+                break;
+        }
+        for (const QString &at : missing) {
+            if (!QDir().mkdir(at))
+                return Diagnostic::error(at.toStdString(), {}, "cannot create the folder");
+            m_created.push_back(at);
+        }
+        return std::nullopt;
+    }
+
     std::string reference(const QString &folder) const
     {
         const QString relative = m_documentFolder.relativeFilePath(folder);
@@ -537,32 +588,34 @@ private:
 
     QDir m_documentFolder;
     ComponentResolver m_resolver;
-    std::unordered_set<std::string> m_written;
+    std::unordered_map<std::string, int> m_nextSuffix; ///< by folder name
+    QStringList m_created; ///< in the order made
 };
 
 // Compose files list services by name: put the steps back in the order their carried keys
-// chain in (Fondant chains each key on the previous call's), parents always first.
+// chain in (Fondant chains each key on the previous call's), parents always first. Steps are
+// in parentsFirst() order; a few candidates are tried at each place, so wide fans stay linear.
 std::vector<std::size_t> callOrder(const Compiled &compiled, const PipelineSession &session)
 {
+    constexpr std::size_t maxCandidates = 32;
     const std::size_t count = compiled.steps.size();
-    std::unordered_map<std::string, std::size_t> indexOf;
-    for (std::size_t i = 0; i < count; ++i)
-        indexOf.emplace(compiled.steps[i].componentId, i);
     std::unordered_map<std::string, std::vector<std::size_t>> children;
     std::vector<std::size_t> ready;
     for (std::size_t i = 0; i < count; ++i) {
-        const std::string &parent = compiled.steps[i].inputComponentId;
-        if (parent.empty() || !indexOf.count(parent))
+        if (compiled.steps[i].inputComponentId.empty())
             ready.push_back(i);
         else
-            children[parent].push_back(i);
+            children[compiled.steps[i].inputComponentId].push_back(i);
     }
     std::vector<std::size_t> order;
+    order.reserve(count);
     std::optional<std::string> previousKey;
     while (!ready.empty()) {
-        std::size_t chosen = 0;
-        if (!compiled.callOrderKnown && previousKey)
-            for (std::size_t r = 0; r < ready.size(); ++r) {
+        // The newest ready steps are tried first: a chain continues from its last step.
+        std::size_t chosen = ready.size() - 1;
+        if (previousKey)
+            for (std::size_t tried = 0; tried < std::min(ready.size(), maxCandidates); ++tried) {
+                const std::size_t r = ready.size() - 1 - tried;
                 const CacheKey *key = session.key(static_cast<int>(ready[r]));
                 if (!key)
                     continue;
@@ -579,25 +632,30 @@ std::vector<std::size_t> callOrder(const Compiled &compiled, const PipelineSessi
         previousKey = compiled.steps[step].carriedKey;
         const auto it = children.find(compiled.steps[step].componentId);
         if (it != children.end())
-            ready.insert(ready.begin(), it->second.begin(), it->second.end());
+            ready.insert(ready.end(), it->second.rbegin(), it->second.rend());
     }
     return order;
 }
 
-// Kubeflow: follow the chain of tasks, each run after the previous call.
-void sortByTaskChain(Compiled &compiled)
+// Kubeflow: follow the chain of tasks, each run after the previous call. Fails unless the chain
+// holds every task once.
+std::optional<Diagnostic> sortByTaskChain(Compiled &compiled, const std::string &file)
 {
     std::unordered_map<std::string, std::size_t> next;
-    std::size_t first = compiled.steps.size();
+    std::vector<std::size_t> firsts;
     for (std::size_t i = 0; i < compiled.steps.size(); ++i) {
         if (compiled.steps[i].previousTask.empty())
-            first = i;
-        else
-            next.emplace(compiled.steps[i].previousTask, i);
+            firsts.push_back(i);
+        else if (!next.emplace(compiled.steps[i].previousTask, i).second)
+            return Diagnostic::error(file, compiled.steps[i].mark,
+                "task '" + compiled.steps[i].task + "' runs after '"
+                    + compiled.steps[i].previousTask
+                    + "' as another task does: Fondant runs its tasks one after the other");
     }
     std::vector<CompiledStep> sorted;
     std::vector<bool> taken(compiled.steps.size(), false);
-    for (std::size_t at = first; at < compiled.steps.size() && !taken[at];) {
+    for (std::size_t at = firsts.empty() ? compiled.steps.size() : firsts.front();
+         at < compiled.steps.size() && !taken[at];) {
         taken[at] = true;
         sorted.push_back(compiled.steps[at]);
         const auto it = next.find(compiled.steps[at].task);
@@ -605,36 +663,82 @@ void sortByTaskChain(Compiled &compiled)
     }
     for (std::size_t i = 0; i < compiled.steps.size(); ++i)
         if (!taken[i])
-            sorted.push_back(std::move(compiled.steps[i]));
+            return Diagnostic::error(file, compiled.steps[i].mark,
+                "task '" + compiled.steps[i].task
+                    + "' is not in the one chain of dependentTasks from the first task: Fondant "
+                      "runs its tasks one after the other");
     compiled.steps = std::move(sorted);
+    return std::nullopt;
 }
 
-// Compose: any order in which each step comes after the step it reads.
-void parentsFirst(Compiled &compiled)
+// Checks that the steps form Fondant's dataset: distinct component ids, one first step, every
+// input a step of the file and no cycle; and puts every step after the step it reads.
+Diagnostics checkGraph(Compiled &compiled, const std::string &file)
 {
+    Diagnostics problems;
+    std::unordered_map<std::string, std::size_t> indexOf;
+    for (std::size_t i = 0; i < compiled.steps.size(); ++i)
+        if (!indexOf.emplace(compiled.steps[i].componentId, i).second)
+            problems.push_back(Diagnostic::error(file, compiled.steps[i].mark,
+                "a second step carries the component id '"
+                    + withVisibleControls(compiled.steps[i].componentId)
+                    + "': Fondant gives every step its own"));
     std::unordered_map<std::string, std::vector<std::size_t>> children;
-    std::unordered_set<std::string> ids;
-    for (const CompiledStep &step : compiled.steps)
-        ids.insert(step.componentId);
     std::vector<std::size_t> pending;
     for (std::size_t i = 0; i < compiled.steps.size(); ++i) {
-        const std::string &parent = compiled.steps[i].inputComponentId;
-        if (parent.empty() || !ids.count(parent) || parent == compiled.steps[i].componentId)
+        const CompiledStep &step = compiled.steps[i];
+        if (step.inputComponentId.empty())
             pending.push_back(i);
+        else if (!indexOf.count(step.inputComponentId))
+            problems.push_back(Diagnostic::error(file, step.mark,
+                "step '" + withVisibleControls(step.componentId) + "' reads the output of '"
+                    + withVisibleControls(step.inputComponentId)
+                    + "', which no step of the file writes"));
         else
-            children[parent].push_back(i);
+            children[step.inputComponentId].push_back(i);
     }
-    std::vector<CompiledStep> sorted;
+    if (pending.size() > 1)
+        problems.push_back(Diagnostic::error(file, compiled.steps[pending[1]].mark,
+            "steps '" + withVisibleControls(compiled.steps[pending[0]].componentId) + "' and '"
+                + withVisibleControls(compiled.steps[pending[1]].componentId)
+                + "' both start the dataset: a Fondant pipeline has one first step"));
+    if (!problems.empty())
+        return problems;
+    std::vector<std::size_t> order;
     for (std::size_t at = 0; at < pending.size(); ++at) {
-        const std::size_t step = pending[at];
-        sorted.push_back(compiled.steps[step]);
-        const auto it = children.find(compiled.steps[step].componentId);
-        if (it != children.end()) {
+        order.push_back(pending[at]);
+        const auto it = children.find(compiled.steps[pending[at]].componentId);
+        if (it != children.end())
             pending.insert(pending.end(), it->second.begin(), it->second.end());
-            children.erase(it);
+    }
+    if (order.size() < compiled.steps.size()) {
+        std::vector<bool> reached(compiled.steps.size(), false);
+        for (const std::size_t i : order)
+            reached[i] = true;
+        for (std::size_t i = 0; i < compiled.steps.size(); ++i)
+            if (!reached[i])
+                return {Diagnostic::error(file, compiled.steps[i].mark,
+                    "step '" + withVisibleControls(compiled.steps[i].componentId)
+                        + "' reads its own output through a cycle of steps")};
+    }
+    if (!compiled.callOrderKnown) {
+        std::vector<CompiledStep> sorted;
+        sorted.reserve(order.size());
+        for (const std::size_t i : order)
+            sorted.push_back(std::move(compiled.steps[i]));
+        compiled.steps = std::move(sorted);
+    } else {
+        // The task chain must put each step after the step it reads.
+        std::unordered_set<std::string> done;
+        for (const CompiledStep &step : compiled.steps) {
+            if (!step.inputComponentId.empty() && !done.count(step.inputComponentId))
+                return {Diagnostic::error(file, step.mark,
+                    "task '" + step.task + "' runs before the step it reads, '"
+                        + withVisibleControls(step.inputComponentId) + "'")};
+            done.insert(step.componentId);
         }
     }
-    compiled.steps = std::move(sorted); // steps in a cycle of inputs are left out
+    return problems;
 }
 
 // Kubeflow leaves out arguments given as None, which Fondant's keys hold: find the few that
@@ -690,9 +794,26 @@ Result<QString> PipelineImport::run(
         return read.takeDiagnostics();
     Compiled compiled = std::move(read).value();
     if (compiled.callOrderKnown)
-        sortByTaskChain(compiled);
-    else
-        parentsFirst(compiled);
+        if (std::optional<Diagnostic> problem = sortByTaskChain(compiled, file))
+            return *problem;
+    if (Diagnostics problems = checkGraph(compiled, file); !problems.empty())
+        return problems;
+    Diagnostics invalidSpecs;
+    for (const CompiledStep &step : compiled.steps)
+        if (Result<ComponentSpec> spec = ComponentSpec::fromValue(step.specification, file);
+            !spec.ok())
+            invalidSpecs.push_back(Diagnostic::error(file, step.mark,
+                "step '" + withVisibleControls(step.componentId)
+                    + "': the component spec in its operation spec is not valid: "
+                    + spec.errorMessage()));
+    if (!invalidSpecs.empty())
+        return invalidSpecs;
+    if (QFileInfo(documentPath).absoluteFilePath() == QFileInfo(compiledPath).absoluteFilePath()
+        || (QFileInfo::exists(documentPath)
+            && QFileInfo(documentPath).canonicalFilePath()
+                == QFileInfo(compiledPath).canonicalFilePath()))
+        return Diagnostic::error(documentPath.toStdString(), {},
+            "is the compiled file itself; the import would replace it");
     if (std::optional<Diagnostic> refused = whyNotReplaceable(documentPath))
         return *refused;
 
@@ -725,9 +846,12 @@ Result<QString> PipelineImport::run(
             }
         }
         if (step.component.empty()) {
-            Result<std::string> reference = placer.place(compiledStep, pipeline);
-            if (!reference.ok())
+            Result<std::string> reference
+                = placer.place(compiledStep, ComponentSpec::safeNameOf(name), pipeline);
+            if (!reference.ok()) {
+                placer.takeBack();
                 return reference.takeDiagnostics();
+            }
             step.component = reference.value();
             referenceOfSpec.emplace(
                 PyJson::dumps(specification, PyJson::KeyOrder::Insertion), step.component);
@@ -736,11 +860,15 @@ Result<QString> PipelineImport::run(
         const auto found = stepOfComponent.find(compiledStep.inputComponentId);
         step.input = found == stepOfComponent.end() ? std::string() : found->second;
         const Value *args = specification.find("args");
+        std::unordered_set<std::string> given;
         for (const auto &[argument, value] : compiledStep.arguments) {
-            const Value *declared = args ? args->find(argument) : nullptr;
+            const Value *declared = args && args->isObject() ? args->find(argument) : nullptr;
             const Value *type = declared && declared->isObject() ? declared->find("type") : nullptr;
-            step.arguments.set(
-                argument, argumentValue(value, type && type->isString() ? type->toString() : ""));
+            Value typed = argumentValue(value, type && type->isString() ? type->toString() : "");
+            if (given.insert(argument).second) // a repeated option: the last one counts
+                step.arguments.appendMember(Member {argument, std::move(typed), {}});
+            else
+                step.arguments.set(argument, std::move(typed));
         }
         if (compiledStep.consumes.isObject() && compiledStep.consumes.size() > 0)
             step.consumes = mappingOf(compiledStep.consumes);
@@ -778,7 +906,21 @@ Result<QString> PipelineImport::run(
     if (compiled.callOrderKnown && restoreDroppedNulls(compiled, session, pipeline))
         session.reset(pipeline);
 
-    Diagnostics warnings = session.diagnostics();
+    // A document that would not be valid is not written: its problems are placed in the file.
+    Diagnostics warnings;
+    Diagnostics errors;
+    for (Diagnostic problem : session.diagnostics()) {
+        const int index = problem.stepId.empty() ? -1 : session.indexOf(problem.stepId);
+        if (index >= 0) {
+            problem.file = file;
+            problem.mark = compiled.steps[static_cast<std::size_t>(index)].mark;
+        }
+        (problem.isError() ? errors : warnings).push_back(std::move(problem));
+    }
+    if (!errors.empty()) {
+        placer.takeBack();
+        return errors;
+    }
     for (std::size_t i = 0; i < compiled.steps.size(); ++i) {
         // Each step's own key, chained on the key the file carries for the call before it, so
         // that only the steps whose own ingredients differ are named.
@@ -805,8 +947,10 @@ Result<QString> PipelineImport::run(
                         : std::string(" (a docker-compose file holds no node pool name, which "
                                       "enters keys)"))));
     }
-    if (std::optional<Diagnostic> error = PipelineWriter::save(pipeline, documentPath))
+    if (std::optional<Diagnostic> error = PipelineWriter::save(pipeline, documentPath)) {
+        placer.takeBack();
         return *error;
+    }
     return Result<QString>(QFileInfo(documentPath).absoluteFilePath(), std::move(warnings));
 }
 

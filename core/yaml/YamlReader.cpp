@@ -149,6 +149,7 @@ public:
         }
         value.setMark(toSourceMark(event.start_mark));
         const bool mergeKey = resolve && isKey && text == "<<" && m_rules == ScalarRules::PyYaml11;
+        m_textBytes += text.size();
         addNode(std::move(value), eventText(scalar.anchor), 0, event.start_mark, mergeKey);
     }
 
@@ -159,6 +160,7 @@ public:
         if (it == m_anchors.end())
             fail(event.start_mark, "unknown alias '*" + anchor + "'");
         m_nodeCount += it->second.nodeCount;
+        m_textBytes += it->second.textBytes;
         checkNodeBudget(event.start_mark);
         checkDepth(event.start_mark, it->second.height);
         Value copy = it->second.value;
@@ -187,6 +189,7 @@ public:
         frame.anchor = eventText(
             isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor);
         frame.firstNode = m_nodeCount;
+        frame.firstTextByte = m_textBytes;
         m_stack.push_back(std::move(frame));
     }
 
@@ -197,8 +200,8 @@ public:
         Value value = frame.isMapping ? finishMapping(frame) : Value(std::move(frame.items));
         value.setMark(toSourceMark(frame.mark));
         if (!frame.anchor.empty())
-            m_anchors[frame.anchor]
-                = Anchored {value, m_nodeCount - frame.firstNode + 1, frame.height};
+            m_anchors[frame.anchor] = Anchored {value, m_nodeCount - frame.firstNode + 1,
+                frame.height, m_textBytes - frame.firstTextByte};
         attach(std::move(value), frame.height, frame.mark, false);
     }
 
@@ -215,6 +218,7 @@ private:
         yaml_mark_t mark {};
         std::string anchor;
         std::size_t firstNode = 0;
+        std::size_t firstTextByte = 0;
         int height = 1; ///< levels of nesting in this container, itself included
         Value::Array items; ///< a sequence's items
         Value::Object members; ///< a mapping's own members, in order
@@ -228,6 +232,7 @@ private:
         Value value;
         std::size_t nodeCount = 0;
         int height = 0;
+        std::size_t textBytes = 0; ///< of the scalars in it, keys included
     };
 
     [[noreturn]] void fail(const yaml_mark_t &mark, const std::string &message)
@@ -253,6 +258,11 @@ private:
             fail(mark,
                 "the document expands to more than " + std::to_string(m_limits.maxNodes)
                     + " values (too many aliases?)");
+        if (m_textBytes > m_limits.maxTextBytes)
+            fail(mark,
+                "the document's text expands to more than "
+                    + std::to_string(m_limits.maxTextBytes / (1024 * 1024))
+                    + " MiB (too many aliases of long text?)");
     }
 
     // Depth counts through aliases: a node of this height placed at the current level.
@@ -269,7 +279,8 @@ private:
         ++m_nodeCount;
         checkNodeBudget(mark);
         if (!anchor.empty())
-            m_anchors[anchor] = Anchored {value, 1, height};
+            m_anchors[anchor]
+                = Anchored {value, 1, height, value.isString() ? value.toString().size() : 0};
         attach(std::move(value), height, mark, isMergeKey);
     }
 
@@ -375,6 +386,7 @@ private:
     std::vector<Frame> m_stack;
     std::unordered_map<std::string, Anchored> m_anchors;
     std::size_t m_nodeCount = 0;
+    std::size_t m_textBytes = 0; ///< of every scalar, aliases expanded
     int m_documents = 0;
     Value m_root;
 };

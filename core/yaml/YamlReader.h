@@ -18,6 +18,7 @@ struct YamlLimits
 {
     qint64 maxFileBytes = 32 * 1024 * 1024;
     std::size_t maxNodes = 500'000; ///< after alias expansion
+    std::size_t maxTextBytes = 64 * 1024 * 1024; ///< of all scalars, after alias expansion
     int maxDepth = 200;
 };
 

@@ -206,6 +206,11 @@ void ExportDialog::showProblems(const Diagnostics &problems)
         m_verdict->setText(tr("This export cannot be written: %n problem(s) below.", "", errors));
     else if (!problems.empty())
         m_verdict->setText(tr("Ready to export; read the warnings below first."));
+    else if (!PipelineExport::startsRun(target()))
+        m_verdict->setText(tr("Ready. Fondant gives the program its run id and working directory "
+                              "when it runs it (fondant run local %1 --working-directory …); its "
+                              "cache keys are those the canvas shows.")
+                               .arg(QFileInfo(outputPath()).fileName()));
     else
         m_verdict->setText(tr("Ready. The cache keys in the file are those the canvas shows."));
 }

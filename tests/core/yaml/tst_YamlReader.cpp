@@ -34,6 +34,7 @@ private Q_SLOTS:
     void syntaxErrorIsLocated();
     void dateIsRefusedUnderPyYaml();
     void aliasBombIsStopped();
+    void aliasesOfLongTextAreStopped();
     void deepNestingIsStopped();
     void invalidUtf8IsLocated();
     void hugeFileIsRefused();
@@ -334,6 +335,19 @@ void tst_YamlReader::aliasBombIsStopped()
     Result<Value> value = YamlReader::parse(text, "bomb.yaml", ScalarRules::PyYaml11);
     QVERIFY(!value.ok());
     QVERIFY(value.errorMessage().find("aliases") != std::string::npos);
+}
+
+// Few values, but each alias copies a long text: the text, not the count, runs out of memory.
+void tst_YamlReader::aliasesOfLongTextAreStopped()
+{
+    std::string text = "a: &a " + std::string(1 << 20, 'x') + "\nb: [";
+    for (int i = 0; i < 100; ++i)
+        text += std::string(i ? ", " : "") + "*a";
+    text += "]\n";
+    Result<Value> value = YamlReader::parse(text, "long.yaml", ScalarRules::Yaml12Core);
+    QVERIFY(!value.ok());
+    QVERIFY(value.errorMessage().find("text expands to more than 64 MiB") != std::string::npos);
+    QCOMPARE(value.diagnostics().front().mark.line, 2);
 }
 
 void tst_YamlReader::deepNestingIsStopped()
