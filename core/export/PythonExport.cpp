@@ -4,7 +4,6 @@
 
 #include "core/export/FondantCommand.h"
 #include "core/session/PipelineSession.h"
-#include "core/value/PyJson.h"
 #include "core/value/Utf8.h"
 
 #include <QDir>
@@ -219,18 +218,16 @@ std::string PythonExport::literal(const Value &value)
 {
     switch (value.kind()) {
     case Value::Kind::Null:
-        return "None";
     case Value::Kind::Bool:
-        return value.toBool() ? "True" : "False";
     case Value::Kind::Int:
-        return value.intText();
+        return FondantCommand::argumentText(value); // Python's str() and repr() agree on these
     case Value::Kind::Float: {
         const double number = value.toDouble();
         if (std::isnan(number))
             return "float(\"nan\")";
         if (std::isinf(number))
             return number > 0 ? "float(\"inf\")" : "-float(\"inf\")";
-        return PyJson::floatRepr(number);
+        return FondantCommand::argumentText(value);
     }
     case Value::Kind::String:
         return stringLiteral(value.toString());

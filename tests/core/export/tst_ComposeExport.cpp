@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/export/ComposeExport.h"
 
+#include "ExportFixture.h"
 #include "core/history/RunRecord.h"
 #include "core/session/PipelineSession.h"
 #include "core/value/PyJson.h"
@@ -13,6 +14,7 @@
 #include <QTest>
 
 using namespace fondant;
+using namespace fondant::test;
 
 class tst_ComposeExport : public QObject
 {
@@ -30,16 +32,6 @@ private Q_SLOTS:
 
 namespace {
 
-const QString exportData = QStringLiteral(FONDANT_TEST_DATA_DIR "/export");
-
-PipelineSession openDocument(const QString &path)
-{
-    Result<PipelineSession> session = PipelineSession::open(path);
-    if (!session.ok())
-        qFatal("the fixture %s cannot be read", qPrintable(path));
-    return std::move(session).value();
-}
-
 std::string exported(const PipelineSession &session, const QString &workingDirectory)
 {
     const ExportSettings settings = ExportSettings::make(
@@ -49,20 +41,6 @@ std::string exported(const PipelineSession &session, const QString &workingDirec
     if (!text.ok())
         qFatal("%s", text.diagnostics().front().toString().c_str());
     return text.value();
-}
-
-// A document of the given steps in a folder, its components the test data's; opened.
-PipelineSession documentOf(const QTemporaryDir &folder, const QByteArray &steps)
-{
-    const QString path = folder.filePath(QStringLiteral("p.pipeline.yaml"));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    file.write("version: 1\nname: p\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\n"
-               "steps:\n"
-        + steps);
-    file.close();
-    return openDocument(path);
 }
 
 // Compose reads "$$" as "$": what a container receives of each text.

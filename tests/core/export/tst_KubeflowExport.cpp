@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/export/KubeflowExport.h"
 
+#include "ExportFixture.h"
 #include "core/session/PipelineSession.h"
 #include "core/value/PyJson.h"
 #include "core/yaml/YamlReader.h"
@@ -11,6 +12,7 @@
 #include <QTest>
 
 using namespace fondant;
+using namespace fondant::test;
 
 class tst_KubeflowExport : public QObject
 {
@@ -26,29 +28,7 @@ private Q_SLOTS:
 
 namespace {
 
-const QString exportData = QStringLiteral(FONDANT_TEST_DATA_DIR "/export");
 using Flavour = KubeflowExport::Flavour;
-
-PipelineSession openDocument(const QString &path)
-{
-    Result<PipelineSession> session = PipelineSession::open(path);
-    if (!session.ok())
-        qFatal("the fixture %s cannot be read", qPrintable(path));
-    return std::move(session).value();
-}
-
-// A document of the given steps in a folder, its components the test data's.
-QString writeDocument(const QTemporaryDir &folder, const QByteArray &steps)
-{
-    const QString path = folder.filePath(QStringLiteral("p.pipeline.yaml"));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    file.write("version: 1\nname: p\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR
-               "/components, " FONDANT_TEST_DATA_DIR "/export/components]\nsteps:\n"
-        + steps);
-    return path;
-}
 
 Result<std::string> exported(const PipelineSession &session, Flavour flavour)
 {
@@ -120,11 +100,11 @@ void tst_KubeflowExport::vertexResources()
     // Fondant's VertexCompiler: cpu_limit and memory_limit in cores and GB, Vertex's
     // accelerator name as the type (generated/compiled/vertex/VTX-accelerator-…).
     QTemporaryDir folder;
-    const PipelineSession session = openDocument(writeDocument(folder,
+    const PipelineSession session = documentOf(folder,
         loadStep
             + "    resources: {accelerator_number: 2, accelerator_name: NVIDIA_TESLA_T4, "
               "cpu_limit: '4', memory_limit: 16G, cpu_request: '1', node_pool_label: pool, "
-              "node_pool_name: gpus}\n"));
+              "node_pool_name: gpus}\n");
     Result<std::string> text = exported(session, Flavour::Vertex);
     QVERIFY2(text.ok(), text.ok() ? "" : text.diagnostics().front().toString().c_str());
     QVERIFY(text->find("\n---\n") == std::string::npos); // no node selectors on Vertex
@@ -177,7 +157,7 @@ void tst_KubeflowExport::refusesWhatKfpRefuses()
     QFETCH(QByteArray, steps);
     QFETCH(QString, message);
     QTemporaryDir folder;
-    const PipelineSession session = openDocument(writeDocument(folder, steps));
+    const PipelineSession session = documentOf(folder, steps);
     Result<std::string> text = exported(session, Flavour(flavour));
     QVERIFY(!text.ok());
     const Diagnostic &problem = text.diagnostics().front();
@@ -201,8 +181,8 @@ void tst_KubeflowExport::warnsOfDefaultsFondantCannotCompile()
                "  dotted: {type: float, default: 0.000015}\n"
                "  huge: {type: float, default: 100000000000000000.0}\n");
     spec.close();
-    const PipelineSession session = openDocument(
-        writeDocument(folder, loadStep + "  - {id: scale, component: ./scale, input: load}\n"));
+    const PipelineSession session
+        = documentOf(folder, loadStep + "  - {id: scale, component: ./scale, input: load}\n");
     Result<std::string> text = exported(session, Flavour::Kubeflow);
     QVERIFY(text.ok());
     QCOMPARE(text.diagnostics().size(), std::size_t(2));

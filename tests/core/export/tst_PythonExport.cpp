@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/export/PythonExport.h"
 
+#include "ExportFixture.h"
 #include "core/session/PipelineSession.h"
 #include "core/yaml/YamlReader.h"
 
@@ -11,6 +12,7 @@
 #include <QTest>
 
 using namespace fondant;
+using namespace fondant::test;
 
 // The program's behaviour under Fondant (its keys and compiled files) is checked against
 // Fondant's own code by tests/oracle/compare_keys.py --exports; these tests hold its text.
@@ -29,30 +31,6 @@ private Q_SLOTS:
 };
 
 namespace {
-
-const QString exportData = QStringLiteral(FONDANT_TEST_DATA_DIR "/export");
-
-PipelineSession openDocument(const QString &path)
-{
-    Result<PipelineSession> session = PipelineSession::open(path);
-    if (!session.ok())
-        qFatal("the fixture %s cannot be read", qPrintable(path));
-    return std::move(session).value();
-}
-
-// A document of the given steps in a folder, its components the test data's; opened.
-PipelineSession documentOf(const QTemporaryDir &folder, const QByteArray &steps)
-{
-    const QString path = folder.filePath(QStringLiteral("p.pipeline.yaml"));
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    file.write("version: 1\nname: p\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\n"
-               "steps:\n"
-        + steps);
-    file.close();
-    return openDocument(path);
-}
 
 Value yamlValue(const char *text)
 {
