@@ -52,8 +52,11 @@ Result<std::string> PipelineExport::text(const PipelineSession &session, Target 
     case Target::Vertex:
         return KubeflowExport::write(session, settings, KubeflowExport::Flavour::Vertex);
     case Target::Python:
+        // Through a link, the program is written where the file is: its folder counts.
         return PythonExport::write(session,
-            output.isEmpty() ? QDir::current().filePath(QStringLiteral("pipeline.py")) : output);
+            output.isEmpty() ? QDir::current().filePath(QStringLiteral("pipeline.py"))
+                : QFileInfo(output).isSymLink() ? QFileInfo(output).symLinkTarget()
+                                                : output);
     }
     return Diagnostic::error({}, {}, "unknown export target");
 }

@@ -15,6 +15,7 @@
 #include <QFileInfo>
 
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -66,7 +67,10 @@ public:
             platform
                 = std::string(static_cast<std::size_t>(lines) + 1, '\n') + text.substr(split + 5);
         }
-        Result<Value> root = YamlReader::parse(first, m_file, ScalarRules::PyYaml11);
+        // A compiled step holds some 30 values: allow as many steps as a file can hold.
+        YamlLimits limits;
+        limits.maxNodes = 4'000'000;
+        Result<Value> root = YamlReader::parse(first, m_file, ScalarRules::PyYaml11, limits);
         if (!root.ok())
             return root.takeDiagnostics();
         Compiled compiled;
@@ -309,9 +313,18 @@ private:
                             step.arguments.emplace_back(parameter.key, *constant);
                         options[parameter.key] = *constant;
                     }
-            if (const Value *after = member(task.value, "dependentTasks"); after && after->isArray()
-                && !after->items().empty() && after->items().front().isString())
+            if (const Value *after = member(task.value, "dependentTasks")) {
+                // Fondant runs each task after the one before it in call order, and no other.
+                if (!after->isArray() || after->size() != 1 || !after->items().front().isString()
+                    || !tasks->find(after->items().front().toString())) {
+                    fail(after->mark(),
+                        "task '" + task.key
+                            + "' must run after exactly one task of the pipeline, as Fondant's "
+                              "tasks run one after the other");
+                    continue;
+                }
                 step.previousTask = after->items().front().toString();
+            }
             if (!readCommandParts(step, options, task.keyMark, task.key, compiled))
                 continue;
             // The executor of the task's component holds its resources.
@@ -321,22 +334,26 @@ private:
                 ? member(*components, reference->toString())
                 : nullptr;
             const Value *label = component ? member(*component, "executorLabel") : nullptr;
-            if (label && label->isString()) {
-                if (const Value *executor = member(*executors, label->toString())) {
-                    readKubeflowResources(*executor, step.resources);
-                    const Value *container = member(*executor, "container");
-                    step.lightweight
-                        = !runsFondantDirectly(container ? member(*container, "command") : nullptr);
-                }
-                if (const Value *selector = member(selectors, label->toString()))
-                    if ((selector = member(*selector, "nodeSelector")))
-                        if ((selector = member(*selector, "labels")) && selector->isObject()
-                            && selector->size() == 1) {
-                            const Member &pool = selector->members().front();
-                            step.resources.nodePoolLabel = Value(pool.key);
-                            step.resources.nodePoolName = pool.value;
-                        }
+            const Value *executor
+                = label && label->isString() ? member(*executors, label->toString()) : nullptr;
+            const Value *container = executor ? member(*executor, "container") : nullptr;
+            if (!container || !container->isObject()) {
+                fail(task.keyMark,
+                    "task '" + task.key
+                        + "': its componentRef does not lead through components and "
+                          "deploymentSpec.executors to a container");
+                continue;
             }
+            readKubeflowResources(*executor, step.resources);
+            step.lightweight = !runsFondantDirectly(member(*container, "command"));
+            if (const Value *selector = member(selectors, label->toString()))
+                if ((selector = member(*selector, "nodeSelector")))
+                    if ((selector = member(*selector, "labels")) && selector->isObject()
+                        && selector->size() == 1) {
+                        const Member &pool = selector->members().front();
+                        step.resources.nodePoolLabel = Value(pool.key);
+                        step.resources.nodePoolName = pool.value;
+                    }
             compiled.steps.push_back(std::move(step));
         }
     }
@@ -434,16 +451,14 @@ Value argumentValue(const Value &given, const std::string &type)
         return Value(text == "True");
     if (type == "int" || type == "float" || type == "list" || type == "dict" || type == "tuple"
         || type == "set") {
-        // Python's str() of numbers and json.dumps of containers both read as JSON.
-        std::string json = text;
+        // Python's str() of numbers and json.dumps of containers both read as JSON (integers of
+        // any size included; str() of a float never looks like an integer).
         if (type == "float" && (text == "inf" || text == "-inf" || text == "nan"))
-            json = text == "nan" ? "NaN" : text == "inf" ? "Infinity" : "-Infinity";
-        Result<Value> value = JsonReader::parse(json, "argument");
-        if (value.ok()) {
-            if (type == "float" && value->isInt())
-                return Value(value->toDouble());
+            return Value(text == "nan" ? std::nan("")
+                    : text == "inf"    ? std::numeric_limits<double>::infinity()
+                                       : -std::numeric_limits<double>::infinity());
+        if (Result<Value> value = JsonReader::parse(text, "argument"); value.ok())
             return std::move(value).value();
-        }
     }
     return given;
 }
@@ -482,7 +497,8 @@ bool holdsSpec(const QString &folder, const Value &specification)
     return spec.ok() && spec->specification().equals(specification);
 }
 
-// A folder name for a component id: letters, digits, '.', '_' and '-' only, never a dot folder.
+// A folder name or step id for a component id: letters, digits, '.', '_' and '-' only,
+// starting with neither '.' nor '-'.
 QString folderNameOf(const std::string &id)
 {
     QString name;
@@ -491,7 +507,7 @@ QString folderNameOf(const std::string &id)
             || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
         name += plain ? QLatin1Char(c) : QLatin1Char('_');
     }
-    if (name.isEmpty() || name.startsWith(QLatin1Char('.')))
+    if (name.isEmpty() || name.startsWith(QLatin1Char('.')) || name.startsWith(QLatin1Char('-')))
         name.prepend(QStringLiteral("component"));
     return name;
 }
@@ -528,6 +544,11 @@ public:
             }
         }
         // A folder of its own next to the document; an existing one only if it holds this spec.
+        // Links are not followed: nothing is written outside the document's folder.
+        const QString components = m_documentFolder.filePath(QStringLiteral("components"));
+        if (QFileInfo(components).isSymLink())
+            return Diagnostic::error(components.toStdString(), {},
+                "is a link; component folders are written into the document's own folder only");
         // Each name's next suffix is kept, so that many specs of one name stay linear.
         int &next = m_nextSuffix[safe.toStdString()];
         for (const int last = next + 100; next <= last;) {
@@ -536,7 +557,8 @@ public:
             const QString folder = m_documentFolder.filePath(QStringLiteral("components/") + name);
             const QString file
                 = QDir(folder).filePath(QString::fromUtf8(ComponentResolver::specFileName));
-            if (QFileInfo::exists(file) && !holdsSpec(folder, step.specification))
+            if (QFileInfo(folder).isSymLink() || QFileInfo(file).isSymLink()
+                || (QFileInfo::exists(file) && !holdsSpec(folder, step.specification)))
                 continue;
             if (!QFileInfo::exists(file)) {
                 if (std::optional<Diagnostic> error = makeFolder(folder))
@@ -741,9 +763,11 @@ Diagnostics checkGraph(Compiled &compiled, const std::string &file)
     return problems;
 }
 
-// Kubeflow leaves out arguments given as None, which Fondant's keys hold: find the few that
-// bring a step's key back. Returns whether any step changed.
-bool restoreDroppedNulls(
+// What a compiled file leaves ambiguous, settled by the key it carries: Kubeflow leaves out
+// arguments given as None (Fondant's keys hold them), and a command line writes the
+// input_partition_rows 100 and "100" alike. A few choices are tried for each step whose key
+// differs; returns whether any step changed.
+bool settleByCarriedKeys(
     const Compiled &compiled, const PipelineSession &session, Pipeline &pipeline)
 {
     bool changed = false;
@@ -753,22 +777,36 @@ bool restoreDroppedNulls(
         if (!key || !spec || key->key == compiled.steps[i].carriedKey)
             continue;
         Step &step = pipeline.steps[i];
+        CacheKeyInputs inputs = key->inputs;
+        if (i > 0)
+            inputs.previousKey = compiled.steps[i - 1].carriedKey;
+        const auto matches = [&](CacheKeyInputs tried) {
+            Result<CacheKey> again = CacheKeyCalculator::compute(std::move(tried));
+            return again.ok() && again->key == compiled.steps[i].carriedKey;
+        };
+        if (!compiled.callOrderKnown) {
+            if (step.inputPartitionRows && step.inputPartitionRows->isInt()) {
+                CacheKeyInputs tried = inputs;
+                tried.inputPartitionRows = Value(step.inputPartitionRows->intText());
+                if (matches(std::move(tried))) {
+                    step.inputPartitionRows = Value(step.inputPartitionRows->intText());
+                    changed = true;
+                }
+            }
+            continue;
+        }
         std::vector<std::string> absent;
         for (const ArgumentSpec &argument : spec->arguments())
             if (!step.arguments.find(argument.name))
                 absent.push_back(argument.name);
         if (absent.empty() || absent.size() > 6)
             continue;
-        CacheKeyInputs inputs = key->inputs;
-        if (i > 0)
-            inputs.previousKey = compiled.steps[i - 1].carriedKey;
         for (unsigned mask = 1; mask < (1U << absent.size()); ++mask) {
             CacheKeyInputs tried = inputs;
             for (std::size_t a = 0; a < absent.size(); ++a)
                 if (mask & (1U << a))
                     tried.userArguments.set(absent[a], Value());
-            Result<CacheKey> again = CacheKeyCalculator::compute(std::move(tried));
-            if (again.ok() && again->key == compiled.steps[i].carriedKey) {
+            if (matches(std::move(tried))) {
                 for (std::size_t a = 0; a < absent.size(); ++a)
                     if (mask & (1U << a))
                         step.arguments.set(absent[a], Value());
@@ -783,8 +821,12 @@ bool restoreDroppedNulls(
 } // namespace
 
 Result<QString> PipelineImport::run(
-    const QString &compiledPath, const QString &documentPath, const QStringList &componentDirs)
+    const QString &compiledPath, const QString &outputPath, const QStringList &componentDirs)
 {
+    // Through a link to a file, the document and its components go where the file is.
+    const QString documentPath = QFileInfo(outputPath).isSymLink()
+        ? QFileInfo(outputPath).symLinkTarget()
+        : QFileInfo(outputPath).absoluteFilePath();
     const std::string file = compiledPath.toStdString();
     Result<std::string> text = readTextFile(compiledPath, YamlLimits().maxFileBytes);
     if (!text.ok())
@@ -825,9 +867,14 @@ Result<QString> PipelineImport::run(
     ComponentPlacer placer(documentPath, componentDirs);
     std::unordered_map<std::string, std::string> stepOfComponent;
     std::unordered_map<std::string, std::string> referenceOfSpec;
+    std::unordered_set<std::string> ids;
     for (const CompiledStep &compiledStep : compiled.steps) {
         Step step;
-        step.id = compiledStep.componentId;
+        // The component id, unless it cannot be a step's id.
+        step.id = folderNameOf(compiledStep.componentId).toStdString();
+        for (int n = 2; ids.count(step.id); ++n)
+            step.id
+                = folderNameOf(compiledStep.componentId).toStdString() + "_" + std::to_string(n);
         // A component used again carries its spec renamed "NAME STEP_ID": its own folder.
         Value specification = compiledStep.specification;
         const std::string name
@@ -856,6 +903,7 @@ Result<QString> PipelineImport::run(
             referenceOfSpec.emplace(
                 PyJson::dumps(specification, PyJson::KeyOrder::Insertion), step.component);
         }
+        ids.insert(step.id);
         stepOfComponent[compiledStep.componentId] = step.id;
         const auto found = stepOfComponent.find(compiledStep.inputComponentId);
         step.input = found == stepOfComponent.end() ? std::string() : found->second;
@@ -870,19 +918,26 @@ Result<QString> PipelineImport::run(
             else
                 step.arguments.set(argument, std::move(typed));
         }
-        if (compiledStep.consumes.isObject() && compiledStep.consumes.size() > 0)
+        // An empty mapping where the spec consumes fields was given so: Fondant infers one
+        // from the spec when none is given.
+        const Value *declared = specification.find("consumes");
+        if (compiledStep.consumes.isObject()
+            && (compiledStep.consumes.size() > 0 || (declared && declared->size() > 0)))
             step.consumes = mappingOf(compiledStep.consumes);
         if (compiledStep.produces.isObject() && compiledStep.produces.size() > 0)
             step.produces = mappingOf(compiledStep.produces);
         if (compiledStep.inputPartitionRows) {
+            // A whole number, or text as the user gave it ("0.5" stays text).
             const Value rows = argumentValue(*compiledStep.inputPartitionRows, "int");
-            if (!rows.isNull())
+            if (rows.isInt())
                 step.inputPartitionRows = rows;
+            else if (!rows.isNull())
+                step.inputPartitionRows = *compiledStep.inputPartitionRows;
         }
-        if (compiledStep.cache) {
-            const Value cache = argumentValue(*compiledStep.cache, "bool");
-            step.cache = cache.isBool() ? std::optional<bool>(cache.toBool()) : std::nullopt;
-        }
+        // Fondant passes cache unless it is None.
+        const Value cache
+            = compiledStep.cache ? argumentValue(*compiledStep.cache, "bool") : Value();
+        step.cache = cache.isBool() ? std::optional<bool>(cache.toBool()) : std::nullopt;
         step.resources = compiledStep.resources;
         pipeline.steps.push_back(std::move(step));
     }
@@ -903,20 +958,34 @@ Result<QString> PipelineImport::run(
         compiled.steps = std::move(compiledSteps);
     }
     session.reset(pipeline);
-    if (compiled.callOrderKnown && restoreDroppedNulls(compiled, session, pipeline))
+    if (settleByCarriedKeys(compiled, session, pipeline))
         session.reset(pipeline);
 
     // A document that would not be valid is not written: its problems are placed in the file.
-    Diagnostics warnings;
-    Diagnostics errors;
-    for (Diagnostic problem : session.diagnostics()) {
-        const int index = problem.stepId.empty() ? -1 : session.indexOf(problem.stepId);
-        if (index >= 0) {
-            problem.file = file;
-            problem.mark = compiled.steps[static_cast<std::size_t>(index)].mark;
+    // The reader's problems have a line of the document instead: the step written there.
+    std::vector<int> stepLines;
+    const auto stepAt = [&](SourceMark mark) {
+        const auto after = std::upper_bound(stepLines.begin(), stepLines.end(), mark.line);
+        return mark.isValid() && after != stepLines.begin()
+            ? static_cast<int>(after - stepLines.begin()) - 1
+            : -1;
+    };
+    const auto placed = [&](const Diagnostics &problems, Diagnostics &errors) {
+        Diagnostics others;
+        for (Diagnostic problem : problems) {
+            const int index = !problem.stepId.empty()        ? session.indexOf(problem.stepId)
+                : problem.file == documentPath.toStdString() ? stepAt(problem.mark)
+                                                             : -1;
+            if (index >= 0 && static_cast<std::size_t>(index) < compiled.steps.size()) {
+                problem.file = file;
+                problem.mark = compiled.steps[static_cast<std::size_t>(index)].mark;
+            }
+            (problem.isError() ? errors : others).push_back(std::move(problem));
         }
-        (problem.isError() ? errors : warnings).push_back(std::move(problem));
-    }
+        return others;
+    };
+    Diagnostics errors;
+    Diagnostics warnings = placed(session.diagnostics(), errors);
     if (!errors.empty()) {
         placer.takeBack();
         return errors;
@@ -950,6 +1019,20 @@ Result<QString> PipelineImport::run(
     if (std::optional<Diagnostic> error = PipelineWriter::save(pipeline, documentPath)) {
         placer.takeBack();
         return *error;
+    }
+    // What only reading the file checks (the reader's own rules) is checked on the file written.
+    const std::string written = PipelineWriter::toYaml(pipeline);
+    for (std::size_t at = written.find("\n  - id: "); at != std::string::npos;
+         at = written.find("\n  - id: ", at + 1))
+        stepLines.push_back(static_cast<int>(std::count(written.begin(),
+                                written.begin() + static_cast<std::ptrdiff_t>(at), '\n'))
+            + 2);
+    Result<PipelineSession> reread = PipelineSession::open(documentPath, componentDirs);
+    placed(reread.ok() ? reread->diagnostics() : reread.diagnostics(), errors);
+    if (!errors.empty()) {
+        QFile::remove(documentPath);
+        placer.takeBack();
+        return errors;
     }
     return Result<QString>(QFileInfo(documentPath).absoluteFilePath(), std::move(warnings));
 }

@@ -63,13 +63,19 @@ public:
     bool null() { return add(Value()); }
     bool boolean(bool b) { return add(Value(b)); }
     bool number_integer(Json::number_integer_t i) { return add(Value(std::int64_t {i})); }
+    // Python's json keeps integers of any size exactly.
     bool number_unsigned(Json::number_unsigned_t u)
     {
         if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-            return add(Value(static_cast<double>(u)));
+            return add(Value(BigInt {std::to_string(u)}));
         return add(Value(static_cast<std::int64_t>(u)));
     }
-    bool number_float(Json::number_float_t d, const Json::string_t &) { return add(Value(d)); }
+    bool number_float(Json::number_float_t d, const Json::string_t &text)
+    {
+        if (text.find_first_of(".eE") == std::string::npos)
+            return add(Value(BigInt {text}));
+        return add(Value(d));
+    }
     bool string(Json::string_t &s) { return add(Value(std::move(s))); }
     bool binary(Json::binary_t &) { return add(Value()); }
     bool start_object(std::size_t)

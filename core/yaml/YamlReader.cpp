@@ -257,7 +257,7 @@ private:
         if (m_nodeCount > m_limits.maxNodes)
             fail(mark,
                 "the document expands to more than " + std::to_string(m_limits.maxNodes)
-                    + " values (too many aliases?)");
+                    + " values, counting every copy an alias makes");
         if (m_textBytes > m_limits.maxTextBytes)
             fail(mark,
                 "the document's text expands to more than "

@@ -404,11 +404,42 @@ def compare_python(oracle, cli, case):
     return Outcome("passed")
 
 
+def compare_import(cli, case, target):
+    """Our export of the case imported back: every step's key the same, unless the file cannot
+    hold an ingredient of it (Compose: node pools; both: mapping keys that are not text)."""
+    compiled = case.folder / f"our-{target}.yml"
+    if not compiled.exists():
+        return Outcome("skipped", f"import {target}: no export")
+    document = case.folder / f"imported-{target}" / "p.pipeline.yaml"
+    proc = subprocess.run([cli, "import", str(compiled), "-o", str(document)],
+                          capture_output=True, timeout=120)
+    stderr = proc.stderr.decode("utf-8", "replace")
+    if proc.returncode != 0 and "Infinity" in compiled.read_text(encoding="utf-8"):
+        # A list or mapping argument holding inf or nan: JSON has no such numbers.
+        return Outcome("skipped", f"import {target}: a non-finite number in a list or mapping")
+    if proc.returncode != 0:
+        errors = [line.split(": error: ", 1)[1] for line in stderr.splitlines()
+                  if ": error: " in line]
+        return Outcome("failed", f"import {target}: our CLI refused its own export: "
+                       + normalise_message(errors[0] if errors else stderr[:200])[:100],
+                       stderr[:1500])
+    differing = [line for line in stderr.splitlines() if "carries the cache key" in line]
+    if not differing:
+        return Outcome("passed")
+    text = case.pipeline.read_text(encoding="utf-8")
+    if target == "compose" and "node_pool_name" in text:
+        return Outcome("skipped", "import compose: a node pool, which Compose files lack")
+    if re.search(r"[\s{,](?:[-+]?[\d.]+|true|false|null|~)\s*:", text, re.IGNORECASE):
+        return Outcome("skipped", f"import {target}: a mapping key that is not text")
+    return Outcome("failed", f"import {target}: a key differs", "\n".join(differing)[:1500])
+
+
 def compare_exports(oracle, cli, case):
     """The first failing target's outcome; passed when one target passed and none failed."""
     outcomes = [compare_export(oracle, cli, case, target)
                 for target in ("compose", "kfp", "vertex")]
     outcomes.append(compare_python(oracle, cli, case))
+    outcomes += [compare_import(cli, case, target) for target in ("compose", "kfp")]
     failed = [o for o in outcomes if o.status == "failed"]
     if failed:
         return failed[0]

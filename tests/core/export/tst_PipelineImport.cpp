@@ -24,7 +24,8 @@ private Q_SLOTS:
     void componentFoldersStayInsideTheDocumentsFolder();
     void manySpecsOfOneNameGetFoldersOfTheirOwn();
     void refusesToReplaceTheCompiledFile();
-    void anAcceleratorCountBeyond64BitsIsAnError();
+    void kubeflowValuesADocumentCannotHoldAreErrors_data();
+    void kubeflowValuesADocumentCannotHoldAreErrors();
 };
 
 namespace {
@@ -99,6 +100,10 @@ void tst_PipelineImport::refusesWhatIsNoFondantPipeline_data()
     QTest::newRow("a spec Fondant refuses")
         << "services:\n" + service("a", R"({"name": 5, "image": "i:1", "description": "d"})")
         << "is not valid: 'name' must be text" << 2;
+    QTest::newRow("a task after two tasks")
+        << QByteArray("pipelineInfo: {name: p}\nroot: {dag: {tasks: {a: {dependentTasks: [a, "
+                      "b]}}}}\ncomponents: {}\ndeploymentSpec: {executors: {}}\n")
+        << "must run after exactly one task" << 2;
     QTest::newRow("a parameter list that is no mapping")
         << QByteArray("pipelineInfo: {name: p}\nroot: {dag: {tasks: {a: {inputs: {parameters: "
                       "[]}}}}}\ncomponents: {}\ndeploymentSpec: {executors: {}}\n")
@@ -177,8 +182,27 @@ void tst_PipelineImport::refusesToReplaceTheCompiledFile()
     QCOMPARE(file.readAll(), compose);
 }
 
-void tst_PipelineImport::anAcceleratorCountBeyond64BitsIsAnError()
+void tst_PipelineImport::kubeflowValuesADocumentCannotHoldAreErrors_data()
 {
+    QTest::addColumn<QByteArray>("parameter");
+    QTest::addColumn<QByteArray>("resources");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("an accelerator count beyond 64 bits")
+        << QByteArray()
+        << QByteArray("{accelerator: {count: '99999999999999999999999', type: "
+                      "nvidia.com/gpu}}")
+        << "accelerator_number";
+    // Only reading the written document checks this: the document is taken back.
+    QTest::newRow("rows that are a list")
+        << QByteArray("            input_partition_rows: {runtimeValue: {constant: [1]}}\n")
+        << QByteArray("{}") << "'input_partition_rows' must be a whole number";
+}
+
+void tst_PipelineImport::kubeflowValuesADocumentCannotHoldAreErrors()
+{
+    QFETCH(QByteArray, parameter);
+    QFETCH(QByteArray, resources);
+    QFETCH(QString, message);
     QTemporaryDir folder;
     const QByteArray metadata
         = R"({"dataset_name": "p", "run_id": "p-20240101000000", "component_id": "load", )"
@@ -188,17 +212,20 @@ void tst_PipelineImport::anAcceleratorCountBeyond64BitsIsAnError()
         "{name: comp-load}\n        inputs:\n          parameters:\n            metadata: "
         "{runtimeValue: {constant: '"
             + metadata + "'}}\n            operation_spec: {runtimeValue: {constant: '"
-            + R"({"specification": )" + loader + R"(, "consumes": {}, "produces": {}})"
-            + "'}}\ncomponents: {comp-load: {executorLabel: exec-load}}\n"
+            + R"({"specification": )" + loader + R"(, "consumes": {}, "produces": {}})" + "'}}\n"
+            + parameter
+            + "components: {comp-load: {executorLabel: exec-load}}\n"
               "deploymentSpec:\n  executors:\n    exec-load:\n      container:\n        command: "
-              "[fondant]\n        resources: {accelerator: {count: '99999999999999999999999', "
-              "type: nvidia.com/gpu}}\n");
+              "[fondant]\n        resources: "
+            + resources + "\n");
     Result<QString> imported
-        = PipelineImport::run(input, folder.filePath(QStringLiteral("p.pipeline.yaml")), {});
+        = PipelineImport::run(input, folder.filePath(QStringLiteral("out/p.pipeline.yaml")), {});
     QVERIFY(!imported.ok());
-    QVERIFY2(imported.diagnostics().front().message.find("accelerator_number") != std::string::npos,
+    QVERIFY2(
+        imported.diagnostics().front().message.find(message.toStdString()) != std::string::npos,
         imported.diagnostics().front().toString().c_str());
     QCOMPARE(imported.diagnostics().front().mark.line, 5);
+    QCOMPARE(filesUnder(folder.path()), QStringList {QStringLiteral("compiled.yml")});
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineImport)

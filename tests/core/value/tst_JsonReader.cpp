@@ -13,6 +13,7 @@ class tst_JsonReader : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void keepsOrderAndNumberKinds();
+    void integersBeyond64BitsStayExact();
     void repeatedKeysKeepTheirFirstPlaceAndLastValue();
     void syntaxErrorIsLocated();
     void deepNestingIsRefused();
@@ -30,6 +31,22 @@ void tst_JsonReader::keepsOrderAndNumberKinds()
     QVERIFY(value.value().find("a")->isFloat());
     QCOMPARE(PyJson::dumps(value.value(), PyJson::KeyOrder::Insertion),
         std::string(R"({"b": 1, "a": 1.0, "c": [1e-05, "\u00e9"]})"));
+}
+
+// As Python's json.loads: an integer of any size is an int, not a float.
+void tst_JsonReader::integersBeyond64BitsStayExact()
+{
+    const std::string text = R"([18446744073709551616, -340282366920938463463374607431768211456, )"
+                             R"(9223372036854775808, 1e20])";
+    Result<Value> value = JsonReader::parse(text, "big.json");
+    QVERIFY(value.ok());
+    QVERIFY(value->items()[0].isBigInt());
+    QVERIFY(value->items()[1].isBigInt());
+    QVERIFY(value->items()[2].isBigInt());
+    QVERIFY(value->items()[3].isFloat());
+    QCOMPARE(PyJson::dumps(value.value(), PyJson::KeyOrder::Insertion),
+        std::string("[18446744073709551616, -340282366920938463463374607431768211456, "
+                    "9223372036854775808, 1e+20]"));
 }
 
 void tst_JsonReader::repeatedKeysKeepTheirFirstPlaceAndLastValue()
