@@ -463,7 +463,9 @@ Value argumentValue(const Value &given, const std::string &type)
     return given;
 }
 
-FieldMapping mappingOf(const Value &mapping)
+// A mapping of an operation spec. Its types are written as Fondant's Type.to_dict() gives them,
+// where a timestamp without time zone reads as UTC: such a field takes the spec's own type.
+FieldMapping mappingOf(const Value &mapping, const FieldSection &declared)
 {
     FieldMapping entries;
     for (const Member &member : mapping.members()) {
@@ -473,6 +475,9 @@ FieldMapping mappingOf(const Value &mapping)
             entry.rename = member.value.toString();
         } else if (Result<FieldType> type = FieldType::fromValue(member.value); type.ok()) {
             entry.type = type.value();
+            if (const Field *field = findField(declared.fields, member.key);
+                field && field->type.toValue().equals(entry.type->toValue()))
+                entry.type = field->type;
         } else {
             continue;
         }
@@ -907,6 +912,7 @@ Result<QString> PipelineImport::run(
         stepOfComponent[compiledStep.componentId] = step.id;
         const auto found = stepOfComponent.find(compiledStep.inputComponentId);
         step.input = found == stepOfComponent.end() ? std::string() : found->second;
+        const ComponentSpec spec = ComponentSpec::fromValue(specification, file).value();
         const Value *args = specification.find("args");
         std::unordered_set<std::string> given;
         for (const auto &[argument, value] : compiledStep.arguments) {
@@ -923,9 +929,9 @@ Result<QString> PipelineImport::run(
         const Value *declared = specification.find("consumes");
         if (compiledStep.consumes.isObject()
             && (compiledStep.consumes.size() > 0 || (declared && declared->size() > 0)))
-            step.consumes = mappingOf(compiledStep.consumes);
+            step.consumes = mappingOf(compiledStep.consumes, spec.consumes());
         if (compiledStep.produces.isObject() && compiledStep.produces.size() > 0)
-            step.produces = mappingOf(compiledStep.produces);
+            step.produces = mappingOf(compiledStep.produces, spec.produces());
         if (compiledStep.inputPartitionRows) {
             // A whole number, or text as the user gave it ("0.5" stays text).
             const Value rows = argumentValue(*compiledStep.inputPartitionRows, "int");

@@ -15,9 +15,29 @@ namespace fondant {
 
 namespace {
 
+// A type's timestamps as the word `timestamp`, which reads back without a time zone: the
+// normalised {type: string, format: date-time} reads back as UTC.
+Value withTimestampWords(const Value &type)
+{
+    if (!type.isObject())
+        return type;
+    if (type.contains("format"))
+        return Value("timestamp");
+    Value out = type;
+    if (Value *items = out.find("items"))
+        *items = withTimestampWords(*items);
+    if (Value *properties = out.find("properties"))
+        for (Member &member : properties->members())
+            member.value = withTimestampWords(member.value);
+    return out;
+}
+
 std::string typeText(const FieldType &type)
 {
-    const Value &value = type.toValue();
+    const Value value
+        = type.hasNaiveTimestamp() ? withTimestampWords(type.toValue()) : type.toValue();
+    if (value.isString())
+        return YamlWriter::text(value.toString());
     if (value.size() == 1)
         return YamlWriter::text(value.find("type")->toString());
     return YamlWriter::flow(value);

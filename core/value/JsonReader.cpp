@@ -57,6 +57,11 @@ std::optional<std::size_t> offsetBeyondDepth(std::string_view text, int maxDepth
 
 // Builds Values straight from the parser's events, with no tree in between. A repeated key
 // keeps its first place and takes the last value, as Python's json.loads does.
+// What NaN and Infinity stand in as while nlohmann's reader reads the text: numbers in a
+// spelling Python's json never writes (a five-digit exponent of zero).
+constexpr const char *nanStandIn = "2e+00000";
+constexpr const char *infinityStandIn = "1e+00000";
+
 class ValueBuilder
 {
 public:
@@ -74,6 +79,11 @@ public:
     {
         if (text.find_first_of(".eE") == std::string::npos)
             return add(Value(BigInt {text}));
+        if (text == nanStandIn)
+            return add(Value(std::nan("")));
+        if (text == infinityStandIn || text == std::string("-") + infinityStandIn)
+            return add(Value(text[0] == '-' ? -std::numeric_limits<double>::infinity()
+                                            : std::numeric_limits<double>::infinity()));
         return add(Value(d));
     }
     bool string(Json::string_t &s) { return add(Value(std::move(s))); }
@@ -166,10 +176,46 @@ private:
     std::string m_error;
 };
 
+// Python's json reads NaN, Infinity and -Infinity, which JSON has not: outside strings they
+// become numbers JSON has, which the builder knows.
+std::string withPythonConstantsAsNumbers(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            out += c;
+            if (c == '\\' && i + 1 < text.size())
+                out += text[++i];
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+            out += c;
+        } else if (text.substr(i, 3) == "NaN") {
+            out += nanStandIn;
+            i += 2;
+        } else if (text.substr(i, 8) == "Infinity") {
+            out += infinityStandIn;
+            i += 7;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
-Result<Value> JsonReader::parse(std::string_view text, const std::string &fileName)
+Result<Value> JsonReader::parse(std::string_view given, const std::string &fileName)
 {
+    const bool pythonConstants = given.find("NaN") != std::string_view::npos
+        || given.find("Infinity") != std::string_view::npos;
+    const std::string replaced
+        = pythonConstants ? withPythonConstantsAsNumbers(given) : std::string();
+    const std::string_view text = pythonConstants ? std::string_view(replaced) : given;
     if (const auto bad = utf8::firstInvalid(text))
         return Diagnostic::error(fileName, *bad, "the file is not valid UTF-8 text");
     // nlohmann's reader would stop at a NUL byte as at the end of the text.

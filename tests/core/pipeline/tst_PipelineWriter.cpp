@@ -19,6 +19,7 @@ private Q_SLOTS:
     void saveLoadSaveIsByteIdentical();
     void keepsEverythingThatMatters();
     void canonicalLayout();
+    void timestampsKeepTheirTimeZone();
     void atomicSaveKeepsOldFileOnFailure();
 };
 
@@ -87,6 +88,28 @@ void tst_PipelineWriter::canonicalLayout()
                     "    component: load_table\n    arguments:\n"
                     "      uri: /data/in\neditor:\n  positions:\n"
                     "    load: [10, 20]\n"));
+}
+
+// A timestamp without time zone and a UTC one normalise alike; written, each reads back as itself.
+void tst_PipelineWriter::timestampsKeepTheirTimeZone()
+{
+    Result<Pipeline> first = PipelineReader::parse("version: 1\nname: t\nsteps:\n  - id: a\n"
+                                                   "    component: x\n    produces:\n"
+                                                   "      naive: timestamp\n"
+                                                   "      utc: {type: string, format: date-time}\n"
+                                                   "      list: {type: array, items: timestamp}\n",
+        "t.pipeline.yaml");
+    QVERIFY(first.ok());
+    const std::string saved = PipelineWriter::toYaml(first.value());
+    QVERIFY(saved.find("      naive: timestamp\n") != std::string::npos);
+    QVERIFY(saved.find("      list: {type: array, items: timestamp}\n") != std::string::npos);
+    Result<Pipeline> back = PipelineReader::parse(saved, "t.pipeline.yaml");
+    QVERIFY(back.ok());
+    const FieldMapping &produces = *back->steps[0].produces;
+    QVERIFY(produces[0].type->hasNaiveTimestamp());
+    QVERIFY(!produces[1].type->hasNaiveTimestamp());
+    QVERIFY(produces[2].type->hasNaiveTimestamp());
+    QVERIFY(produces == *first->steps[0].produces);
 }
 
 void tst_PipelineWriter::atomicSaveKeepsOldFileOnFailure()

@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace fondant;
 
 class tst_JsonReader : public QObject
@@ -14,6 +16,7 @@ class tst_JsonReader : public QObject
 private Q_SLOTS:
     void keepsOrderAndNumberKinds();
     void integersBeyond64BitsStayExact();
+    void pythonsNonFiniteNumbersAreRead();
     void repeatedKeysKeepTheirFirstPlaceAndLastValue();
     void syntaxErrorIsLocated();
     void deepNestingIsRefused();
@@ -47,6 +50,17 @@ void tst_JsonReader::integersBeyond64BitsStayExact()
     QCOMPARE(PyJson::dumps(value.value(), PyJson::KeyOrder::Insertion),
         std::string("[18446744073709551616, -340282366920938463463374607431768211456, "
                     "9223372036854775808, 1e+20]"));
+}
+
+// Python's json.dumps writes NaN, Infinity and -Infinity, and json.loads reads them back.
+void tst_JsonReader::pythonsNonFiniteNumbersAreRead()
+{
+    const std::string text = R"({"a": NaN, "b": [Infinity, -Infinity], "c": "NaN \" Infinity"})";
+    Result<Value> value = JsonReader::parse(text, "nan.json");
+    QVERIFY2(value.ok(), value.ok() ? "" : value.errorMessage().c_str());
+    QVERIFY(std::isnan(value->find("a")->toDouble()));
+    QCOMPARE(PyJson::dumps(value.value(), PyJson::KeyOrder::Insertion),
+        std::string(R"({"a": NaN, "b": [Infinity, -Infinity], "c": "NaN \" Infinity"})"));
 }
 
 void tst_JsonReader::repeatedKeysKeepTheirFirstPlaceAndLastValue()
