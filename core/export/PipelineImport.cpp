@@ -117,7 +117,8 @@ private:
             Result<Value> value = JsonReader::parse(it->second.toString(), m_file);
             if (!value.ok() || !value->isObject()) {
                 fail(it->second.mark().isValid() ? it->second.mark() : mark,
-                    "'" + name + "': its " + option + " is no JSON object");
+                    "'" + name + "': its " + option + " is no JSON object"
+                        + (value.ok() ? std::string() : " (" + value.errorMessage() + ")"));
                 return std::nullopt;
             }
             return std::move(value).value();
@@ -420,6 +421,7 @@ private:
 Value wholeNumbersAsIntegers(const Value &value)
 {
     if (value.isFloat() && value.toDouble() == std::floor(value.toDouble())
+        && !(value.toDouble() == 0 && std::signbit(value.toDouble())) // not -0.0
         && std::fabs(value.toDouble()) < 9e15)
         return Value(static_cast<std::int64_t>(value.toDouble()));
     Value out = value;
@@ -634,32 +636,53 @@ std::vector<std::size_t> callOrder(const Compiled &compiled, const PipelineSessi
         else
             children[compiled.steps[i].inputComponentId].push_back(i);
     }
+    // Whether step's own key, chained on previousKey, is the key the file carries for it.
+    const auto follows = [&](std::size_t step, const std::string &previousKey) {
+        const CacheKey *key = session.key(static_cast<int>(step));
+        if (!key)
+            return false;
+        CacheKey chained = *key;
+        return !CacheKeyCalculator::rechain(chained, previousKey)
+            && chained.key == compiled.steps[step].carriedKey;
+    };
+    const auto childrenOf = [&](std::size_t step) -> const std::vector<std::size_t> & {
+        static const std::vector<std::size_t> none;
+        const auto it = children.find(compiled.steps[step].componentId);
+        return it == children.end() ? none : it->second;
+    };
     std::vector<std::size_t> order;
     order.reserve(count);
     std::optional<std::string> previousKey;
     while (!ready.empty()) {
         // The newest ready steps are tried first: a chain continues from its last step.
-        std::size_t chosen = ready.size() - 1;
-        if (previousKey)
-            for (std::size_t tried = 0; tried < std::min(ready.size(), maxCandidates); ++tried) {
-                const std::size_t r = ready.size() - 1 - tried;
-                const CacheKey *key = session.key(static_cast<int>(ready[r]));
-                if (!key)
-                    continue;
-                CacheKey chained = *key;
-                if (!CacheKeyCalculator::rechain(chained, previousKey)
-                    && chained.key == compiled.steps[ready[r]].carriedKey) {
-                    chosen = r;
-                    break;
-                }
-            }
-        const std::size_t step = ready[chosen];
-        ready.erase(ready.begin() + static_cast<std::ptrdiff_t>(chosen));
+        const std::size_t tries = std::min(ready.size(), maxCandidates);
+        std::optional<std::size_t> chosen;
+        for (std::size_t tried = 0; previousKey && !chosen && tried < tries; ++tried)
+            if (follows(ready[ready.size() - 1 - tried], *previousKey))
+                chosen = ready.size() - 1 - tried;
+        // A step whose own key differs from the file's (a node pool Compose lacks, say): the
+        // one that the next step's key chains on.
+        for (std::size_t tried = 0; !chosen && tried < tries; ++tried) {
+            const std::size_t candidate = ready[ready.size() - 1 - tried];
+            const std::string &key = compiled.steps[candidate].carriedKey;
+            bool next = false;
+            for (std::size_t other = 0; !next && other < tries; ++other)
+                next = ready[ready.size() - 1 - other] != candidate
+                    && follows(ready[ready.size() - 1 - other], key);
+            const std::vector<std::size_t> &candidateChildren = childrenOf(candidate);
+            for (std::size_t child = 0; !next && child < std::min(candidateChildren.size(), tries);
+                 ++child)
+                next = follows(candidateChildren[child], key);
+            if (next)
+                chosen = ready.size() - 1 - tried;
+        }
+        const std::size_t at = chosen.value_or(ready.size() - 1);
+        const std::size_t step = ready[at];
+        ready.erase(ready.begin() + static_cast<std::ptrdiff_t>(at));
         order.push_back(step);
         previousKey = compiled.steps[step].carriedKey;
-        const auto it = children.find(compiled.steps[step].componentId);
-        if (it != children.end())
-            ready.insert(ready.end(), it->second.rbegin(), it->second.rend());
+        const std::vector<std::size_t> &next = childrenOf(step);
+        ready.insert(ready.end(), next.rbegin(), next.rend());
     }
     return order;
 }
@@ -804,7 +827,7 @@ bool settleByCarriedKeys(
         for (const ArgumentSpec &argument : spec->arguments())
             if (!step.arguments.find(argument.name))
                 absent.push_back(argument.name);
-        if (absent.empty() || absent.size() > 6)
+        if (absent.empty() || absent.size() > 10)
             continue;
         for (unsigned mask = 1; mask < (1U << absent.size()); ++mask) {
             CacheKeyInputs tried = inputs;
