@@ -54,6 +54,16 @@ struct Compiled
 class Importer
 {
 public:
+    /// A compiled step holds some 30 values and 3 KB: room for 10,000 steps of Kubeflow.
+    static YamlLimits limits()
+    {
+        YamlLimits limits;
+        limits.maxFileBytes = 96 * 1024 * 1024;
+        limits.maxNodes = 4'000'000;
+        limits.maxTextBytes = 2 * static_cast<std::size_t>(limits.maxFileBytes);
+        return limits;
+    }
+
     explicit Importer(std::string file) : m_file(std::move(file)) { }
 
     Result<Compiled> read(const std::string &text)
@@ -68,9 +78,7 @@ public:
                 = std::string(static_cast<std::size_t>(lines) + 1, '\n') + text.substr(split + 5);
         }
         // A compiled step holds some 30 values: allow as many steps as a file can hold.
-        YamlLimits limits;
-        limits.maxNodes = 4'000'000;
-        Result<Value> root = YamlReader::parse(first, m_file, ScalarRules::PyYaml11, limits);
+        Result<Value> root = YamlReader::parse(first, m_file, ScalarRules::PyYaml11, limits());
         if (!root.ok())
             return root.takeDiagnostics();
         Compiled compiled;
@@ -287,7 +295,8 @@ private:
                 "deploymentSpec.executors");
         Value selectors;
         if (!platformText.empty()) {
-            Result<Value> platform = YamlReader::parse(platformText, m_file, ScalarRules::PyYaml11);
+            Result<Value> platform
+                = YamlReader::parse(platformText, m_file, ScalarRules::PyYaml11, limits());
             if (!platform.ok())
                 return append(m_problems, platform.diagnostics());
             if (!member(platform.value(), "platforms"))
@@ -571,7 +580,7 @@ public:
                 if (std::optional<Diagnostic> error = makeFolder(folder))
                     return *error;
                 if (std::optional<Diagnostic> error
-                    = writeFileAtomically(file, specText(step.specification)))
+                    = writeNewFile(file, specText(step.specification)))
                     return *error;
                 m_created.push_back(file);
             }
@@ -591,6 +600,21 @@ public:
     }
 
 private:
+    // A file that did not exist (never through a link), without the flush to disk of an atomic
+    // save: thousands of specs would wait for it, and a failed import takes them back anyway.
+    static std::optional<Diagnostic> writeNewFile(const QString &path, const std::string &text)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+            || file.write(text.data(), static_cast<qint64>(text.size()))
+                != static_cast<qint64>(text.size())) {
+            const std::string why = file.errorString().toStdString();
+            file.remove();
+            return Diagnostic::error(path.toStdString(), {}, "cannot write the file: " + why);
+        }
+        return std::nullopt;
+    }
+
     std::optional<Diagnostic> makeFolder(const QString &folder)
     {
         QStringList missing;
@@ -856,7 +880,7 @@ Result<QString> PipelineImport::run(
         ? QFileInfo(outputPath).symLinkTarget()
         : QFileInfo(outputPath).absoluteFilePath();
     const std::string file = compiledPath.toStdString();
-    Result<std::string> text = readTextFile(compiledPath, YamlLimits().maxFileBytes);
+    Result<std::string> text = readTextFile(compiledPath, Importer::limits().maxFileBytes);
     if (!text.ok())
         return text.takeDiagnostics();
     Result<Compiled> read = Importer(file).read(text.value());
@@ -1051,11 +1075,13 @@ Result<QString> PipelineImport::run(
     }
     // What only reading the file checks (the reader's own rules) is checked on the file written.
     const std::string written = PipelineWriter::toYaml(pipeline);
-    for (std::size_t at = written.find("\n  - id: "); at != std::string::npos;
-         at = written.find("\n  - id: ", at + 1))
-        stepLines.push_back(static_cast<int>(std::count(written.begin(),
-                                written.begin() + static_cast<std::ptrdiff_t>(at), '\n'))
-            + 2);
+    int line = 1;
+    for (std::size_t at = 0; at < written.size(); ++at)
+        if (written[at] == '\n') {
+            ++line;
+            if (written.compare(at + 1, 8, "  - id: ") == 0)
+                stepLines.push_back(line);
+        }
     Result<PipelineSession> reread = PipelineSession::open(documentPath, componentDirs);
     placed(reread.ok() ? reread->diagnostics() : reread.diagnostics(), errors);
     if (!errors.empty()) {
