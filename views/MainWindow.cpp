@@ -194,7 +194,11 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     QAction *saveAction = action(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
     saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
-    action(file, tr("Save &As…"), QKeySequence::SaveAs, [this] { saveAs(); });
+    // Desktops without a Save As binding of their own get the common Ctrl+Shift+S.
+    action(file, tr("Save &As…"),
+        QKeySequence::keyBindings(QKeySequence::SaveAs)
+            .value(0, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)),
+        [this] { saveAs(); });
     file->addSeparator();
     action(file, tr("&Import Compiled Pipeline…"), QKeySequence(), &MainWindow::importPipeline);
     action(file, tr("&Export Pipeline…"), QKeySequence(Qt::CTRL | Qt::Key_E),

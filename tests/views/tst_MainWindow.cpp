@@ -45,6 +45,7 @@ private Q_SLOTS:
     void opensInTheBackground();
     void copyPasteAndDeleteThroughTheMenu();
     void autoLayoutIsOneUndo();
+    void saveAsHasItsShortcut();
     void findsFondantsOwnComponents();
     void remembersRecentFiles();
 
@@ -261,6 +262,16 @@ void tst_MainWindow::copyPasteAndDeleteThroughTheMenu()
     menuAction(window, QStringLiteral("&Delete"))->trigger();
     QVERIFY(!window.document().step(QStringLiteral("write_languages_2")));
     QCOMPARE(window.document().stepIds().size(), 7);
+}
+
+void tst_MainWindow::saveAsHasItsShortcut()
+{
+    MainWindow window(m_autosave.path());
+    const QKeySequence shortcut = menuAction(window, QStringLiteral("Save &As…"))->shortcut();
+    QVERIFY(!shortcut.isEmpty());
+    const QList<QKeySequence> platform = QKeySequence::keyBindings(QKeySequence::SaveAs);
+    QCOMPARE(shortcut,
+        platform.isEmpty() ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S) : platform.first());
 }
 
 void tst_MainWindow::autoLayoutIsOneUndo()

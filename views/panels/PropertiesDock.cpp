@@ -523,9 +523,10 @@ void PropertiesDock::refreshValues()
         const auto errors = std::count_if(m_document.analysis().diagnostics.begin(),
             m_document.analysis().diagnostics.end(),
             [](const Diagnostic &d) { return d.isError(); });
-        m_info->setText(tr("%1 steps, %2 errors. Select a step on the canvas to edit it.")
-                            .arg(m_document.pipeline().steps.size())
-                            .arg(errors));
+        const std::size_t steps = m_document.pipeline().steps.size();
+        m_info->setText((steps == 1 ? tr("1 step") : tr("%1 steps").arg(steps))
+            + (errors == 1 ? tr(", 1 error") : tr(", %1 errors").arg(errors))
+            + tr(". Select a step on the canvas to edit it."));
         return;
     }
     const StepAnalysis *analysis = m_document.stepAnalysis(m_stepId);

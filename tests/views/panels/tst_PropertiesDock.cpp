@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
@@ -108,11 +109,21 @@ void tst_PropertiesDock::pipelineSettingsWhenNothingIsSelected()
     auto document = test::reviewsDocument();
     PropertiesDock dock(*document);
     dock.showStep({});
+    const auto summary = [&dock] {
+        for (QLabel *label : dock.findChildren<QLabel *>())
+            if (label->text().endsWith(QStringLiteral("Select a step on the canvas to edit it.")))
+                return label->text();
+        return QString();
+    };
+    QCOMPARE(summary(),
+        QStringLiteral("%1 steps, 0 errors. Select a step on the canvas to edit it.")
+            .arg(document->pipeline().steps.size()));
     auto *name = qobject_cast<QLineEdit *>(dock.fieldWidget(QStringLiteral("name")));
     QCOMPARE(name->text(), QStringLiteral("reviews"));
     QTest::keyClicks(name, QStringLiteral("X"));
     QCOMPARE(document->pipeline().name, std::string("reviewsX"));
     QVERIFY(document->analysis().hasErrors()); // uppercase is not a dataset name
+    QVERIFY2(summary().contains(QStringLiteral(" steps, 1 error. ")), qPrintable(summary()));
     document->undoStack()->undo();
     QCOMPARE(document->pipeline().name, std::string("reviews"));
 }
