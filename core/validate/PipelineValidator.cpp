@@ -235,7 +235,8 @@ private:
                     + " is not a valid Fondant dataset name: use lowercase letters, digits, "
                       "'-' and '_', starting with a letter or digit");
         if (m_pipeline.steps.empty())
-            warning(nullptr, "steps", "the pipeline has no steps");
+            report(Severity::Note, nullptr, "steps",
+                "the pipeline has no steps yet: add one from the component palette");
 
         m_analysis.steps.resize(m_pipeline.steps.size());
         std::map<std::string, const Step *> byId;

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void latestTagTurnsCachingOff();
     void unconnectedStepGetsOneClearError();
     void branchChainingIsExplained();
+    void anEmptyPipelineIsNoWarning();
 };
 
 static const std::string head
@@ -209,6 +210,15 @@ void tst_PipelineValidator::unconnectedStepGetsOneClearError()
     const PipelineAnalysis analysis = analyse(head + "  - {id: t, component: trim_text}\n");
     QCOMPARE(analysis.diagnostics.size(), std::size_t {1});
     QVERIFY(analysis.diagnostics.front().message.find("no 'input'") != std::string::npos);
+}
+
+// A new document has no steps yet: a note, not a warning the user did nothing to cause.
+void tst_PipelineValidator::anEmptyPipelineIsNoWarning()
+{
+    const PipelineAnalysis analysis = analyse("version: 1\nname: p\nsteps: []\n");
+    QCOMPARE(analysis.diagnostics.size(), std::size_t(1));
+    QCOMPARE(analysis.diagnostics.front().severity, Severity::Note);
+    QVERIFY(analysis.diagnostics.front().message.find("no steps yet") != std::string::npos);
 }
 
 void tst_PipelineValidator::branchChainingIsExplained()
