@@ -453,8 +453,10 @@ bool MainWindow::maybeSave()
 void MainWindow::updateTitle()
 {
     const QString name = QString::fromStdString(m_document->pipeline().name);
-    setWindowTitle(
-        tr("%1[*] — %2 — Fondant Studio").arg(name, displayName(m_document->filePath())));
+    // A document never saved has no file to name beside the pipeline.
+    setWindowTitle(m_document->filePath().isEmpty()
+            ? tr("%1[*] (not saved) — Fondant Studio").arg(name)
+            : tr("%1[*] — %2 — Fondant Studio").arg(name, displayName(m_document->filePath())));
     setWindowModified(m_document->isModified());
 }
 
@@ -475,8 +477,10 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     for (const QString &path : files) {
-        QAction *entry = m_recentMenu->addAction(
-            displayName(path), this, [this, path] { startOpening(path); });
+        // The folder beside the name: many pipelines share a file name.
+        const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
+        QAction *entry = m_recentMenu->addAction(tr("%1 — %2").arg(displayName(path), folder), this,
+            [this, path] { startOpening(path); });
         entry->setToolTip(path);
         entry->setEnabled(QFileInfo::exists(path));
     }

@@ -196,8 +196,11 @@ void tst_MainWindow::titleShowsUnsavedChanges()
 {
     QTemporaryDir dir;
     MainWindow window(m_autosave.path());
+    QCOMPARE(window.windowTitle(), QStringLiteral("untitled[*] (not saved) — Fondant Studio"));
     QVERIFY(window.openFile(example));
     QVERIFY(window.saveAs(dir.filePath(QStringLiteral("copy.pipeline.yaml"))));
+    QCOMPARE(
+        window.windowTitle(), QStringLiteral("reviews[*] — copy.pipeline.yaml — Fondant Studio"));
     QVERIFY(!window.isWindowModified());
     window.scene().selectSteps({QStringLiteral("read_reviews")});
     window.document().undoStack()->push(new QUndoCommand(QStringLiteral("edit")));
@@ -313,6 +316,11 @@ void tst_MainWindow::remembersRecentFiles()
     }
     const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
     QCOMPARE(recent.value(0), QFileInfo(example).absoluteFilePath());
+    // Listed with its folder: pipelines in different folders often share a file name.
+    MainWindow window(m_autosave.path());
+    QVERIFY(menuAction(window,
+        QStringLiteral("reviews.pipeline.yaml — %1")
+            .arg(QDir::toNativeSeparators(QFileInfo(example).absolutePath()))));
 }
 
 QTEST_MAIN(tst_MainWindow)
