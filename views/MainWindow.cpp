@@ -393,6 +393,11 @@ bool MainWindow::finishOpening(const QString &path, Result<PipelineSession> open
     }
     addRecentFile(m_document->filePath());
     statusBar()->showMessage(tr("Opened %1").arg(displayName(path)), 4000);
+    // A pipeline with errors opens with its problems in front, whatever layout was restored.
+    if (m_document->analysis().hasErrors()) {
+        m_problems->show();
+        m_problems->raise();
+    }
     // Fit once the window has its final size.
     QTimer::singleShot(0, m_view, &GraphView::zoomToFit);
     return true;

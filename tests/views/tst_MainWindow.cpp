@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QDropEvent>
 #include <QLineEdit>
 #include <QMimeData>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void init();
     void opensTheBundledExample();
     void brokenFileIsReportedAndTheDocumentKept();
+    void aPipelineWithErrorsOpensWithItsProblemsInFront();
     void selectingAStepShowsItsProperties();
     void problemClickFocusesTheField();
     void paletteActivationAddsAStep();
@@ -96,6 +98,29 @@ void tst_MainWindow::brokenFileIsReportedAndTheDocumentKept()
     QVERIFY(window.openFile(example));
     QVERIFY(!window.openFile(QStringLiteral("/nonexistent/x.pipeline.yaml")));
     QCOMPARE(window.document().stepIds().size(), 7);
+}
+
+void tst_MainWindow::aPipelineWithErrorsOpensWithItsProblemsInFront()
+{
+    QTemporaryDir dir;
+    QFile original(example);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QByteArray text = original.readAll();
+    text.replace("min_words: 8", "min_words: eight");
+    const QString broken = dir.filePath(QStringLiteral("broken.pipeline.yaml"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    file.close();
+    MainWindow window(m_autosave.path());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (QDockWidget *dock : window.findChildren<QDockWidget *>())
+        if (dock != &window.problems() && dock->windowTitle() == QStringLiteral("History"))
+            dock->raise(); // as a restored layout may have left it
+    QVERIFY(window.openFile(broken));
+    QVERIFY(window.document().analysis().hasErrors());
+    QTRY_VERIFY(!window.problems().visibleRegion().isEmpty());
 }
 
 void tst_MainWindow::selectingAStepShowsItsProperties()
