@@ -45,6 +45,22 @@ int DiagnosticsModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+namespace {
+
+// A field of a step as a user names it: "argument min_width", not "arguments.min_width".
+QString readableField(const std::string &path)
+{
+    QString field = QString::fromStdString(path);
+    field.remove(QStringLiteral(":key"));
+    for (const auto &[prefix, name] : {std::pair {"arguments.", "argument "},
+             {"resources.", "resource "}, {"consumes.", "consumes "}, {"produces.", "produces "}})
+        if (field.startsWith(QLatin1String(prefix)))
+            return QLatin1String(name) + field.mid(static_cast<qsizetype>(qstrlen(prefix)));
+    return field;
+}
+
+} // namespace
+
 QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
@@ -77,7 +93,7 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
             return d.fieldPath.empty()
                 ? QString::fromStdString(d.stepId)
                 : QStringLiteral("%1 · %2").arg(
-                    QString::fromStdString(d.stepId), QString::fromStdString(d.fieldPath));
+                    QString::fromStdString(d.stepId), readableField(d.fieldPath));
         break;
     case PlaceColumn:
         if (role == Qt::DisplayRole) {

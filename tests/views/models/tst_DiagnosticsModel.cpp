@@ -38,6 +38,9 @@ void tst_DiagnosticsModel::followsTheAnalysis()
         model.index(0, 0).data(DiagnosticsModel::StepIdRole).toString(), QStringLiteral("trim"));
     QCOMPARE(model.index(0, 0).data(DiagnosticsModel::FieldPathRole).toString(),
         QStringLiteral("arguments.max_length"));
+    // The step column names the field as a user does.
+    QCOMPARE(model.index(0, DiagnosticsModel::StepColumn).data().toString(),
+        QStringLiteral("trim · argument max_length"));
     QVERIFY(model.index(0, DiagnosticsModel::PlaceColumn)
                 .data()
                 .toString()
