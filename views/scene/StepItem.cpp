@@ -133,6 +133,26 @@ QString StepItem::toolTipText() const
     if (m_cacheOff && analysis)
         tip += QObject::tr("<br>caching off: %1")
                    .arg(QString::fromStdString(analysis->cacheDisabledReason).toHtmlEscaped());
+    // The step's problems themselves, the first few, errors before warnings.
+    constexpr int shown = 5;
+    int listed = 0;
+    int more = 0;
+    for (const Severity severity : {Severity::Error, Severity::Warning})
+        for (const Diagnostic &d : m_document.diagnosticsOf(m_id)) {
+            if (d.severity != severity)
+                continue;
+            if (listed == shown) {
+                ++more;
+                continue;
+            }
+            tip += QStringLiteral("<br>%1: %2")
+                       .arg(severity == Severity::Error ? QObject::tr("error")
+                                                        : QObject::tr("warning"),
+                           QString::fromStdString(d.message).toHtmlEscaped());
+            ++listed;
+        }
+    if (more > 0)
+        tip += QObject::tr("<br>… and %1 more in Problems").arg(more);
     return tip;
 }
 

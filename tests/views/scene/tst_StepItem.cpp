@@ -42,6 +42,14 @@ void tst_StepItem::tooltipCarriesTheKeyAndCaching()
     document->replaceStep(QStringLiteral("trim"), trim);
     item.refresh();
     QVERIFY(item.toolTipText().contains(QStringLiteral("caching off")));
+    QVERIFY(!item.toolTipText().contains(QStringLiteral("error:")));
+    // A step's problems are listed where the pointer is.
+    trim.arguments.set("max_length", "long");
+    document->replaceStep(QStringLiteral("trim"), trim);
+    item.refresh();
+    QVERIFY2(
+        item.toolTipText().contains(QStringLiteral("<br>error: ")), qPrintable(item.toolTipText()));
+    QVERIFY(item.toolTipText().contains(QStringLiteral("max_length")));
 }
 
 void tst_StepItem::paintsAtEveryLevelOfDetail()
