@@ -40,9 +40,11 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QStringListModel>
+#include <QStyle>
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoView>
 #include <QVBoxLayout>
 
@@ -76,6 +78,30 @@ MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
     createActions();
     readSettings();
 
+    // How many problems there are, always in sight; a click brings Problems to the front.
+    m_problemCount = new QToolButton;
+    m_problemCount->setObjectName(QStringLiteral("problemCount"));
+    m_problemCount->setAutoRaise(true);
+    m_problemCount->setToolTip(tr("Show the Problems panel"));
+    statusBar()->addPermanentWidget(m_problemCount);
+    connect(m_problemCount, &QToolButton::clicked, this, [this] {
+        m_problems->show();
+        m_problems->raise();
+    });
+    const auto countProblems = [this] {
+        const int errors = m_diagnostics->errorCount();
+        const int warnings = m_diagnostics->warningCount();
+        m_problemCount->setText(errors == 0 && warnings == 0
+                ? tr("No problems")
+                : (errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors))
+                    + (warnings == 1 ? tr(", 1 warning") : tr(", %1 warnings").arg(warnings)));
+        m_problemCount->setIcon(errors > 0 ? style()->standardIcon(QStyle::SP_MessageBoxCritical)
+                : warnings > 0             ? style()->standardIcon(QStyle::SP_MessageBoxWarning)
+                                           : QIcon());
+        m_problemCount->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    };
+    connect(m_diagnostics, &QAbstractItemModel::modelReset, this, countProblems);
+    countProblems();
     m_zoomLabel = new QLabel;
     statusBar()->addPermanentWidget(m_zoomLabel);
     m_openingBar = new QProgressBar;

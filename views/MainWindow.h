@@ -12,6 +12,7 @@ class QLineEdit;
 class QMenu;
 class QProgressBar;
 class QThread;
+class QToolButton;
 class QUndoView;
 
 namespace fondant {
@@ -95,6 +96,7 @@ private:
     GraphView *m_view;
     ComponentLibraryModel *m_library;
     DiagnosticsModel *m_diagnostics;
+    QToolButton *m_problemCount = nullptr;
     PaletteDock *m_palette = nullptr;
     PropertiesDock *m_properties = nullptr;
     ProblemsDock *m_problems = nullptr;

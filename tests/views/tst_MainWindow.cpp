@@ -24,6 +24,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace fondant;
 
@@ -121,6 +122,18 @@ void tst_MainWindow::aPipelineWithErrorsOpensWithItsProblemsInFront()
     QVERIFY(window.openFile(broken));
     QVERIFY(window.document().analysis().hasErrors());
     QTRY_VERIFY(!window.problems().visibleRegion().isEmpty());
+    // The count stays in the status bar, and brings Problems back to the front.
+    auto *count = window.findChild<QToolButton *>(QStringLiteral("problemCount"));
+    QVERIFY(count);
+    QVERIFY2(count->text().startsWith(QStringLiteral("1 error")), qPrintable(count->text()));
+    for (QDockWidget *dock : window.findChildren<QDockWidget *>())
+        if (dock->windowTitle() == QStringLiteral("History"))
+            dock->raise();
+    QTRY_VERIFY(window.problems().visibleRegion().isEmpty());
+    count->click();
+    QTRY_VERIFY(!window.problems().visibleRegion().isEmpty());
+    QVERIFY(window.openFile(example));
+    QCOMPARE(count->text(), QStringLiteral("No problems"));
 }
 
 void tst_MainWindow::selectingAStepShowsItsProperties()
