@@ -16,7 +16,8 @@ ProblemsDock::ProblemsDock(DiagnosticsModel *model, QWidget *parent)
     m_view->setModel(model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setWordWrap(false);
+    // Messages wrap, so that none is cut; rows take the height of their text.
+    m_view->setWordWrap(true);
     // Columns fit their contents by the first rows only, however many problems there are.
     m_view->horizontalHeader()->setResizeContentsPrecision(200);
     m_view->verticalHeader()->hide();
@@ -35,8 +36,18 @@ ProblemsDock::ProblemsDock(DiagnosticsModel *model, QWidget *parent)
     connect(m_view, &QTableView::clicked, this, activate);
     connect(m_view, &QTableView::activated, this, activate);
     connect(model, &QAbstractItemModel::modelReset, this, &ProblemsDock::updateTitle);
+    connect(model, &QAbstractItemModel::modelReset, this, &ProblemsDock::fitRows);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, &ProblemsDock::fitRows);
     setWidget(m_view);
     updateTitle();
+}
+
+void ProblemsDock::fitRows()
+{
+    // Measuring every row's text costs what the list holds: beyond a few hundred problems,
+    // rows keep one line and the tooltip holds the whole message.
+    if (m_model->rowCount() <= 300)
+        m_view->resizeRowsToContents();
 }
 
 void ProblemsDock::updateTitle()

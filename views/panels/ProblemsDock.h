@@ -25,6 +25,7 @@ Q_SIGNALS:
 
 private:
     void updateTitle();
+    void fitRows();
 
     DiagnosticsModel *m_model;
     QTableView *m_view;
