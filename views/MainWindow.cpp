@@ -7,6 +7,7 @@
 #include "views/FondantLocator.h"
 #include "views/commands/PipelineEditor.h"
 #include "views/dialogs/ExportDialog.h"
+#include "views/dialogs/ShortcutsDialog.h"
 #include "views/document/Autosave.h"
 #include "views/document/PipelineDocument.h"
 #include "views/models/ComponentLibraryModel.h"
@@ -281,6 +282,12 @@ void MainWindow::createActions()
         m_viewMenu->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto *sheet = new ShortcutsDialog(findChildren<QAction *>(), this);
+        sheet->setAttribute(Qt::WA_DeleteOnClose);
+        sheet->show();
+    });
+    shortcuts->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About Fondant Studio"), this, [this] {
         QMessageBox::about(this, tr("About Fondant Studio"),
             tr("<b>Fondant Studio</b><p>Design Fondant 0.12.1 pipelines, see why steps re-run, and "

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: Fondant Studio contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "views/MainWindow.h"
+#include "views/dialogs/ShortcutsDialog.h"
 
 #include "views/document/Autosave.h"
 #include "views/document/PipelineDocument.h"
@@ -22,6 +23,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void copyPasteAndDeleteThroughTheMenu();
     void autoLayoutIsOneUndo();
     void saveAsHasItsShortcut();
+    void shortcutsSheetListsTheActions();
     void findsFondantsOwnComponents();
     void remembersRecentFiles();
 
@@ -313,6 +316,27 @@ void tst_MainWindow::saveAsHasItsShortcut()
     const QList<QKeySequence> platform = QKeySequence::keyBindings(QKeySequence::SaveAs);
     QCOMPARE(shortcut,
         platform.isEmpty() ? QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S) : platform.first());
+}
+
+void tst_MainWindow::shortcutsSheetListsTheActions()
+{
+    MainWindow window(m_autosave.path());
+    menuAction(window, QStringLiteral("&Keyboard Shortcuts"))->trigger();
+    auto *sheet = window.findChild<ShortcutsDialog *>(QStringLiteral("shortcutsSheet"));
+    QVERIFY(sheet);
+    QStringList commands;
+    QString saveAsKeys;
+    for (int row = 0; row < sheet->table()->rowCount(); ++row) {
+        commands << sheet->table()->item(row, 0)->text();
+        if (commands.last() == QStringLiteral("Save As…"))
+            saveAsKeys = sheet->table()->item(row, 1)->text();
+    }
+    QVERIFY(commands.contains(QStringLiteral("Export Pipeline…")));
+    QVERIFY(commands.contains(QStringLiteral("Connect two steps")));
+    QCOMPARE(saveAsKeys,
+        menuAction(window, QStringLiteral("Save &As…"))
+            ->shortcut()
+            .toString(QKeySequence::NativeText));
 }
 
 void tst_MainWindow::autoLayoutIsOneUndo()
