@@ -3,6 +3,7 @@
 #include "core/export/PipelineImport.h"
 
 #include "core/cache/CacheKey.h"
+#include "core/pipeline/PipelineReader.h"
 #include "core/pipeline/PipelineWriter.h"
 #include "core/session/PipelineSession.h"
 #include "core/value/JsonReader.h"
@@ -16,6 +17,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -68,24 +70,24 @@ public:
 
     Result<Compiled> read(const std::string &text)
     {
-        // A Kubeflow file may hold a second document: the kubernetes platform's settings.
+        // A Kubeflow file may hold a second document: the kubernetes platform's settings, read
+        // with as many blank lines before it as the first document has lines.
         std::string first = text;
         std::string platform;
+        int secondLine = 0;
         if (const std::size_t split = text.find("\n---\n"); split != std::string::npos) {
             first = text.substr(0, split + 1);
-            const auto lines = std::count(first.begin(), first.end(), '\n');
+            secondLine = static_cast<int>(std::count(first.begin(), first.end(), '\n')) + 1;
             platform
-                = std::string(static_cast<std::size_t>(lines) + 1, '\n') + text.substr(split + 5);
+                = std::string(static_cast<std::size_t>(secondLine), '\n') + text.substr(split + 5);
         }
-        // A compiled step holds some 30 values: allow as many steps as a file can hold.
         Result<Value> root = YamlReader::parse(first, m_file, ScalarRules::PyYaml11, limits());
         if (!root.ok())
             return root.takeDiagnostics();
         Compiled compiled;
         if (root->isObject() && root->find("services")) {
             if (!platform.empty())
-                fail(SourceMark {static_cast<int>(std::count(first.begin(), first.end(), '\n')) + 1,
-                         1},
+                fail(SourceMark {secondLine, 1},
                     "a docker-compose file holds one YAML document, not several");
             readCompose(root.value(), compiled);
         } else if (root->isObject() && root->find("deploymentSpec") && root->find("root"))
@@ -299,10 +301,10 @@ private:
                 = YamlReader::parse(platformText, m_file, ScalarRules::PyYaml11, limits());
             if (!platform.ok())
                 return append(m_problems, platform.diagnostics());
-            if (!member(platform.value(), "platforms"))
+            const Value *at = member(platform.value(), "platforms");
+            if (!at)
                 return fail(platform->mark(),
                     "the second YAML document of a Kubeflow file holds its 'platforms' only");
-            const Value *at = member(platform.value(), "platforms");
             for (const char *key : {"kubernetes", "deploymentSpec", "executors"})
                 at = at ? member(*at, key) : nullptr;
             if (at)
@@ -425,14 +427,24 @@ private:
     Diagnostics m_problems;
 };
 
+// A double that is an exact integer (not -0.0), as one.
+std::optional<std::int64_t> wholeNumber(const Value &value)
+{
+    if (!value.isFloat())
+        return std::nullopt;
+    const double number = value.toDouble();
+    if (number != std::floor(number) || std::fabs(number) >= 9e15
+        || (number == 0 && std::signbit(number)))
+        return std::nullopt;
+    return static_cast<std::int64_t>(number);
+}
+
 // Kubeflow keeps every number of a list or mapping as a double: whole ones were most likely
 // written as integers.
 Value wholeNumbersAsIntegers(const Value &value)
 {
-    if (value.isFloat() && value.toDouble() == std::floor(value.toDouble())
-        && !(value.toDouble() == 0 && std::signbit(value.toDouble())) // not -0.0
-        && std::fabs(value.toDouble()) < 9e15)
-        return Value(static_cast<std::int64_t>(value.toDouble()));
+    if (const std::optional<std::int64_t> whole = wholeNumber(value))
+        return Value(*whole);
     Value out = value;
     if (out.isArray())
         for (Value &item : out.items())
@@ -452,9 +464,8 @@ Value argumentValue(const Value &given, const std::string &type)
     if (given.isArray() || given.isObject())
         return wholeNumbersAsIntegers(given);
     if (!given.isString()) {
-        if (type == "int" && given.isFloat() && given.toDouble() == std::floor(given.toDouble())
-            && std::fabs(given.toDouble()) < 9e15)
-            return Value(static_cast<std::int64_t>(given.toDouble()));
+        if (const std::optional<std::int64_t> whole = wholeNumber(given); whole && type == "int")
+            return Value(*whole);
         return given;
     }
     const std::string &text = given.toString();
@@ -1015,8 +1026,17 @@ Result<QString> PipelineImport::run(
         session.reset(pipeline);
 
     // A document that would not be valid is not written: its problems are placed in the file.
-    // The reader's problems have a line of the document instead: the step written there.
+    // The text is read back first, for the rules only reading checks; the reader's problems
+    // have a line of the text instead: the step written there.
+    const std::string written = PipelineWriter::toYaml(pipeline);
     std::vector<int> stepLines;
+    int line = 1;
+    for (std::size_t at = 0; at < written.size(); ++at)
+        if (written[at] == '\n') {
+            ++line;
+            if (written.compare(at + 1, 8, "  - id: ") == 0)
+                stepLines.push_back(line);
+        }
     const auto stepAt = [&](SourceMark mark) {
         const auto after = std::upper_bound(stepLines.begin(), stepLines.end(), mark.line);
         return mark.isValid() && after != stepLines.begin()
@@ -1039,6 +1059,7 @@ Result<QString> PipelineImport::run(
     };
     Diagnostics errors;
     Diagnostics warnings = placed(session.diagnostics(), errors);
+    placed(PipelineReader::parse(written, documentPath.toStdString()).diagnostics(), errors);
     if (!errors.empty()) {
         placer.takeBack();
         return errors;
@@ -1069,25 +1090,9 @@ Result<QString> PipelineImport::run(
                         : std::string(" (a docker-compose file holds no node pool name, which "
                                       "enters keys)"))));
     }
-    if (std::optional<Diagnostic> error = PipelineWriter::save(pipeline, documentPath)) {
+    if (std::optional<Diagnostic> error = writeFileAtomically(documentPath, written)) {
         placer.takeBack();
         return *error;
-    }
-    // What only reading the file checks (the reader's own rules) is checked on the file written.
-    const std::string written = PipelineWriter::toYaml(pipeline);
-    int line = 1;
-    for (std::size_t at = 0; at < written.size(); ++at)
-        if (written[at] == '\n') {
-            ++line;
-            if (written.compare(at + 1, 8, "  - id: ") == 0)
-                stepLines.push_back(line);
-        }
-    Result<PipelineSession> reread = PipelineSession::open(documentPath, componentDirs);
-    placed(reread.ok() ? reread->diagnostics() : reread.diagnostics(), errors);
-    if (!errors.empty()) {
-        QFile::remove(documentPath);
-        placer.takeBack();
-        return errors;
     }
     return Result<QString>(QFileInfo(documentPath).absoluteFilePath(), std::move(warnings));
 }
