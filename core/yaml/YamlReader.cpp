@@ -391,6 +391,159 @@ private:
     Value m_root;
 };
 
+// Whether a line break starts at pos: libyaml ends a line (and a comment) at CR, LF, NEL, LS
+// and PS.
+bool isLineBreak(std::string_view text, std::size_t pos)
+{
+    if (text[pos] == '\n' || text[pos] == '\r')
+        return true;
+    const std::string_view rest = text.substr(pos, 3);
+    return rest.starts_with("\xC2\x85") || rest == "\xE2\x80\xA8" || rest == "\xE2\x80\xA9";
+}
+
+std::size_t utf8Length(unsigned char lead)
+{
+    return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+/// Finds the comments libyaml skips between the events of one text, in one pass, and ties
+/// each to the mapping key or sequence item it belongs to: lines above an element go to it, a
+/// comment on the line where an element's key or value ends goes after it.
+class CommentCollector
+{
+public:
+    explicit CommentCollector(std::string_view text) : m_text(text) { }
+
+    void onEvent(const yaml_event_t &event)
+    {
+        scanUpTo(event.start_mark.index);
+        switch (event.type) {
+        case YAML_SCALAR_EVENT:
+        case YAML_ALIAS_EVENT:
+            endNode(startNode(event.start_mark));
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT: {
+            const std::optional<Element> owner = startNode(event.start_mark);
+            m_levels.push_back(Level {event.type == YAML_MAPPING_START_EVENT, owner, true, {}});
+            break;
+        }
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            if (!m_levels.empty()) {
+                const std::optional<Element> owner = m_levels.back().owner;
+                m_levels.pop_back();
+                endNode(owner);
+            }
+            break;
+        case YAML_STREAM_END_EVENT:
+            m_comments.setTail(std::move(m_pending));
+            m_pending.clear();
+            break;
+        default:
+            break;
+        }
+        if (event.end_mark.index > event.start_mark.index)
+            m_lineHasContent = true;
+        skipUpTo(event.end_mark.index);
+    }
+
+    YamlComments take() { return std::move(m_comments); }
+
+private:
+    struct Element
+    {
+        SourceMark mark;
+        YamlComments::Owner owner;
+    };
+    struct Level
+    {
+        bool isMapping = false;
+        std::optional<Element> owner; ///< the key or item whose value this collection is
+        bool expectingKey = true;
+        std::optional<Element> key; ///< the key whose value comes next
+    };
+
+    // The element a node starting at mark belongs to; a key or item takes the lines above it.
+    std::optional<Element> startNode(const yaml_mark_t &mark)
+    {
+        if (m_levels.empty())
+            return m_current = std::nullopt;
+        const Level &level = m_levels.back();
+        if (level.isMapping && !level.expectingKey)
+            return m_current = level.key; // a value belongs to its key
+        m_current = Element {toSourceMark(mark),
+            level.isMapping ? YamlComments::Owner::Key : YamlComments::Owner::Item};
+        if (!m_pending.empty()) {
+            m_comments.addAbove(m_current->mark, m_current->owner, m_pending);
+            m_pending.clear();
+        }
+        return m_current;
+    }
+
+    void endNode(const std::optional<Element> &element)
+    {
+        m_current = element;
+        if (m_levels.empty() || !m_levels.back().isMapping)
+            return;
+        Level &level = m_levels.back();
+        if (level.expectingKey)
+            level.key = element;
+        level.expectingKey = !level.expectingKey;
+    }
+
+    void advance()
+    {
+        m_byte += utf8Length(static_cast<unsigned char>(m_text[m_byte]));
+        ++m_index;
+    }
+
+    void skipUpTo(std::size_t index)
+    {
+        while (m_index < index && m_byte < m_text.size())
+            advance();
+    }
+
+    // Between events: every '#' starts a comment there, as libyaml reads it.
+    void scanUpTo(std::size_t index)
+    {
+        while (m_index < index && m_byte < m_text.size()) {
+            if (m_text[m_byte] == '#') {
+                readComment(index);
+                continue;
+            }
+            if (isLineBreak(m_text, m_byte))
+                m_lineHasContent = false;
+            advance();
+        }
+    }
+
+    // Reads the comment whose '#' is at the cursor, up to the end of its line.
+    void readComment(std::size_t index)
+    {
+        advance();
+        const std::size_t start = m_byte;
+        while (m_index < index && m_byte < m_text.size() && !isLineBreak(m_text, m_byte))
+            advance();
+        const std::string_view text = m_text.substr(start, m_byte - start);
+        if (m_lineHasContent && m_current) {
+            m_comments.addAfter(m_current->mark, m_current->owner, text);
+        } else {
+            m_pending += text;
+            m_pending += '\n';
+        }
+    }
+
+    std::string_view m_text;
+    std::size_t m_byte = 0;
+    std::size_t m_index = 0; ///< characters before m_byte, as libyaml counts marks
+    bool m_lineHasContent = false; ///< whether a node ended on the current line
+    std::vector<Level> m_levels;
+    std::optional<Element> m_current; ///< the element the last node belongs to
+    std::string m_pending; ///< comment lines waiting for the element they are above
+    YamlComments m_comments;
+};
+
 // Line and column of a byte offset, counting characters as libyaml does.
 SourceMark markOfOffset(std::string_view text, std::size_t offset)
 {
@@ -541,16 +694,21 @@ struct EventsOutcome
     std::optional<Value> value;
     Diagnostic error;
     std::optional<std::size_t> surrogateEscapeAt; ///< character index of a refused escape
+    YamlComments comments;
 };
 
-EventsOutcome readEvents(
-    std::string_view text, const std::string &fileName, ScalarRules rules, const YamlLimits &limits)
+EventsOutcome readEvents(std::string_view text, const std::string &fileName, ScalarRules rules,
+    const YamlLimits &limits, bool keepComments)
 {
     LibYamlParser parser(text);
     if (!parser.ready())
         return {std::nullopt,
-            Diagnostic::error(fileName, {}, "cannot start the YAML reader (out of memory)"), {}};
+            Diagnostic::error(fileName, {}, "cannot start the YAML reader (out of memory)"), {},
+            {}};
     TreeBuilder builder(fileName, rules, limits);
+    std::optional<CommentCollector> collector;
+    if (keepComments)
+        collector.emplace(text);
     try {
         for (;;) {
             LibYamlEvent event;
@@ -561,11 +719,14 @@ EventsOutcome readEvents(
                     && std::string_view(state.problem).find("Unicode character escape")
                         != std::string_view::npos)
                     escape = state.problem_mark.index;
-                return {std::nullopt, syntaxError(state, text, fileName), escape};
+                return {std::nullopt, syntaxError(state, text, fileName), escape, {}};
             }
+            if (collector)
+                collector->onEvent(event.event);
             switch (event.event.type) {
             case YAML_STREAM_END_EVENT:
-                return {builder.takeRoot(), {}, {}};
+                return {
+                    builder.takeRoot(), {}, {}, collector ? collector->take() : YamlComments {}};
             case YAML_DOCUMENT_START_EVENT:
                 builder.onDocumentStart(event.event);
                 break;
@@ -590,14 +751,12 @@ EventsOutcome readEvents(
             }
         }
     } catch (const ParseAbort &abort) {
-        return {std::nullopt, abort.diagnostic, {}};
+        return {std::nullopt, abort.diagnostic, {}, {}};
     }
 }
 
-} // namespace
-
-Result<Value> YamlReader::parse(
-    std::string_view text, const std::string &fileName, ScalarRules rules, const YamlLimits &limits)
+Result<CommentedValue> parseText(std::string_view text, const std::string &fileName,
+    ScalarRules rules, const YamlLimits &limits, bool keepComments)
 {
     if (text.starts_with("\xEF\xBB\xBF"))
         text.remove_prefix(3);
@@ -611,11 +770,11 @@ Result<Value> YamlReader::parse(
     std::string_view input = text;
     char32_t firstStandIn = 0;
     for (int standIns = 0;; ++standIns) {
-        EventsOutcome outcome = readEvents(input, fileName, rules, limits);
+        EventsOutcome outcome = readEvents(input, fileName, rules, limits, keepComments);
         if (outcome.value) {
             if (standIns > 0)
                 restoreSurrogates(*outcome.value, firstStandIn);
-            return std::move(*outcome.value);
+            return CommentedValue {std::move(*outcome.value), std::move(outcome.comments)};
         }
         if (!outcome.surrogateEscapeAt || standIns >= mostSurrogateEscapes)
             return outcome.error;
@@ -629,6 +788,23 @@ Result<Value> YamlReader::parse(
         patched = std::move(*next);
         input = patched;
     }
+}
+
+} // namespace
+
+Result<Value> YamlReader::parse(
+    std::string_view text, const std::string &fileName, ScalarRules rules, const YamlLimits &limits)
+{
+    Result<CommentedValue> parsed = parseText(text, fileName, rules, limits, false);
+    if (!parsed.ok())
+        return parsed.takeDiagnostics();
+    return std::move(parsed.value().value);
+}
+
+Result<CommentedValue> YamlReader::parseWithComments(
+    std::string_view text, const std::string &fileName, ScalarRules rules, const YamlLimits &limits)
+{
+    return parseText(text, fileName, rules, limits, true);
 }
 
 Result<std::string> readTextFile(const QString &path, qint64 maxBytes)

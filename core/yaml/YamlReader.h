@@ -5,6 +5,7 @@
 #include "core/util/Result.h"
 #include "core/value/Value.h"
 #include "core/yaml/ScalarResolver.h"
+#include "core/yaml/YamlComments.h"
 
 #include <QString>
 
@@ -22,6 +23,13 @@ struct YamlLimits
     int maxDepth = 200;
 };
 
+/// A YAML document's values and the comments written around them.
+struct CommentedValue
+{
+    Value value;
+    YamlComments comments;
+};
+
 /// Reads one YAML document into a Value tree with the line and column of every node and key,
 /// on libyaml's parser (the C library PyYAML's scanner and parser are ported from) with PyYAML's
 /// composer rules: merge keys, aliases, tags. Never throws: syntax errors, invalid UTF-8, alias
@@ -33,6 +41,10 @@ public:
     /// Parses text; fileName is only used in diagnostics. An empty document gives null.
     static Result<Value> parse(std::string_view text, const std::string &fileName,
         ScalarRules rules, const YamlLimits &limits = {});
+    /// Parses text as parse() does and keeps its comments: those libyaml skips between
+    /// tokens, so a '#' inside a quoted or plain scalar, a block scalar or a tag is text.
+    static Result<CommentedValue> parseWithComments(std::string_view text,
+        const std::string &fileName, ScalarRules rules, const YamlLimits &limits = {});
 
     /// Reads and parses a file (UTF-8, an optional byte order mark is skipped).
     static Result<Value> readFile(

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void coreScalars();
     void foldedBlockKeepsDoubleSpaces();
     void marksOfKeysAndValues();
+    void commentsBelongToTheKeyOrItemTheyPrecedeOrEnd();
+    void hashInsideScalarsIsText();
     void mergeKeys();
     void duplicateKeyIsAnErrorInDocuments();
     void duplicateKeyLastWinsInSpecs();
@@ -169,6 +171,58 @@ void tst_YamlReader::marksOfKeysAndValues()
     QCOMPARE(bb->keyMark, (SourceMark {2, 1}));
     const Value &list = *bb->value.find("c");
     QCOMPARE(list.items()[1].mark(), (SourceMark {3, 10}));
+}
+
+void tst_YamlReader::commentsBelongToTheKeyOrItemTheyPrecedeOrEnd()
+{
+    using Owner = YamlComments::Owner;
+    Result<CommentedValue> read = YamlReader::parseWithComments("# opens the file\n"
+                                                                "a: 1  # after a\n"
+                                                                "list:  # after list\n"
+                                                                "  # above x\n"
+                                                                "  - x  # after x\n"
+                                                                "  -   # above the mapping\n"
+                                                                "    k: v\n"
+                                                                "flow: {f: 1,  # after f\n"
+                                                                "  g: 2}  # after flow\n"
+                                                                "#\n"
+                                                                "# ends the file\n",
+        "t.yaml", ScalarRules::Yaml12Core);
+    QVERIFY2(read.ok(), read.errorMessage().c_str());
+    YamlComments &comments = read->comments;
+    QCOMPARE(comments.take({2, 1}, Owner::Key),
+        (ElementComments {" opens the file\n", std::string(" after a")}));
+    QCOMPARE(comments.take({2, 1}, Owner::Key), ElementComments {}); // taken once
+    QCOMPARE(comments.take({3, 1}, Owner::Key), (ElementComments {"", std::string(" after list")}));
+    QCOMPARE(comments.take({5, 5}, Owner::Item),
+        (ElementComments {" above x\n", std::string(" after x")}));
+    // The mapping item and its first key start at one place: the lines above go to the item.
+    QCOMPARE(comments.take({7, 5}, Owner::Item), (ElementComments {" above the mapping\n", {}}));
+    QCOMPARE(comments.take({7, 5}, Owner::Key), ElementComments {});
+    QCOMPARE(comments.take({8, 8}, Owner::Key), (ElementComments {"", std::string(" after f")}));
+    // A comment after a collection that closes on its line belongs to the collection's key.
+    QCOMPARE(comments.take({8, 1}, Owner::Key), (ElementComments {"", std::string(" after flow")}));
+    QCOMPARE(comments.takeTail(), std::string("\n ends the file\n"));
+}
+
+void tst_YamlReader::hashInsideScalarsIsText()
+{
+    Result<CommentedValue> read
+        = YamlReader::parseWithComments("a: \"x#y # z\"\nb: 'p # q'\nc: value#notacomment\n"
+                                        "d: |\n  # block text\ne: [m#n]\n",
+            "t.yaml", ScalarRules::Yaml12Core);
+    QVERIFY2(read.ok(), read.errorMessage().c_str());
+    const Value &value = read->value;
+    QCOMPARE(value.find("a")->toString(), std::string("x#y # z"));
+    QCOMPARE(value.find("b")->toString(), std::string("p # q"));
+    QCOMPARE(value.find("c")->toString(), std::string("value#notacomment"));
+    QCOMPARE(value.find("d")->toString(), std::string("# block text\n"));
+    QCOMPARE(value.find("e")->items()[0].toString(), std::string("m#n"));
+    for (int line = 1; line <= 6; ++line)
+        for (int column = 1; column <= 8; ++column)
+            for (const auto owner : {YamlComments::Owner::Key, YamlComments::Owner::Item})
+                QCOMPARE(read->comments.take({line, column}, owner), ElementComments {});
+    QCOMPARE(read->comments.takeTail(), std::string());
 }
 
 void tst_YamlReader::mergeKeys()
