@@ -420,11 +420,11 @@ public:
         switch (event.type) {
         case YAML_SCALAR_EVENT:
         case YAML_ALIAS_EVENT:
-            endNode(startNode(event.start_mark));
+            endNode(startNode(event.start_mark, true));
             break;
         case YAML_SEQUENCE_START_EVENT:
         case YAML_MAPPING_START_EVENT: {
-            const std::optional<Element> owner = startNode(event.start_mark);
+            const std::optional<Element> owner = startNode(event.start_mark, false);
             m_levels.push_back(Level {event.type == YAML_MAPPING_START_EVENT, owner, true, {}});
             break;
         }
@@ -464,17 +464,23 @@ private:
         std::optional<Element> key; ///< the key whose value comes next
     };
 
-    // The element a node starting at mark belongs to; a key or item takes the lines above it.
-    std::optional<Element> startNode(const yaml_mark_t &mark)
+    // The element a node starting at mark belongs to. A key or item takes the lines above it; so
+    // does the key of a scalar value, for lines between them (a block collection value starts
+    // at its first entry, after the lines above that).
+    std::optional<Element> startNode(const yaml_mark_t &mark, bool isScalar)
     {
         if (m_levels.empty())
             return m_current = std::nullopt;
         const Level &level = m_levels.back();
-        if (level.isMapping && !level.expectingKey)
-            return m_current = level.key; // a value belongs to its key
-        m_current = Element {toSourceMark(mark),
-            level.isMapping ? YamlComments::Owner::Key : YamlComments::Owner::Item};
-        if (!m_pending.empty()) {
+        if (level.isMapping && !level.expectingKey) {
+            m_current = level.key;
+            if (!isScalar)
+                return m_current;
+        } else {
+            m_current = Element {toSourceMark(mark),
+                level.isMapping ? YamlComments::Owner::Key : YamlComments::Owner::Item};
+        }
+        if (m_current && !m_pending.empty()) {
             m_comments.addAbove(m_current->mark, m_current->owner, m_pending);
             m_pending.clear();
         }

@@ -185,6 +185,9 @@ void tst_YamlReader::commentsBelongToTheKeyOrItemTheyPrecedeOrEnd()
                                                                 "    k: v\n"
                                                                 "flow: {f: 1,  # after f\n"
                                                                 "  g: 2}  # after flow\n"
+                                                                "scalar:\n"
+                                                                "  # between key and value\n"
+                                                                "  s\n"
                                                                 "#\n"
                                                                 "# ends the file\n",
         "t.yaml", ScalarRules::Yaml12Core);
@@ -202,6 +205,8 @@ void tst_YamlReader::commentsBelongToTheKeyOrItemTheyPrecedeOrEnd()
     QCOMPARE(comments.take({8, 8}, Owner::Key), (ElementComments {"", std::string(" after f")}));
     // A comment after a collection that closes on its line belongs to the collection's key.
     QCOMPARE(comments.take({8, 1}, Owner::Key), (ElementComments {"", std::string(" after flow")}));
+    QCOMPARE(
+        comments.take({10, 1}, Owner::Key), (ElementComments {" between key and value\n", {}}));
     QCOMPARE(comments.takeTail(), std::string("\n ends the file\n"));
 }
 
