@@ -476,11 +476,13 @@ private:
         for (const ArgumentSpec &argument : spec.arguments()) {
             if (!argument.isRequired() || step.arguments.contains(argument.name))
                 continue;
-            const std::string path = step.arguments.size() > 0 ? "arguments:key" : "component";
-            error(&step, path,
+            // Placed at the arguments key (or the step), but naming the argument itself.
+            const std::string place = step.arguments.size() > 0 ? "arguments:key" : "component";
+            error(&step, place,
                 "step " + quoted(step.id) + " misses the required argument " + quoted(argument.name)
                     + " (" + argument.type
                     + (argument.description.empty() ? "" : ": " + argument.description) + ")");
+            listFor(&step).back().fieldPath = "arguments." + argument.name;
         }
     }
 

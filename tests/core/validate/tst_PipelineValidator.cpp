@@ -83,7 +83,7 @@ void tst_PipelineValidator::reports_data()
         << "arguments.max_length" << 8 << true;
     QTest::newRow("missing required") << "  - {id: e, component: export_rows, input: load}\n"
                                       << "required argument 'path'"
-                                      << "component" << 8 << true;
+                                      << "arguments.path" << 8 << true;
     QTest::newRow("reserved")
         << "  - {id: t, component: trim_text, input: load, arguments: {cache: false}}\n"
         << "set by Fondant"
