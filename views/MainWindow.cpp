@@ -4,6 +4,7 @@
 
 #include "core/export/PipelineImport.h"
 #include "core/spec/ComponentResolver.h"
+#include "views/Appearance.h"
 #include "views/FondantLocator.h"
 #include "views/commands/PipelineEditor.h"
 #include "views/dialogs/ExportDialog.h"
@@ -22,6 +23,7 @@
 #include "views/scene/StepItem.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -277,6 +279,21 @@ void MainWindow::createActions()
     zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     QAction *layout = action(m_viewMenu, tr("Auto &Layout"), QKeySequence(Qt::CTRL | Qt::Key_L),
         &MainWindow::autoLayout);
+    QMenu *themes = m_viewMenu->addMenu(tr("&Theme"));
+    auto *themeGroup = new QActionGroup(this);
+    for (const auto &[theme, label] :
+        {std::pair {Appearance::Theme::System, tr("Follow the &Desktop")},
+            std::pair {Appearance::Theme::Light, tr("&Light")},
+            std::pair {Appearance::Theme::Dark, tr("&Dark")}}) {
+        QAction *choice = themes->addAction(label, this, [theme] {
+            Appearance::apply(theme);
+            Appearance::save(theme);
+        });
+        choice->setCheckable(true);
+        choice->setChecked(Appearance::current() == theme);
+        choice->setObjectName(QStringLiteral("theme-") + Appearance::name(theme));
+        themeGroup->addAction(choice);
+    }
     m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());

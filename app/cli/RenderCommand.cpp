@@ -36,12 +36,18 @@ int renderCommand(CommandContext &context, const QStringList &arguments)
     CommandLine line(name,
         QStringLiteral("Draws the pipeline as the designer shows it into a PNG or SVG picture. "
                        "Writes nothing, and exits 1, when the pipeline has errors."),
-        QStringLiteral("PIPELINE -o FILE.png|FILE.svg"));
+        QStringLiteral("PIPELINE -o FILE.png|FILE.svg [--theme light|dark]"));
     line.addComponentsOption();
     line.parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
         QStringLiteral("The picture to write (.png or .svg)."), QStringLiteral("FILE")));
+    line.parser.addOption(QCommandLineOption(QStringLiteral("theme"),
+        QStringLiteral("Light (the default) or dark colours."), QStringLiteral("light|dark"),
+        QStringLiteral("light")));
     if (const auto done = line.parse(context, arguments, 1, 1))
         return *done;
+    const QString theme = line.parser.value(QStringLiteral("theme"));
+    if (theme != QLatin1String("light") && theme != QLatin1String("dark"))
+        return context.usageError(name, QStringLiteral("--theme is light or dark"));
     const QString output = line.parser.value(QStringLiteral("output"));
     if (output.isEmpty())
         return context.usageError(name, QStringLiteral("needs -o FILE.png or -o FILE.svg"));

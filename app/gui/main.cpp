@@ -1,10 +1,13 @@
 // SPDX-FileCopyrightText: Fondant Studio contributors
 // SPDX-License-Identifier: Apache-2.0
+#include "views/Appearance.h"
 #include "views/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+
+#include <iostream>
 
 int main(int argc, char *argv[])
 {
@@ -22,7 +25,20 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(
         QStringLiteral("pipeline"), QStringLiteral("A *.pipeline.yaml file to open."));
+    const QCommandLineOption themeOption(QStringLiteral("theme"),
+        QStringLiteral("Colours for this run: system, light or dark (View > Theme remembers a "
+                       "choice)."),
+        QStringLiteral("theme"));
+    parser.addOption(themeOption);
     parser.process(application);
+    const QString themeName = parser.value(themeOption);
+    const auto theme = themeName.isEmpty() ? fondant::Appearance::saved()
+                                           : fondant::Appearance::fromName(themeName);
+    if (!theme) {
+        std::cerr << "fondant-studio: --theme is system, light or dark\n";
+        return 2;
+    }
+    fondant::Appearance::apply(*theme);
 
     fondant::MainWindow window;
     window.show();

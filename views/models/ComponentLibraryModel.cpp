@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QMimeData>
 #include <QSet>
@@ -160,7 +161,9 @@ QVariant ComponentLibraryModel::data(const QModelIndex &index, int role) const
                                     QString::fromStdString(entry.spec->description()))
                           : entry.name;
     case Qt::ForegroundRole:
-        return entry.spec ? QVariant() : QVariant(QColor(0xc6, 0x28, 0x28));
+        // A component whose spec cannot be read is listed in the canvas's error colour.
+        return entry.spec ? QVariant()
+                          : QVariant(CanvasStyle::fromPalette(QGuiApplication::palette()).error);
     default:
         return {};
     }

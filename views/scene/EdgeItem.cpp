@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/scene/EdgeItem.h"
 
+#include "views/scene/CanvasStyle.h"
 #include "views/scene/StepItem.h"
 
 #include <QPainter>
@@ -15,7 +16,8 @@ namespace fondant {
 EdgeItem::EdgeItem(StepItem *source, StepItem *target) : m_source(source), m_target(target)
 {
     setZValue(-1);
-    setProblem(false);
+    setFlag(ItemIsSelectable);
+    setPen(QPen(Qt::NoBrush, 3)); // the width the bounds allow for; colours come from the style
     m_source->addEdge(this);
     m_target->addEdge(this);
     adjust();
@@ -46,16 +48,32 @@ QPainterPath EdgeItem::curve(QPointF from, QPointF to)
     return path;
 }
 
-void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
+    const CanvasStyle &style = CanvasStyle::of(*this);
+    QPen pen(isSelected() ? style.selection
+            : m_problem   ? style.error
+                          : style.link,
+        isSelected() ? 3 : 2);
+    if (m_problem)
+        pen.setStyle(Qt::DashLine);
+    painter->setBrush(Qt::NoBrush);
     if (option->levelOfDetailFromTransform(painter->worldTransform()) >= 0.12) {
-        QGraphicsPathItem::paint(painter, option, widget);
+        painter->setPen(pen);
+        painter->drawPath(path());
         return;
     }
-    QPen hairline = pen();
-    hairline.setWidth(0);
-    painter->setPen(hairline);
+    pen.setWidth(0);
+    pen.setStyle(Qt::SolidLine);
+    painter->setPen(pen);
     painter->drawLine(path().elementAt(0), path().currentPosition());
+}
+
+QPainterPath EdgeItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(12);
+    return stroker.createStroke(path());
 }
 
 void EdgeItem::adjust()
@@ -68,10 +86,10 @@ void EdgeItem::adjust()
 
 void EdgeItem::setProblem(bool problem)
 {
-    QPen pen(problem ? QColor(0xc6, 0x28, 0x28) : QColor(0x60, 0x6a, 0x78), 2);
-    if (problem)
-        pen.setStyle(Qt::DashLine);
-    setPen(pen);
+    if (m_problem != problem) {
+        m_problem = problem;
+        update();
+    }
 }
 
 } // namespace fondant

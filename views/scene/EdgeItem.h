@@ -8,7 +8,8 @@ namespace fondant {
 
 class StepItem;
 
-/// The link from a step to a step that reads its output (the reader's `input`).
+/// The link from a step to a step that reads its output (the reader's `input`); it can be
+/// selected, and is drawn red and dashed when the reader cannot read what it brings.
 class EdgeItem : public QGraphicsPathItem
 {
 public:
@@ -23,6 +24,9 @@ public:
     /// Recomputes the curve after either end moved.
     void adjust();
     void setProblem(bool problem);
+    bool hasProblem() const { return m_problem; }
+    /// A wider band than the line, so that a link is easy to point at.
+    QPainterPath shape() const override;
     void detach();
 
     /// A curve from an output port to an input port.
@@ -36,6 +40,7 @@ public:
 private:
     StepItem *m_source;
     StepItem *m_target;
+    bool m_problem = false;
 };
 
 } // namespace fondant

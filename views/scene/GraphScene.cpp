@@ -24,7 +24,7 @@ GraphScene::GraphScene(PipelineDocument &document, QObject *parent)
     : QGraphicsScene(parent), m_document(document)
 {
     setItemIndexMethod(BspTreeIndex);
-    setBackgroundBrush(QColor(0xf3, 0xf5, 0xf8));
+    applyStyle();
     connect(&document, &PipelineDocument::documentReset, this, &GraphScene::rebuild);
     connect(&document, &PipelineDocument::stepAdded, this, [this](const QString &id) {
         addStepItem(id);
@@ -65,6 +65,20 @@ GraphScene::~GraphScene()
     // Edges unregister from their steps; delete them before the steps go.
     qDeleteAll(m_edges);
     m_edges.clear();
+}
+
+bool GraphScene::event(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyStyle();
+    return QGraphicsScene::event(event);
+}
+
+void GraphScene::applyStyle()
+{
+    m_style = CanvasStyle::fromPalette(palette());
+    setBackgroundBrush(m_style.background);
+    update();
 }
 
 void GraphScene::rebuild()
@@ -132,6 +146,7 @@ void GraphScene::syncEdge(const QString &id)
     delete m_edges.take(id);
     if (source && target) {
         auto *newEdge = new EdgeItem(source, target);
+        newEdge->setProblem(linkHasProblem(id)); // the analysis may have come before the link
         addItem(newEdge);
         m_edges.insert(id, newEdge);
     }
@@ -147,16 +162,17 @@ void GraphScene::refreshSteps(const QStringList &ids)
     for (const QString &id : ids) {
         if (StepItem *item = m_items.value(id))
             item->refresh();
-        if (EdgeItem *edge = m_edges.value(id)) {
-            // The link into a step is a problem when the step cannot read what it brings.
-            bool problem = false;
-            for (const Diagnostic &d : m_document.diagnosticsOf(id))
-                problem = problem
-                    || (d.isError()
-                        && (d.fieldPath.starts_with("consumes") || d.fieldPath == "input"));
-            edge->setProblem(problem);
-        }
+        if (EdgeItem *edge = m_edges.value(id))
+            edge->setProblem(linkHasProblem(id));
     }
+}
+
+bool GraphScene::linkHasProblem(const QString &id) const
+{
+    const Diagnostics &problems = m_document.diagnosticsOf(id);
+    return std::any_of(problems.begin(), problems.end(), [](const Diagnostic &d) {
+        return d.isError() && (d.fieldPath.starts_with("consumes") || d.fieldPath == "input");
+    });
 }
 
 QStringList GraphScene::selectedStepIds() const
@@ -206,7 +222,7 @@ void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     if (item && item->portAt(item->mapFromScene(event->scenePos())) == StepItem::Port::Output) {
         m_connectFrom = item->stepId();
         m_connectLine = addPath(EdgeItem::curve(item->outputPortPos(), event->scenePos()),
-            QPen(QColor(0x1e, 0x6f, 0xd9), 2, Qt::DashLine));
+            QPen(m_style.selection, 2, Qt::DashLine));
         event->accept();
         return;
     }
@@ -229,14 +245,21 @@ void GraphScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     clearDropHints();
     if (target && target != from) {
         QString why;
-        const bool valid
-            = PipelineEditor(m_document).canConnect(m_connectFrom, target->stepId(), &why);
-        target->setDropHint(valid ? 1 : -1);
+        const PipelineEditor editor(m_document);
+        const bool valid = editor.canConnect(m_connectFrom, target->stepId(), &why);
+        const QString fieldProblem
+            = valid ? editor.linkFieldProblem(m_connectFrom, target->stepId()) : QString();
+        target->setDropHint(!valid ? -1 : fieldProblem.isEmpty() ? 1 : 2);
         m_hinted = target;
         end = target->inputPortPos();
-        Q_EMIT statusMessage(valid ? tr("Release to make %1 read the output of %2")
-                                         .arg(target->stepId(), m_connectFrom)
-                                   : tr("Cannot connect: %1").arg(why));
+        if (!valid)
+            Q_EMIT statusMessage(tr("Cannot connect: %1").arg(why));
+        else if (!fieldProblem.isEmpty())
+            Q_EMIT statusMessage(tr("%1 can read the output of %2, but its fields will not fit: %3")
+                                     .arg(target->stepId(), m_connectFrom, fieldProblem));
+        else
+            Q_EMIT statusMessage(tr("Release to make %1 read the output of %2")
+                                     .arg(target->stepId(), m_connectFrom));
     }
     if (from)
         m_connectLine->setPath(EdgeItem::curve(from->outputPortPos(), end));

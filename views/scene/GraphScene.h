@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "views/scene/CanvasStyle.h"
+
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointF>
@@ -29,6 +31,8 @@ public:
     EdgeItem *edgeInto(const QString &id) const { return m_edges.value(id); }
     QStringList selectedStepIds() const;
     void selectSteps(const QStringList &ids);
+    /// The colours its items paint with; follows the scene's palette (the application's).
+    const CanvasStyle &canvasStyle() const { return m_style; }
     /// Positions for every step from the layered layout of the graph, with the steps' real sizes.
     QHash<QString, QPointF> layeredLayout() const;
 
@@ -42,6 +46,7 @@ Q_SIGNALS:
     void stepActivated(const QString &id);
 
 protected:
+    bool event(QEvent *event) override;
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
@@ -59,11 +64,15 @@ private:
     void syncEdge(const QString &id);
     void refreshAll();
     void refreshSteps(const QStringList &ids);
+    void applyStyle();
+    /// Whether the link into a step is a problem: the step cannot read what it brings.
+    bool linkHasProblem(const QString &id) const;
     StepItem *stepItemAt(QPointF scenePos) const;
     void finishConnection(QPointF scenePos);
     void clearDropHints();
 
     PipelineDocument &m_document;
+    CanvasStyle m_style;
     QHash<QString, StepItem *> m_items;
     QHash<QString, EdgeItem *> m_edges; ///< by the id of the step that reads
     QHash<QString, QPointF> m_pressPositions;

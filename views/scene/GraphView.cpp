@@ -174,7 +174,7 @@ void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
         return;
     // A light dot grid helps to align steps.
     constexpr qreal spacing = 40;
-    painter->setPen(QPen(QColor(0xd5, 0xda, 0xe1), 1.5 / zoom()));
+    painter->setPen(QPen(m_scene->canvasStyle().grid, 1.5 / zoom()));
     const qreal left = std::floor(rect.left() / spacing) * spacing;
     const qreal top = std::floor(rect.top() / spacing) * spacing;
     QVector<QPointF> dots;
@@ -205,7 +205,7 @@ void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
     QFont font = painter->font();
     font.setPointSizeF(font.pointSizeF() * 1.3);
     painter->setFont(font);
-    painter->setPen(QColor(0x6b, 0x75, 0x82));
+    painter->setPen(m_scene->canvasStyle().hint);
     painter->drawText(viewport()->rect().adjusted(40, 40, -40, -40),
         Qt::AlignCenter | Qt::TextWordWrap,
         !m_busyText.isEmpty()

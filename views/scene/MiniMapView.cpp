@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/scene/MiniMapView.h"
 
+#include "views/scene/GraphScene.h"
 #include "views/scene/GraphView.h"
 
 #include <QMouseEvent>
@@ -38,8 +39,10 @@ void MiniMapView::fitScene()
 void MiniMapView::drawForeground(QPainter *painter, const QRectF &)
 {
     const QRectF visible = m_mainView->mapToScene(m_mainView->viewport()->rect()).boundingRect();
-    painter->setPen(QPen(QColor(0x1e, 0x6f, 0xd9), 2 / transform().m11()));
-    painter->setBrush(QColor(0x1e, 0x6f, 0xd9, 40));
+    QColor frame = static_cast<GraphScene *>(scene())->canvasStyle().selection;
+    painter->setPen(QPen(frame, 2 / transform().m11()));
+    frame.setAlpha(40);
+    painter->setBrush(frame);
     painter->drawRect(visible);
 }
 

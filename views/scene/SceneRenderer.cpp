@@ -48,7 +48,7 @@ QString SceneRenderer::render(QGraphicsScene &scene, const QString &path)
         generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
         generator.setTitle(QStringLiteral("Fondant pipeline"));
         QPainter painter(&generator);
-        painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+        painter.fillRect(QRectF(QPointF(0, 0), source.size()), scene.backgroundBrush());
         scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     } else {
         // Keep huge pipelines to a picture a viewer can open and memory can hold: at most
@@ -59,7 +59,7 @@ QString SceneRenderer::render(QGraphicsScene &scene, const QString &path)
             = std::min({qreal(2.0), largestSide / std::max(source.width(), source.height()),
                 std::sqrt(largestArea / (source.width() * source.height()))});
         QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
+        image.fill(scene.backgroundBrush().color());
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setRenderHint(QPainter::TextAntialiasing);

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "views/scene/StepPainter.h"
+
 #include <QGraphicsItem>
-#include <QStringList>
 
 namespace fondant {
 
@@ -32,7 +33,7 @@ public:
     /// Re-reads only the cache key (after a change upstream), repainting if what is shown changed.
     void refreshKey();
     /// The badge: the problems, else "caching off", else the cache key's first characters.
-    const QString &status() const { return m_status; }
+    const QString &status() const { return m_look.status; }
     /// The tooltip: id, component, image, cache key and why caching is off.
     QString toolTipText() const;
 
@@ -47,7 +48,7 @@ public:
     void addEdge(EdgeItem *edge);
     void removeEdge(EdgeItem *edge);
 
-    static constexpr qreal width = 230;
+    static constexpr qreal width = StepPainter::width;
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
@@ -60,17 +61,7 @@ private:
 
     const PipelineDocument &m_document;
     QString m_id;
-    QString m_title;
-    QString m_component;
-    QString m_imageTag;
-    QStringList m_consumes;
-    QStringList m_produces;
-    QString m_status;
-    int m_errors = 0;
-    int m_warnings = 0;
-    bool m_cacheOff = false;
-    bool m_isFirst = false;
-    int m_dropHint = 0;
+    StepLook m_look;
     QList<EdgeItem *> m_edges;
 };
 

@@ -3,6 +3,7 @@
 //
 // fondant-studio-render: the drawing half of `fondant-studio-cli render`, kept apart so that the
 // command-line tool loads no GUI library. Arguments: PIPELINE -o FILE [--components DIR]...
+// [--theme light|dark]
 #include "views/document/PipelineDocument.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/SceneRenderer.h"
@@ -44,12 +45,17 @@ int main(int argc, char *argv[])
     parser.addOption(QCommandLineOption(QStringLiteral("components"), {}, QStringLiteral("DIR")));
     parser.addOption(QCommandLineOption(
         {QStringLiteral("o"), QStringLiteral("output")}, {}, QStringLiteral("FILE")));
+    parser.addOption(QCommandLineOption(QStringLiteral("theme"), {}, QStringLiteral("THEME")));
     if (!parser.parse(QCoreApplication::arguments()) || parser.positionalArguments().size() != 1
         || !parser.isSet(QStringLiteral("output"))) {
-        std::cerr << "usage: fondant-studio-render PIPELINE -o FILE [--components DIR]...\n";
+        std::cerr << "usage: fondant-studio-render PIPELINE -o FILE [--components DIR]... [--theme "
+                     "light|dark]\n";
         return 2;
     }
     using namespace fondant;
+    QApplication::setPalette(parser.value(QStringLiteral("theme")) == QLatin1String("dark")
+            ? CanvasStyle::darkPalette()
+            : CanvasStyle::lightPalette());
     PipelineDocument document;
     document.setExtraComponentDirs(parser.values(QStringLiteral("components")));
     const Diagnostics problems = document.load(parser.positionalArguments().first());

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void renderRefusesInvalidPipelines();
     void formatWritesTheCanonicalForm();
     void formatCheckNamesNonCanonicalFiles();
+    void formatKeepsComments();
     void outputsAreOnlyRegularFiles();
     void controlCharactersAreEscaped();
     void everyCommandHasHelp();
@@ -201,6 +202,24 @@ void tst_CliApplication::renderWritesAPicture()
     QCOMPARE(run({QStringLiteral("render"), QStringLiteral("/nonexistent.pipeline.yaml"),
                  QStringLiteral("-o"), png}),
         1);
+    // Dark colours on request; the default is light.
+    const QString dark = dir.filePath(QStringLiteral("dark.svg"));
+    QCOMPARE(run({QStringLiteral("render"), fixture, QStringLiteral("-o"), dark,
+                 QStringLiteral("--theme"), QStringLiteral("dark")}),
+        0);
+    const QString light = dir.filePath(QStringLiteral("light.svg"));
+    QCOMPARE(run({QStringLiteral("render"), fixture, QStringLiteral("-o"), light,
+                 QStringLiteral("--theme"), QStringLiteral("light")}),
+        0);
+    const auto bytes = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    QCOMPARE(bytes(light), bytes(svg));
+    QVERIFY(bytes(dark) != bytes(light));
+    QCOMPARE(run({QStringLiteral("render"), fixture, QStringLiteral("-o"), png,
+                 QStringLiteral("--theme"), QStringLiteral("blue")}),
+        int(UsageError));
 }
 
 void tst_CliApplication::unreadableInputExitsOne_data()
@@ -297,6 +316,52 @@ void tst_CliApplication::formatCheckNamesNonCanonicalFiles()
     QCOMPARE(run({QStringLiteral("format"), path, QStringLiteral("--in-place")}), 0);
     QCOMPARE(run({QStringLiteral("format"), path, QStringLiteral("--check")}), 0);
     QCOMPARE(m_err.str(), std::string());
+}
+
+void tst_CliApplication::formatKeepsComments()
+{
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("p.pipeline.yaml"),
+        "# Reviews, cleaned\n"
+        "\n"
+        "name: reviews # lowercase\n"
+        "version: 1\n"
+        "component_dirs: [" FONDANT_TEST_DATA_DIR "/components]\n"
+        "steps:\n"
+        "  # loads the table\n"
+        "  - {id: load, component: load_table, arguments: {uri: /in}}  # from parquet\n"
+        "  - component: trim_text\n"
+        "    input: load\n"
+        "    id: trim  # shortens\n"
+        "    arguments: {max_length: 80,  # characters\n"
+        "      ratio: 0.25}\n"
+        "# the end\n");
+    QCOMPARE(run({QStringLiteral("format"), path}), 0);
+    const std::string expected = "# Reviews, cleaned\n"
+                                 "version: 1\n"
+                                 "name: reviews  # lowercase\n"
+                                 "component_dirs:\n"
+                                 "  - " FONDANT_TEST_DATA_DIR "/components\n"
+                                 "steps:\n"
+                                 "  # loads the table\n"
+                                 "  # from parquet\n"
+                                 "  - id: load\n"
+                                 "    component: load_table\n"
+                                 "    arguments:\n"
+                                 "      uri: /in\n"
+                                 "  - id: trim  # shortens\n"
+                                 "    component: trim_text\n"
+                                 "    input: load\n"
+                                 "    arguments:\n"
+                                 "      max_length: 80  # characters\n"
+                                 "      ratio: 0.25\n"
+                                 "# the end\n";
+    QCOMPARE(m_out.str(), expected);
+    QCOMPARE(run({QStringLiteral("format"), path, QStringLiteral("--in-place")}), 0);
+    QCOMPARE(run({QStringLiteral("format"), path, QStringLiteral("--check")}), 0);
+    QFile formatted(path);
+    QVERIFY(formatted.open(QIODevice::ReadOnly));
+    QCOMPARE(formatted.readAll().toStdString(), expected);
 }
 
 void tst_CliApplication::outputsAreOnlyRegularFiles()

@@ -3,6 +3,7 @@
 #include "views/scene/GraphScene.h"
 
 #include "DocumentFixture.h"
+#include "core/pipeline/PipelineReader.h"
 #include "views/commands/PipelineEditor.h"
 #include "views/scene/EdgeItem.h"
 #include "views/scene/GraphView.h"
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void dragOfStepsIsOneMove();
     void canvasGrowsWithTheSteps();
     void stepsWithoutAPlaceAreLaidOut();
+    void linksThatCannotBeReadAreMarked();
 };
 
 void tst_GraphScene::stepsWithoutAPlaceAreLaidOut()
@@ -186,6 +188,34 @@ void tst_GraphScene::canvasGrowsWithTheSteps()
         scene.sceneRect().contains(scene.stepItem(QStringLiteral("export"))->sceneBoundingRect()));
     const QString far = editor.addComponent(QStringLiteral("trim_text"), QPointF(-4000, -2000));
     QVERIFY(scene.sceneRect().contains(scene.stepItem(far)->sceneBoundingRect()));
+}
+
+void tst_GraphScene::linksThatCannotBeReadAreMarked()
+{
+    // load no longer produces the text that trim consumes.
+    auto document = test::reviewsDocument();
+    Pipeline pipeline = document->pipeline();
+    pipeline.steps[0].produces
+        = PipelineReader::parseFieldMapping("stars: int8", "produces").value();
+    document->reset(pipeline);
+    GraphScene scene(*document);
+    // Marked from the start: the links are made after the analysis that finds the problem.
+    QVERIFY(scene.edgeInto(QStringLiteral("trim"))->hasProblem());
+    QVERIFY(!scene.edgeInto(QStringLiteral("export"))->hasProblem());
+
+    // Dragging the same link again warns while the pointer is over the step, before release.
+    QVERIFY(PipelineEditor(*document).disconnect(QStringLiteral("trim")));
+    QVERIFY(!scene.edgeInto(QStringLiteral("trim")));
+    auto view = shownView(scene);
+    QSignalSpy messages(&scene, &GraphScene::statusMessage);
+    dragBetween(*view, scene.stepItem(QStringLiteral("load"))->outputPortPos(),
+        scene.stepItem(QStringLiteral("trim"))->sceneBoundingRect().center());
+    QVERIFY(!messages.isEmpty());
+    const QString duringDrag = messages.first().at(0).toString();
+    QVERIFY2(duringDrag.contains(QStringLiteral("will not fit"))
+            && duringDrag.contains(QStringLiteral("'text' is missing")),
+        qPrintable(duringDrag));
+    QVERIFY(scene.edgeInto(QStringLiteral("trim"))->hasProblem());
 }
 
 QTEST_MAIN(tst_GraphScene)

@@ -1,0 +1,148 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/scene/StepPainter.h"
+
+#include "views/scene/CanvasStyle.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace fondant {
+
+namespace {
+
+constexpr qreal farAway = 0.12; // below: blocks, names only where they can be read
+constexpr qreal midway = 0.45; // below: the name alone; above, details fade in
+constexpr qreal fadeSpan = 0.2; // over which the details fade in
+constexpr qreal readablePixels = 11; // the on-screen size the name keeps while zooming out
+
+QColor outlineOf(const StepLook &look, const CanvasStyle &style)
+{
+    if (look.dropHint == 1)
+        return style.fits;
+    if (look.dropHint == 2)
+        return style.warning;
+    if (look.dropHint < 0 || look.errors > 0)
+        return style.error;
+    if (look.selected)
+        return style.selection;
+    if (look.warnings > 0)
+        return style.warning;
+    return style.frame;
+}
+
+// The name in a font whose on-screen size stays readable, left-aligned and shortened at its
+// end, as large as the band allows.
+void paintName(
+    QPainter &painter, const StepLook &look, const CanvasStyle &style, QRectF band, qreal lod)
+{
+    QFont font = painter.font();
+    font.setBold(true);
+    const qreal pixels = std::min(readablePixels / lod, band.height() * 0.7);
+    if (pixels * lod < 5) // not even a hint of letters: leave the block plain
+        return;
+    font.setPixelSize(std::max(1, static_cast<int>(pixels)));
+    painter.setFont(font);
+    painter.setPen(style.title);
+    const QFontMetricsF metrics(font);
+    painter.drawText(band, Qt::AlignLeft | Qt::AlignVCenter,
+        metrics.elidedText(look.title, Qt::ElideRight, band.width()));
+}
+
+} // namespace
+
+qreal StepPainter::height(qsizetype rows)
+{
+    return headerHeight + (rows > 0 ? static_cast<qreal>(rows) * rowHeight + 8 : 0);
+}
+
+void StepPainter::paint(
+    QPainter &painter, const StepLook &look, const CanvasStyle &style, qreal lod)
+{
+    const QRectF body(0, 0, width, height(std::max(look.consumes.size(), look.produces.size())));
+    const QColor outline = outlineOf(look, style);
+    const QColor header = look.cacheOff ? style.headerFillCacheOff : style.headerFill;
+    const bool marked = look.selected || look.errors > 0 || look.dropHint != 0;
+
+    if (lod < farAway) { // no round corners or details to see: a block and, if it fits, the name
+        painter.fillRect(body, look.errors > 0 ? style.errorBadgeFill : header);
+        painter.setPen(QPen(outline, marked ? 2 / lod : 0));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(body);
+        paintName(painter, look, style, body.adjusted(6, 0, -6, 0), lod);
+        return;
+    }
+    painter.setRenderHint(QPainter::Antialiasing, lod > 0.4);
+    painter.setPen(QPen(outline, marked ? 2.5 : 1.2));
+    painter.setBrush(style.stepFill);
+    painter.drawRoundedRect(body, 7, 7);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(header);
+    painter.drawRoundedRect(QRectF(1, 1, width - 2, headerHeight - 2), 6, 6);
+
+    if (lod < midway) {
+        paintName(painter, look, style, QRectF(10, 2, width - 20, headerHeight - 4), lod);
+        return;
+    }
+    // Up close the details, fading in over the first part of the range.
+    const qreal detail = std::clamp((lod - midway) / fadeSpan, 0.0, 1.0);
+
+    const QFont font = painter.font();
+    QFont bold = font;
+    bold.setBold(true);
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * 0.9);
+    const QFontMetricsF smallMetrics(small);
+    const qreal badgeWidth
+        = look.status.isEmpty() ? 0 : smallMetrics.horizontalAdvance(look.status) + 12;
+
+    painter.setFont(bold);
+    painter.setPen(style.title);
+    const qreal titleWidth = width - 24 - (badgeWidth > 0 ? badgeWidth + 6 : 0);
+    painter.drawText(QRectF(12, 5, titleWidth, 18), Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetricsF(bold).elidedText(look.title, Qt::ElideRight, titleWidth));
+
+    painter.setFont(small);
+    if (badgeWidth > 0) {
+        const QRectF badge(width - badgeWidth - 8, 6, badgeWidth, 16);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(look.errors > 0 ? style.errorBadgeFill
+                : look.cacheOff          ? style.cacheOffBadgeFill
+                                         : style.badgeFill);
+        painter.drawRoundedRect(badge, 8, 8);
+        painter.setPen(look.errors > 0 ? style.errorBadgeText : style.badgeText);
+        painter.drawText(badge, Qt::AlignCenter, look.status);
+    }
+
+    painter.setOpacity(detail);
+    painter.setPen(style.secondary);
+    painter.drawText(QRectF(12, 25, width - 24, 16), Qt::AlignLeft | Qt::AlignVCenter,
+        smallMetrics.elidedText(look.subtitle, Qt::ElideRight, width - 24));
+    const qreal column = width / 2 - 12;
+    for (qsizetype i = 0; i < look.consumes.size(); ++i)
+        painter.drawText(
+            QRectF(10, headerHeight + 4 + static_cast<qreal>(i) * rowHeight, column, rowHeight),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            smallMetrics.elidedText(
+                QStringLiteral("→ ") + look.consumes.at(i), Qt::ElideRight, column));
+    for (qsizetype i = 0; i < look.produces.size(); ++i)
+        painter.drawText(QRectF(width / 2 + 2, headerHeight + 4 + static_cast<qreal>(i) * rowHeight,
+                             column, rowHeight),
+            Qt::AlignRight | Qt::AlignVCenter,
+            smallMetrics.elidedText(
+                look.produces.at(i) + QStringLiteral(" →"), Qt::ElideRight, column));
+    painter.setOpacity(1);
+
+    painter.setPen(QPen(style.frame, 1.2));
+    if (!look.isFirst) {
+        painter.setBrush(style.stepFill);
+        painter.drawEllipse(inputPort(), portRadius, portRadius);
+    }
+    painter.setBrush(style.outputPort);
+    painter.drawEllipse(outputPort(), portRadius, portRadius);
+}
+
+} // namespace fondant

@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+class QPainter;
+
+namespace fondant {
+
+struct CanvasStyle;
+
+/// What a step shows on the canvas, read from the document by its item.
+struct StepLook
+{
+    QString title; ///< the step id
+    QString subtitle; ///< component and image tag
+    QStringList consumes; ///< "name: type" lines, already shortened to what fits
+    QStringList produces;
+    QString status; ///< the badge: problems, "caching off" or the cache key's start
+    int errors = 0;
+    int warnings = 0;
+    bool cacheOff = false;
+    bool isFirst = false; ///< the first step has no input port
+    int dropHint = 0; ///< 1 a link fits, 2 allowed but fields will not fit, -1 refused
+    bool selected = false;
+};
+
+/// Paints a step in a CanvasStyle at the detail its size on screen allows: full detail up
+/// close; further away the field lists fade out, then the name alone in a larger font,
+/// shortened at its end; far away a block in the step's state colour.
+class StepPainter
+{
+public:
+    static void paint(QPainter &painter, const StepLook &look, const CanvasStyle &style, qreal lod);
+
+    /// The height of a step showing this many field rows.
+    static qreal height(qsizetype rows);
+    /// Where links attach, relative to the step's top-left corner.
+    static QPointF inputPort() { return {0, headerHeight / 2}; }
+    static QPointF outputPort() { return {width, headerHeight / 2}; }
+
+    static constexpr qreal width = 210;
+    static constexpr qreal headerHeight = 48;
+    static constexpr qreal rowHeight = 16;
+    static constexpr qreal portRadius = 6;
+    static constexpr int maxRows = 6;
+};
+
+} // namespace fondant
