@@ -22,6 +22,25 @@ SourceMark SourceMap::find(const std::string &path, SourceMark fallback) const
     }
 }
 
+const ElementComments *Comments::find(std::string_view path) const
+{
+    auto it = m_comments.find(path);
+    return it == m_comments.end() ? nullptr : &it->second;
+}
+
+void Comments::set(std::string_view path, ElementComments comments)
+{
+    auto it = m_comments.find(path);
+    if (comments.isEmpty()) {
+        if (it != m_comments.end())
+            m_comments.erase(it);
+    } else if (it != m_comments.end()) {
+        it->second = std::move(comments);
+    } else {
+        m_comments.emplace(std::string(path), std::move(comments));
+    }
+}
+
 bool Resources::isEmpty() const
 {
     return *this == Resources {};

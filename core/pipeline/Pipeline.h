@@ -5,10 +5,14 @@
 #include "core/spec/FieldType.h"
 #include "core/util/Diagnostic.h"
 #include "core/value/Value.h"
+#include "core/yaml/YamlComments.h"
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -25,6 +29,23 @@ public:
 
 private:
     std::unordered_map<std::string, SourceMark> m_marks;
+};
+
+/// The comments a user wrote in a document, by the dotted path of the element they describe
+/// ("" for a step itself, "component", "arguments.min_width", "resources.cpu_request"), so that
+/// they move with the element when steps are renamed, reordered or removed.
+class Comments
+{
+public:
+    /// The comments of the element at path, or nullptr.
+    const ElementComments *find(std::string_view path) const;
+    /// Sets the comments of the element at path; empty comments remove its entry.
+    void set(std::string_view path, ElementComments comments);
+    bool isEmpty() const { return m_comments.empty(); }
+    friend bool operator==(const Comments &, const Comments &) = default;
+
+private:
+    std::map<std::string, ElementComments, std::less<>> m_comments;
 };
 
 /// One entry of a consumes/produces mapping: the operation's field name, mapped either to a
@@ -96,6 +117,7 @@ struct Step
     Resources resources;
     SourceMap marks; ///< places of this step's keys in the file it was read from
     SourceMark mark; ///< the place of the step itself
+    Comments comments; ///< by field path; "" holds the lines above the step
 };
 
 /// A pipeline document (*.pipeline.yaml): a Fondant dataset built step by step.
@@ -111,6 +133,8 @@ struct Pipeline
 
     std::string filePath; ///< where it was read from or saved to; empty for a new document
     SourceMap marks; ///< places of top-level keys
+    Comments comments; ///< by top-level key; "version" holds the lines that open the file
+    std::string endComments; ///< comment lines after the last element, each followed by '\n'
 
     /// The folder relative paths are resolved against (the file's folder, or the current one).
     std::string baseDirectory() const;

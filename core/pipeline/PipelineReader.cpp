@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace fondant {
 
@@ -29,7 +30,10 @@ bool isOneOf(const std::string &key, const std::vector<std::string> &keys)
 class DocumentParser
 {
 public:
-    explicit DocumentParser(std::string fileName) : m_file(std::move(fileName)) { }
+    /// comments, when given, are handed on to the elements they belong to.
+    explicit DocumentParser(std::string fileName, YamlComments *comments = nullptr)
+        : m_file(std::move(fileName)), m_comments(comments)
+    { }
 
     Diagnostics diagnostics;
 
@@ -61,7 +65,17 @@ public:
                               : "a pipeline file must be a mapping with version, name and steps");
             return pipeline;
         }
+        // The lines above the first key open the file, as they do above 'version' when written.
+        ElementComments versionComments;
+        std::string openingLines;
         for (const Member &member : root.members()) {
+            ElementComments comments = takeComments(member.keyMark, YamlComments::Owner::Key);
+            if (&member == &root.members().front() || member.key == "version")
+                openingLines += std::exchange(comments.above, {});
+            if (member.key == "version")
+                versionComments = std::move(comments);
+            else
+                pipeline.comments.set(member.key, std::move(comments));
             pipeline.marks.set(
                 member.key, member.value.mark().isValid() ? member.value.mark() : member.keyMark);
             if (!isOneOf(member.key, topLevelKeys())) {
@@ -93,6 +107,8 @@ public:
                         pipeline.steps.push_back(std::move(*step));
             }
         }
+        versionComments.above = std::move(openingLines);
+        pipeline.comments.set("version", std::move(versionComments));
         const SourceMark start = root.mark().isValid() ? root.mark() : SourceMark {1, 1};
         if (!root.contains("version"))
             error(start, "the pipeline has no 'version' (write 'version: 1')");
@@ -105,7 +121,8 @@ public:
         return pipeline;
     }
 
-    std::optional<FieldMapping> parseMapping(const Member &member, SourceMap &marks)
+    std::optional<FieldMapping> parseMapping(
+        const Member &member, SourceMap &marks, Comments &comments)
     {
         if (member.value.isNull())
             return std::nullopt;
@@ -120,6 +137,7 @@ public:
         for (const Member &entry : member.value.members()) {
             const std::string where = member.key + "." + entry.key;
             marks.set(where, entry.keyMark);
+            keepComments(comments, where, entry.keyMark);
             FieldMappingEntry parsed {entry.key, std::nullopt, {}};
             const Value &target = entry.value;
             if (target.isString() && !FieldType::isTypeName(target.toString())) {
@@ -151,6 +169,18 @@ public:
     }
 
 private:
+    ElementComments takeComments(SourceMark mark, YamlComments::Owner owner)
+    {
+        return m_comments ? m_comments->take(mark, owner) : ElementComments {};
+    }
+
+    void keepComments(Comments &comments, const std::string &path, SourceMark keyMark)
+    {
+        if (ElementComments taken = takeComments(keyMark, YamlComments::Owner::Key);
+            !taken.isEmpty())
+            comments.set(path, std::move(taken));
+    }
+
     std::vector<std::string> textList(const Member &member)
     {
         std::vector<std::string> values;
@@ -176,7 +206,15 @@ private:
         }
         Step step;
         step.mark = value.mark();
+        // The lines above the step and above its id, which is written first, belong to the step;
+        // so does a comment after a step written on one line ({id: a, component: c}).
+        ElementComments stepComments = takeComments(step.mark, YamlComments::Owner::Item);
+        std::string linesAbove = std::move(stepComments.above);
         for (const Member &member : value.members()) {
+            ElementComments comments = takeComments(member.keyMark, YamlComments::Owner::Key);
+            if (member.key == "id")
+                linesAbove += std::exchange(comments.above, {});
+            step.comments.set(member.key, std::move(comments));
             step.marks.set(
                 member.key, member.value.mark().isValid() ? member.value.mark() : member.keyMark);
             step.marks.set(member.key + ":key", member.keyMark);
@@ -202,14 +240,17 @@ private:
                         "write the arguments out for each step");
                 } else if (member.value.isObject() || member.value.isNull()) {
                     step.arguments = member.value.isNull() ? Value::object() : member.value;
-                    for (const Member &arg : step.arguments.members())
-                        step.marks.set("arguments." + arg.key, arg.keyMark);
+                    for (const Member &arg : step.arguments.members()) {
+                        const std::string path = "arguments." + arg.key;
+                        step.marks.set(path, arg.keyMark);
+                        keepComments(step.comments, path, arg.keyMark);
+                    }
                 } else {
                     error(member.value.mark(),
                         "'arguments' must be a mapping of argument names to values");
                 }
             } else if (member.key == "consumes" || member.key == "produces") {
-                auto mapping = parseMapping(member, step.marks);
+                auto mapping = parseMapping(member, step.marks, step.comments);
                 if (member.key == "consumes")
                     step.consumes = std::move(mapping);
                 else
@@ -233,6 +274,9 @@ private:
                 parseResources(member, step);
             }
         }
+        if (stepComments.after)
+            linesAbove += *stepComments.after + "\n";
+        step.comments.set("", ElementComments {std::move(linesAbove), std::nullopt});
         if (!value.contains("component"))
             error(step.mark, "this step has no 'component'");
         return step;
@@ -247,7 +291,9 @@ private:
             return;
         }
         for (const Member &entry : member.value.members()) {
-            step.marks.set("resources." + entry.key, entry.value.mark());
+            const std::string path = "resources." + entry.key;
+            step.marks.set(path, entry.value.mark());
+            keepComments(step.comments, path, entry.keyMark);
             const ResourceField *field = findResourceField(entry.key);
             if (!field) {
                 error(entry.keyMark,
@@ -303,6 +349,7 @@ private:
     }
 
     std::string m_file;
+    YamlComments *m_comments = nullptr;
 };
 
 } // namespace
@@ -327,12 +374,14 @@ const std::vector<std::string> &PipelineReader::resourceKeys()
 
 Result<Pipeline> PipelineReader::parse(std::string_view text, const std::string &fileName)
 {
-    Result<Value> root = YamlReader::parse(text, fileName, ScalarRules::Yaml12Core);
+    Result<CommentedValue> root
+        = YamlReader::parseWithComments(text, fileName, ScalarRules::Yaml12Core);
     if (!root.ok())
         return root.takeDiagnostics();
-    DocumentParser parser(fileName);
+    DocumentParser parser(fileName, &root->comments);
     parser.diagnostics = root.takeDiagnostics();
-    Pipeline pipeline = parser.parseDocument(root.value());
+    Pipeline pipeline = parser.parseDocument(root->value);
+    pipeline.endComments = root->comments.takeTail();
     pipeline.filePath = fileName;
     if (hasErrors(parser.diagnostics))
         return std::move(parser.diagnostics);
@@ -349,8 +398,9 @@ Result<FieldMapping> PipelineReader::parseFieldMapping(
         return FieldMapping {};
     DocumentParser parser(section);
     SourceMap marks;
+    Comments comments;
     std::optional<FieldMapping> mapping
-        = parser.parseMapping(Member {section, root.value(), {}}, marks);
+        = parser.parseMapping(Member {section, root.value(), {}}, marks, comments);
     if (hasErrors(parser.diagnostics))
         return std::move(parser.diagnostics);
     return mapping ? std::move(*mapping) : FieldMapping {};

@@ -14,7 +14,8 @@ namespace fondant {
 
 /// Reads pipeline documents (*.pipeline.yaml) with YAML 1.2 core rules. Checks the document's
 /// shape (keys, value kinds); graph and component checks belong to PipelineValidator. Steps
-/// without an id keep an empty id until ComponentResolver::assignDefaultIds fills it.
+/// without an id keep an empty id until ComponentResolver::assignDefaultIds fills it. Comments
+/// go to the elements they describe (Pipeline::comments, Step::comments).
 class PipelineReader
 {
 public:

@@ -3,6 +3,7 @@
 #include "core/pipeline/PipelineWriter.h"
 
 #include "core/value/PyJson.h"
+#include "core/value/Utf8.h"
 #include "core/yaml/YamlWriter.h"
 
 #include <QFileInfo>
@@ -53,28 +54,132 @@ std::string mappingLine(const FieldMappingEntry &entry)
     return line + YamlWriter::text(entry.rename);
 }
 
-void appendMapping(std::string &out, const char *name, const std::optional<FieldMapping> &mapping)
+// Comment text as a reader reads it back: a character a comment cannot hold (a line break or a
+// control character, which only a program could have put there) is written as U+FFFD.
+void appendCommentText(std::string &out, std::string_view text)
 {
-    if (!mapping)
-        return;
-    out += std::string("    ") + name + ":";
-    if (mapping->empty()) {
-        out += " {}\n";
-        return;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const char32_t c = utf8::decode(text, pos);
+        const bool keeps = c == '\t' || (c >= 0x20 && c <= 0x7E)
+            || (c >= 0xA0 && c <= 0xFFFD && c != 0x2028 && c != 0x2029
+                && (c < 0xD800 || c > 0xDFFF))
+            || (c >= 0x10000 && c <= 0x10FFFF);
+        utf8::encode(out, keeps ? c : 0xFFFD);
     }
-    out += "\n";
-    for (const FieldMappingEntry &entry : *mapping)
-        out += "      " + mappingLine(entry) + "\n";
 }
 
-void appendResources(std::string &out, const Resources &resources)
+// Comment lines (each followed by '\n'), each written as "#TEXT" at indent.
+void appendCommentLines(std::string &out, std::string_view lines, int indent)
 {
-    if (resources.isEmpty())
+    while (!lines.empty()) {
+        const std::size_t end = lines.find('\n');
+        out.append(static_cast<std::size_t>(indent), ' ');
+        out += '#';
+        appendCommentText(out, lines.substr(0, end));
+        out += '\n';
+        if (end == std::string_view::npos)
+            break;
+        lines.remove_prefix(end + 1);
+    }
+}
+
+// Ends a line with the element's comment, if it has one.
+void appendLineEnd(std::string &out, const ElementComments *comments)
+{
+    if (comments && comments->after) {
+        out += "  #";
+        appendCommentText(out, *comments->after);
+    }
+    out += '\n';
+}
+
+// One line of the document with the comments of its element: the lines above it, and the one
+// after it.
+void appendLine(
+    std::string &out, const ElementComments *comments, int indent, std::string_view text)
+{
+    if (comments)
+        appendCommentLines(out, comments->above, indent);
+    out.append(static_cast<std::size_t>(indent), ' ');
+    out += text;
+    appendLineEnd(out, comments);
+}
+
+// The comments of an entry in a section of a step ("arguments", "min_width"), or nullptr.
+const ElementComments *entryComments(
+    const Comments &comments, std::string_view section, const std::string &key)
+{
+    if (comments.isEmpty())
+        return nullptr;
+    std::string path(section);
+    path += '.';
+    path += key;
+    return comments.find(path);
+}
+
+void appendArguments(std::string &out, const Step &step)
+{
+    const ElementComments *own = step.comments.find("arguments");
+    if (step.arguments.size() == 0) {
+        // Written only to keep its comments: no arguments reads back as {}.
+        if (own)
+            appendLine(out, own, 4, "arguments: {}");
         return;
-    out += "    resources:\n";
-    for (const ResourceField &field : resourceFields())
-        if (const std::optional<Value> &value = resources.*(field.member))
-            out += std::string("      ") + field.key + ": " + YamlWriter::scalar(*value) + "\n";
+    }
+    appendLine(out, own, 4, "arguments:");
+    for (const Member &argument : step.arguments.members()) {
+        const ElementComments *comments = entryComments(step.comments, "arguments", argument.key);
+        if (!comments) {
+            YamlWriter::appendMember(out, argument, 6);
+            continue;
+        }
+        appendCommentLines(out, comments->above, 6);
+        std::string lines;
+        YamlWriter::appendMember(lines, argument, 6);
+        const std::size_t firstLineEnd = lines.find('\n');
+        out.append(lines, 0, firstLineEnd);
+        appendLineEnd(out, comments);
+        out.append(lines, firstLineEnd + 1);
+    }
+}
+
+void appendMapping(std::string &out, const Step &step, const char *name,
+    const std::optional<FieldMapping> &mapping)
+{
+    const ElementComments *own = step.comments.find(name);
+    if (!mapping) {
+        if (own)
+            appendLine(out, own, 4, std::string(name) + ": null");
+        return;
+    }
+    if (mapping->empty()) {
+        appendLine(out, own, 4, std::string(name) + ": {}");
+        return;
+    }
+    appendLine(out, own, 4, std::string(name) + ":");
+    for (const FieldMappingEntry &entry : *mapping)
+        appendLine(out, entryComments(step.comments, name, entry.name), 6, mappingLine(entry));
+}
+
+void appendResources(std::string &out, const Step &step)
+{
+    std::string fields;
+    for (const ResourceField &field : resourceFields()) {
+        const std::optional<Value> &value = step.resources.*(field.member);
+        const ElementComments *comments = entryComments(step.comments, "resources", field.key);
+        // An unset field is written only to keep its comments: null reads back as unset.
+        if (value || comments)
+            appendLine(fields, comments, 6,
+                std::string(field.key) + ": " + (value ? YamlWriter::scalar(*value) : "null"));
+    }
+    const ElementComments *own = step.comments.find("resources");
+    if (!fields.empty()) {
+        appendLine(out, own, 4, "resources:");
+        out += fields;
+    } else if (own) {
+        appendLine(out, own, 4, "resources: {}");
+    }
 }
 
 std::string coordinate(double value)
@@ -86,21 +191,34 @@ std::string coordinate(double value)
 
 void appendStep(std::string &out, const Step &step)
 {
-    out += "  - id: " + YamlWriter::text(step.id) + "\n";
-    out += "    component: " + YamlWriter::text(step.component) + "\n";
-    if (!step.input.empty())
-        out += "    input: " + YamlWriter::text(step.input) + "\n";
-    if (step.arguments.size() > 0)
-        YamlWriter::appendMember(out, "arguments", step.arguments, 4);
-    appendMapping(out, "consumes", step.consumes);
-    appendMapping(out, "produces", step.produces);
-    if (step.inputPartitionRows)
-        out += "    input_partition_rows: " + YamlWriter::scalar(*step.inputPartitionRows) + "\n";
+    const Comments &comments = step.comments;
+    if (const ElementComments *own = comments.find(""))
+        appendCommentLines(out, own->above, 2);
+    const ElementComments *id = comments.find("id");
+    if (id)
+        appendCommentLines(out, id->above, 2); // the id opens the step
+    out += "  - id: " + YamlWriter::text(step.id);
+    appendLineEnd(out, id);
+    appendLine(
+        out, comments.find("component"), 4, "component: " + YamlWriter::text(step.component));
+    if (const ElementComments *input = comments.find("input"); input || !step.input.empty())
+        appendLine(out, input, 4, "input: " + YamlWriter::text(step.input));
+    appendArguments(out, step);
+    appendMapping(out, step, "consumes", step.consumes);
+    appendMapping(out, step, "produces", step.produces);
+    // Keys holding their default are written only to keep their comments.
+    const ElementComments *rows = comments.find("input_partition_rows");
+    if (step.inputPartitionRows || rows)
+        appendLine(out, rows, 4,
+            "input_partition_rows: "
+                + (step.inputPartitionRows ? YamlWriter::scalar(*step.inputPartitionRows)
+                                           : std::string("null")));
+    const ElementComments *cache = comments.find("cache");
     if (!step.cache)
-        out += "    cache: null\n";
-    else if (!*step.cache)
-        out += "    cache: false\n";
-    appendResources(out, step.resources);
+        appendLine(out, cache, 4, "cache: null");
+    else if (!*step.cache || cache)
+        appendLine(out, cache, 4, *step.cache ? "cache: true" : "cache: false");
+    appendResources(out, step);
 }
 
 } // namespace
@@ -115,38 +233,47 @@ std::string PipelineWriter::fieldMappingText(const FieldMapping &mapping)
 
 std::string PipelineWriter::toYaml(const Pipeline &pipeline)
 {
+    const Comments &comments = pipeline.comments;
     std::string out;
-    out += "version: " + std::to_string(pipeline.version) + "\n";
-    out += "name: " + YamlWriter::text(pipeline.name) + "\n";
-    if (!pipeline.description.empty())
-        out += "description: " + YamlWriter::text(pipeline.description) + "\n";
-    if (!pipeline.workingDirectory.empty())
-        out += "working_directory: " + YamlWriter::text(pipeline.workingDirectory) + "\n";
+    appendLine(out, comments.find("version"), 0, "version: " + std::to_string(pipeline.version));
+    appendLine(out, comments.find("name"), 0, "name: " + YamlWriter::text(pipeline.name));
+    // Empty keys are left out, unless they hold comments.
+    if (const ElementComments *description = comments.find("description");
+        description || !pipeline.description.empty())
+        appendLine(out, description, 0, "description: " + YamlWriter::text(pipeline.description));
+    if (const ElementComments *directory = comments.find("working_directory");
+        directory || !pipeline.workingDirectory.empty())
+        appendLine(
+            out, directory, 0, "working_directory: " + YamlWriter::text(pipeline.workingDirectory));
+    const ElementComments *componentDirs = comments.find("component_dirs");
     if (!pipeline.componentDirs.empty()) {
-        out += "component_dirs:\n";
+        appendLine(out, componentDirs, 0, "component_dirs:");
         for (const std::string &dir : pipeline.componentDirs)
             out += "  - " + YamlWriter::text(dir) + "\n";
+    } else if (componentDirs) {
+        appendLine(out, componentDirs, 0, "component_dirs: []");
     }
-    if (pipeline.steps.empty()) {
-        out += "steps: []\n";
-    } else {
-        out += "steps:\n";
-        for (const Step &step : pipeline.steps)
-            appendStep(out, step);
-    }
-    bool wrotePositions = false;
+    const ElementComments *steps = comments.find("steps");
+    appendLine(out, steps, 0, pipeline.steps.empty() ? "steps: []" : "steps:");
+    for (const Step &step : pipeline.steps)
+        appendStep(out, step);
+    std::string positions;
     std::unordered_set<std::string> placed; // a repeated id (an error) keeps one position
     for (const Step &step : pipeline.steps) {
         auto it = pipeline.positions.find(step.id);
         if (it == pipeline.positions.end() || !placed.insert(step.id).second)
             continue;
-        if (!wrotePositions) {
-            out += "editor:\n  positions:\n";
-            wrotePositions = true;
-        }
-        out += "    " + YamlWriter::key(step.id) + ": [" + coordinate(it->second.x) + ", "
+        positions += "    " + YamlWriter::key(step.id) + ": [" + coordinate(it->second.x) + ", "
             + coordinate(it->second.y) + "]\n";
     }
+    const ElementComments *editor = comments.find("editor");
+    if (!positions.empty()) {
+        appendLine(out, editor, 0, "editor:");
+        out += "  positions:\n" + positions;
+    } else if (editor) {
+        appendLine(out, editor, 0, "editor: {}");
+    }
+    appendCommentLines(out, pipeline.endComments, 0);
     return out;
 }
 

@@ -11,8 +11,9 @@
 
 namespace fondant {
 
-/// Writes pipeline documents in one canonical layout (fixed key order, steps in call order),
-/// so that saving is stable under version control: save, load and save again gives the same bytes.
+/// Writes pipeline documents in one canonical layout (fixed key order, steps in call order,
+/// comments at the elements they describe), so that saving is stable under version control:
+/// save, load and save again gives the same bytes.
 class PipelineWriter
 {
 public:

@@ -79,6 +79,18 @@ CopyHeader readHeader(const std::string &text, const QString &copyPath)
     return header;
 }
 
+/// A copy's header line reads back as the first comment line above 'version'; it is not the
+/// user's, so the recovered document does not keep it.
+void removeHeaderComment(Pipeline &pipeline)
+{
+    const ElementComments *opening = pipeline.comments.find("version");
+    if (!opening || !opening->above.starts_with(std::string_view(headerPrefix).substr(1)))
+        return;
+    ElementComments userComments = *opening;
+    userComments.above.erase(0, userComments.above.find('\n') + 1);
+    pipeline.comments.set("version", std::move(userComments));
+}
+
 /// The first error of a failed read, with its place in the copy.
 QString describeProblem(const Diagnostics &diagnostics)
 {
@@ -273,6 +285,7 @@ bool Autosave::recover(const Orphan &orphan)
         return false;
     }
     Pipeline recovered = std::move(pipeline).value();
+    removeHeaderComment(recovered);
     recovered.filePath = originalPath.toStdString();
     m_document.reset(std::move(recovered));
     if (!originalPath.isEmpty())

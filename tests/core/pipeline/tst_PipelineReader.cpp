@@ -16,7 +16,22 @@ private Q_SLOTS:
     void rejects();
     void missingFile();
     void positionsOffTheCanvasAreIgnored();
+    void commentsBelongToTheElementsTheyDescribe();
+    void commentsAboveTheFirstKeyOrAnIdOpenTheFileOrStep();
+    void hashInsideQuotesOrWordsIsText();
+    void commentsInsideNestedValuesAreDropped();
 };
+
+static ElementComments commentsOf(const Comments &comments, const char *path)
+{
+    const ElementComments *found = comments.find(path);
+    return found ? *found : ElementComments {};
+}
+
+static ElementComments lines(const char *above, std::optional<std::string> after = std::nullopt)
+{
+    return ElementComments {above, std::move(after)};
+}
 
 void tst_PipelineReader::readsFixture()
 {
@@ -129,6 +144,135 @@ void tst_PipelineReader::positionsOffTheCanvasAreIgnored()
     QCOMPARE(pipeline->positions.at("f"), (Point {3500000, -100000000}));
     QCOMPARE(pipeline.diagnostics().size(), std::size_t {3});
     QCOMPARE(pipeline.diagnostics().front().severity, Severity::Warning);
+}
+
+void tst_PipelineReader::commentsBelongToTheElementsTheyDescribe()
+{
+    Result<Pipeline> pipeline = PipelineReader::readFile(
+        QStringLiteral(FONDANT_TEST_DATA_DIR "/pipelines/commented.pipeline.yaml"));
+    QVERIFY2(pipeline.ok(), pipeline.errorMessage().c_str());
+    const Comments &top = pipeline->comments;
+    QCOMPARE(commentsOf(top, "version"),
+        lines(
+            " Reviews, cleaned for search.\n Owner: data team\n", " the format, not the pipeline"));
+    QCOMPARE(commentsOf(top, "name"), lines(" the Fondant dataset name\n", " lowercase only"));
+    QCOMPARE(commentsOf(top, "description"), lines(""));
+    QCOMPARE(
+        commentsOf(top, "working_directory"), lines(" relative to this file\n", " wiped weekly"));
+    QCOMPARE(commentsOf(top, "component_dirs"), lines("", " searched in order"));
+    QCOMPARE(commentsOf(top, "steps"), lines(" in call order\n", " three calls"));
+    QCOMPARE(commentsOf(top, "editor"), lines(" view state only\n", " the designer's"));
+    QCOMPARE(pipeline->endComments,
+        std::string(" the end of the file\n\n   (an empty comment line above)\n"));
+
+    const Comments &load = pipeline->steps[0].comments;
+    QCOMPARE(commentsOf(load, ""), lines(" loads the reviews\n"));
+    QCOMPARE(commentsOf(load, "id"), lines("", " short, for the paths"));
+    QCOMPARE(commentsOf(load, "arguments.uri"), lines(" a parquet file\n", " the full export"));
+    QCOMPARE(commentsOf(load, "arguments.rows"), lines(""));
+    QCOMPARE(commentsOf(load, "produces.text"), lines(" the review itself\n", " UTF-8"));
+
+    const Comments &trim = pipeline->steps[1].comments;
+    QCOMPARE(commentsOf(trim, ""), lines(" drops short reviews\n"));
+    QCOMPARE(commentsOf(trim, "component"), lines(" from the fixture library\n", " see its spec"));
+    QCOMPARE(commentsOf(trim, "input"), lines("", " the raw reviews"));
+    QCOMPARE(commentsOf(trim, "arguments.min_width"), lines("", " pixels"));
+    QCOMPARE(commentsOf(trim, "arguments.words"),
+        lines(" a list, written in block style\n", " kept words"));
+    QCOMPARE(commentsOf(trim, "consumes.text"), lines("", " renamed nowhere"));
+    QCOMPARE(commentsOf(trim, "input_partition_rows"), lines(" big partitions\n", " rows each"));
+    QCOMPARE(commentsOf(trim, "cache"), lines("", " it reads a live table"));
+    QCOMPARE(commentsOf(trim, "resources"), lines("", " on the GPU pool"));
+    QCOMPARE(commentsOf(trim, "resources.accelerator_number"), lines(" one card\n"));
+    QCOMPARE(commentsOf(trim, "resources.accelerator_name"), lines("", " any model"));
+    QCOMPARE(commentsOf(trim, "resources.cpu_request"),
+        lines(" as a text, as Fondant wants\n", " cores"));
+
+    const Step &exportStep = pipeline->steps[2];
+    QCOMPARE(
+        commentsOf(exportStep.comments, "arguments.path"), lines("", " a '#' in quotes is text"));
+    QCOMPARE(exportStep.arguments.find("path")->toString(), std::string("/data/out #2"));
+    QCOMPARE(exportStep.arguments.find("format")->toString(), std::string("csv#not-a-comment"));
+    QCOMPARE(commentsOf(exportStep.comments, "arguments.format"), lines(""));
+}
+
+// The writer puts 'version' first and a step's id on its dash line, so what is above the file's
+// first key or a step's id opens the file or the step.
+void tst_PipelineReader::commentsAboveTheFirstKeyOrAnIdOpenTheFileOrStep()
+{
+    Result<Pipeline> pipeline = PipelineReader::parse("# opens the file\n"
+                                                      "name: n  # after name\n"
+                                                      "# above version\n"
+                                                      "version: 1\n"
+                                                      "steps:\n"
+                                                      "  # above the step\n"
+                                                      "  - component: c  # after component\n"
+                                                      "    # above id\n"
+                                                      "    id: a  # after id\n"
+                                                      "  - {id: b, component: c}  # after b\n",
+        "p.yaml");
+    QVERIFY2(pipeline.ok(), pipeline.errorMessage().c_str());
+    QCOMPARE(commentsOf(pipeline->comments, "version"), lines(" opens the file\n above version\n"));
+    QCOMPARE(commentsOf(pipeline->comments, "name"), lines("", " after name"));
+    const Comments &a = pipeline->steps[0].comments;
+    QCOMPARE(commentsOf(a, ""), lines(" above the step\n above id\n"));
+    QCOMPARE(commentsOf(a, "id"), lines("", " after id"));
+    QCOMPARE(commentsOf(a, "component"), lines("", " after component"));
+    QCOMPARE(commentsOf(pipeline->steps[1].comments, ""), lines(" after b\n"));
+}
+
+void tst_PipelineReader::hashInsideQuotesOrWordsIsText()
+{
+    Result<Pipeline> pipeline
+        = PipelineReader::parse("version: 1\nname: n\nsteps:\n  - component: c\n"
+                                "    arguments:\n      a: \"a#b\"\n      b: 'x # y'\n"
+                                "      c: value#notacomment\n      d: \"p # q\"#tight\n",
+            "p.yaml");
+    QVERIFY2(pipeline.ok(), pipeline.errorMessage().c_str());
+    const Step &step = pipeline->steps[0];
+    QCOMPARE(step.arguments.find("a")->toString(), std::string("a#b"));
+    QCOMPARE(step.arguments.find("b")->toString(), std::string("x # y"));
+    QCOMPARE(step.arguments.find("c")->toString(), std::string("value#notacomment"));
+    QCOMPARE(step.arguments.find("d")->toString(), std::string("p # q"));
+    // libyaml reads a '#' right after a closing quote as a comment, so the reader does too.
+    QCOMPARE(commentsOf(step.comments, "arguments.d"), lines("", "tight"));
+    for (const char *path : {"arguments.a", "arguments.b", "arguments.c", ""})
+        QCOMPARE(commentsOf(step.comments, path), lines(""));
+}
+
+// Comments inside values the writer does not write line by line are read without a complaint
+// and dropped.
+void tst_PipelineReader::commentsInsideNestedValuesAreDropped()
+{
+    Result<Pipeline> pipeline
+        = PipelineReader::parse("version: 1\nname: n\nsteps:\n"
+                                "  - id: a\n"
+                                "    component: c\n"
+                                "    arguments:\n"
+                                "      nested:\n"
+                                "        # inside\n"
+                                "        k: 1  # inside too\n"
+                                "      rows:\n"
+                                "        - {k: v}  # in a list\n"
+                                "    produces: {t: {type: array,  # in a type\n"
+                                "      items: {type: int8}}}\n"
+                                "component_dirs:\n"
+                                "  # above a folder\n"
+                                "  - ./x  # after a folder\n"
+                                "editor:\n"
+                                "  # inside the editor\n"
+                                "  positions:  # its positions\n"
+                                "    a: [0, 0]  # a place\n",
+            "p.yaml");
+    QVERIFY2(pipeline.ok(), pipeline.errorMessage().c_str());
+    const Comments &step = pipeline->steps[0].comments;
+    for (const char *path :
+        {"", "arguments", "arguments.nested", "arguments.rows", "produces", "produces.t"})
+        QCOMPARE(commentsOf(step, path), lines(""));
+    for (const char *path : {"component_dirs", "editor"})
+        QCOMPARE(commentsOf(pipeline->comments, path), lines(""));
+    QCOMPARE(pipeline->endComments, std::string());
+    QVERIFY(pipeline->steps[0].arguments.find("nested")->find("k")->isInt());
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineReader)
