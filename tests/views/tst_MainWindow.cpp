@@ -20,7 +20,6 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSettings>
-#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -150,9 +149,10 @@ void tst_MainWindow::selectingAStepShowsItsProperties()
     auto *minCharacters
         = window.properties().fieldWidget(QStringLiteral("arguments.min_characters"));
     QVERIFY(minCharacters);
-    auto *spin = minCharacters->findChild<QSpinBox *>();
-    QCOMPARE(spin->value(), 40);
-    spin->setValue(45); // an edit through the editor becomes a command
+    auto *line = minCharacters->findChild<QLineEdit *>();
+    QCOMPARE(line->text(), QStringLiteral("40"));
+    line->selectAll();
+    QTest::keyClicks(line, QStringLiteral("45")); // an edit through the editor becomes a command
     QCOMPARE(window.document()
                  .step(QStringLiteral("filter_text_size"))
                  ->arguments.find("min_characters")
@@ -162,10 +162,10 @@ void tst_MainWindow::selectingAStepShowsItsProperties()
     screenshot(window, QStringLiteral("02-properties"));
     window.document().undoStack()->undo();
     // Undo is a change from outside the panel: it shows the restored value.
-    spin = window.properties()
+    line = window.properties()
                .fieldWidget(QStringLiteral("arguments.min_characters"))
-               ->findChild<QSpinBox *>();
-    QCOMPARE(spin->value(), 40);
+               ->findChild<QLineEdit *>();
+    QCOMPARE(line->text(), QStringLiteral("40"));
 }
 
 void tst_MainWindow::problemClickFocusesTheField()

@@ -7,19 +7,21 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
-class QDoubleSpinBox;
-class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QSpinBox;
 class QToolButton;
 
 namespace fondant {
 
-/// Edits one component argument with a control fitting its type: a spin box for int and float
-/// (with range checks), a check box for bool, a line for text, JSON with inline checking for lists
-/// and mappings. Shows the default while the argument is not set; reset removes the value.
+class NoteLabel;
+
+/// Edits one component argument under its name and description, with a control fitting its
+/// type: a checked line for int, float and text, a check box for bool, JSON for lists and
+/// mappings. An argument without a value shows an empty control with the default (or
+/// "required") as placeholder; clearing the control or the reset button removes the value.
 class ArgumentEditor : public QWidget
 {
     Q_OBJECT
@@ -27,34 +29,40 @@ class ArgumentEditor : public QWidget
 public:
     explicit ArgumentEditor(const ArgumentSpec &argument, QWidget *parent = nullptr);
 
-    /// Shows the step's value, or the default when value is null. Emits nothing.
+    /// Shows the step's value, or nothing (the default as placeholder) when value is null.
+    /// Emits nothing.
     void setValue(const Value *value);
     bool isSet() const { return m_isSet; }
-    /// The problem with the text typed so far ("" when it is a valid value).
+    /// The problem with the value shown or typed ("" when there is none).
     QString problem() const;
-    QWidget *focusWidget() const { return m_input; }
+    /// The control that takes the value.
+    QWidget *input() const { return m_input; }
 
 Q_SIGNALS:
+    /// A valid value was typed or chosen.
     void valueEdited(const fondant::Value &value);
+    /// The user cleared the value (emptied the control or pressed reset) while it was set.
     void resetRequested();
 
 private:
-    void emitIfValid();
+    void takeInput();
+    void requestReset();
+    /// The value of the text typed, or nullopt with the reason in problem.
+    std::optional<Value> parse(const QString &text, QString &problem) const;
+    QString inputText() const;
+    QString placeholder() const;
     void showState();
-    Value defaultShown() const;
 
     ArgumentSpec m_argument;
     bool m_isSet = false;
     bool m_updating = false;
-    QString m_mismatch; ///< set when the step's value does not fit the argument's type
+    QString m_problem; ///< what is wrong with the step's value or the text typed
     QWidget *m_input = nullptr;
-    QSpinBox *m_intBox = nullptr;
-    QDoubleSpinBox *m_floatBox = nullptr;
     QCheckBox *m_checkBox = nullptr;
     QLineEdit *m_line = nullptr;
     QPlainTextEdit *m_json = nullptr;
     QToolButton *m_reset = nullptr;
-    QLabel *m_note = nullptr;
+    NoteLabel *m_note = nullptr;
 };
 
 } // namespace fondant

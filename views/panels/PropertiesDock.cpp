@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/panels/PropertiesDock.h"
 
-#include "core/pipeline/PipelineReader.h"
-#include "core/pipeline/PipelineWriter.h"
 #include "core/validate/PipelineValidator.h"
 #include "core/value/PyJson.h"
 #include "core/yaml/ScalarResolver.h"
@@ -11,17 +9,21 @@
 #include "views/commands/PipelineEditor.h"
 #include "views/document/PipelineDocument.h"
 #include "views/panels/ArgumentEditor.h"
+#include "views/panels/FieldMappingEditor.h"
+#include "views/panels/NoteLabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 #include <limits>
 
@@ -79,13 +81,46 @@ QString fieldList(const DatasetFields &fields)
     return text;
 }
 
-QLabel *noteLabel(const QString &text = {})
+NoteLabel *noteLabel(const QString &text = {})
 {
-    auto *label = new QLabel(text);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(QStringLiteral("color: #4a5563;"));
+    return new NoteLabel(text);
+}
+
+NoteLabel *problemLabel()
+{
+    auto *label = new NoteLabel;
+    label->setTone(NoteLabel::Tone::Problem);
+    label->hide();
     return label;
+}
+
+// Rich text that wraps to the panel's width instead of widening it, keeping room for every
+// line at the width it gets (as NoteLabel does for plain text; see showInfo for new texts).
+class RichLabel : public QLabel
+{
+public:
+    RichLabel()
+    {
+        setWordWrap(true);
+        setTextInteractionFlags(Qt::TextSelectableByMouse);
+        QSizePolicy policy = sizePolicy();
+        policy.setHorizontalPolicy(QSizePolicy::Ignored);
+        setSizePolicy(policy);
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        setMinimumHeight(heightForWidth(width()));
+    }
+};
+
+// A combo box that shrinks to the panel's width whatever its items.
+void letShrink(QComboBox *combo)
+{
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(8);
 }
 
 // Guards a flag for the time of an edit.
@@ -167,11 +202,21 @@ void PropertiesDock::registerField(const QString &path, QWidget *widget)
     m_fields.insert(path, widget);
 }
 
+QWidget *PropertiesDock::fieldWidget(const QString &fieldPath) const
+{
+    // Mapping rows come and go with edits: their editor knows them.
+    const QString section = fieldPath.section(QLatin1Char('.'), 0, 0);
+    if (FieldMappingEditor *mapping = m_mappingEditors.value(section);
+        mapping && section != fieldPath)
+        return mapping->rowWidget(fieldPath.section(QLatin1Char('.'), 1));
+    return m_fields.value(fieldPath);
+}
+
 bool PropertiesDock::focusField(const QString &fieldPath)
 {
     QString path = fieldPath;
     while (!path.isEmpty()) {
-        if (QWidget *widget = m_fields.value(path)) {
+        if (QWidget *widget = fieldWidget(path)) {
             raise();
             m_scroll->ensureWidgetVisible(widget);
             widget->setFocus(Qt::OtherFocusReason);
@@ -225,6 +270,7 @@ void PropertiesDock::rebuild()
     const int scroll = m_scroll->verticalScrollBar()->value();
     m_fields.clear();
     m_argumentEditors.clear();
+    m_mappingEditors.clear();
     const Step *shown = m_document.step(m_stepId);
     m_shownStep = shown ? std::optional<Step>(*shown) : std::nullopt;
     auto *content = new QWidget;
@@ -278,7 +324,7 @@ void PropertiesDock::buildPipelineForm(QFormLayout *form)
                     p.componentDirs.push_back(part.trimmed().toStdString());
         })
         ->setPlaceholderText(tr("folders separated by ';', relative to the file"));
-    m_info = noteLabel();
+    m_info = new RichLabel;
     form->addRow(m_info);
 }
 
@@ -293,9 +339,7 @@ void PropertiesDock::buildStepForm(QFormLayout *form)
     addSection(form, tr("Step"));
     auto *idLine = new QLineEdit(m_stepId);
     registerField(QStringLiteral("id"), idLine);
-    auto *idProblem = noteLabel();
-    idProblem->setStyleSheet(QStringLiteral("color: #c62828;"));
-    idProblem->hide();
+    auto *idProblem = problemLabel();
     connect(idLine, &QLineEdit::editingFinished, this, [this, idLine, idProblem] {
         QString why;
         const QString newId = idLine->text().trimmed();
@@ -310,16 +354,29 @@ void PropertiesDock::buildStepForm(QFormLayout *form)
     form->addRow(tr("Id"), idLine);
     form->addRow(QString(), idProblem);
 
-    auto *component = noteLabel(spec
-            ? QStringLiteral("<b>%1</b> (%2)<br><tt>%3</tt>")
-                  .arg(qt(spec->name()).toHtmlEscaped(), qt(step.component).toHtmlEscaped(),
-                      qt(spec->image()).toHtmlEscaped())
-            : tr("<b>%1</b> — cannot be loaded").arg(qt(step.component).toHtmlEscaped()));
-    component->setToolTip(spec ? qt(spec->description()) : QString());
+    auto *component = new QWidget;
+    auto *componentLines = new QVBoxLayout(component);
+    componentLines->setContentsMargins(0, 0, 0, 0);
+    componentLines->setSpacing(0);
+    auto *componentName
+        = new NoteLabel(spec ? tr("%1 (%2)").arg(qt(spec->name()), qt(step.component))
+                             : tr("%1 — cannot be loaded").arg(qt(step.component)));
+    componentName->setTone(NoteLabel::Tone::Normal);
+    componentName->setMaximumLines(2);
+    componentLines->addWidget(componentName);
+    if (spec) {
+        auto *image = noteLabel(qt(spec->image()));
+        image->setMaximumLines(2);
+        componentLines->addWidget(image);
+        auto *description = noteLabel(qt(spec->description()));
+        description->setMaximumLines(3);
+        componentLines->addWidget(description);
+    }
     registerField(QStringLiteral("component"), component);
     form->addRow(tr("Component"), component);
 
     auto *input = new QComboBox;
+    letShrink(input);
     registerField(QStringLiteral("input"), input);
     input->addItem(tr("(none: starts the dataset)"));
     input->addItems(PipelineEditor(m_document).possibleInputs(id));
@@ -359,89 +416,53 @@ void PropertiesDock::buildStepForm(QFormLayout *form)
                 [pushChange, path, argument](const Value &value) {
                     pushChange(path, [&](Step &s) { s.arguments.set(argument.name, value); });
                 });
-            connect(editor, &ArgumentEditor::resetRequested, this,
-                [this, pushChange, path, argument, editor] {
-                    pushChange(path, [&](Step &s) { s.arguments.remove(argument.name); });
-                    editor->setValue(nullptr);
-                });
-            auto *label = new QLabel(argument.isRequired()
-                    ? QStringLiteral("<b>%1</b> *").arg(name.toHtmlEscaped())
-                    : name);
-            label->setToolTip(QStringLiteral("%1 (%2)%3")
-                                  .arg(qt(argument.description).toHtmlEscaped(), qt(argument.type),
-                                      argument.isRequired() ? tr(" — required") : QString()));
-            form->addRow(label, editor);
+            connect(editor, &ArgumentEditor::resetRequested, this, [pushChange, path, argument] {
+                pushChange(path, [&](Step &s) { s.arguments.remove(argument.name); });
+            });
+            form->addRow(editor);
         }
         for (const Member &member : step.arguments.members()) {
             if (spec->argument(member.key))
                 continue;
-            auto *unknown = new QLabel(
-                tr("<span style='color:#c62828'>%1 = %2 (not an argument of this component)</span> "
-                   "<a href='remove'>remove</a>")
-                    .arg(qt(member.key).toHtmlEscaped(),
-                        qt(member.value.describe()).toHtmlEscaped()));
             const std::string key = member.key;
-            connect(unknown, &QLabel::linkActivated, this, [pushChange, key] {
+            auto *unknown = new QWidget;
+            auto *row = new QHBoxLayout(unknown);
+            row->setContentsMargins(0, 0, 0, 0);
+            auto *text = problemLabel();
+            text->setText(tr("%1 = %2 is not an argument of this component")
+                              .arg(qt(key), qt(member.value.describe())));
+            text->setMaximumLines(3);
+            text->show();
+            row->addWidget(text, 1);
+            auto *remove = new QToolButton;
+            remove->setText(tr("Remove"));
+            remove->setAutoRaise(true);
+            connect(remove, &QToolButton::clicked, this, [pushChange, key] {
                 pushChange(qt("arguments." + key), [&](Step &s) { s.arguments.remove(key); });
             });
+            row->addWidget(remove, 0, Qt::AlignTop);
+            unknown->setFocusProxy(remove);
             registerField(qt("arguments." + key), unknown);
             form->addRow(unknown);
         }
     }
 
-    addSection(form, tr("Fields"));
-    const auto addMapping = [&](const QString &section,
-                                const std::optional<FieldMapping> &mapping) {
-        auto *text = new QPlainTextEdit(
-            mapping ? qt(PipelineWriter::fieldMappingText(*mapping)) : QString());
-        text->setTabChangesFocus(true);
-        text->setFixedHeight(text->fontMetrics().lineSpacing() * 3 + 12);
-        text->setPlaceholderText(section == QLatin1String("consumes")
-                ? tr("inferred; or one per line: field: column_name or field: type")
-                : tr("one per line: field: type (e.g. text: string) or field: new_name"));
-        registerField(section, text);
-        auto *problem = noteLabel();
-        problem->setStyleSheet(QStringLiteral("color: #c62828;"));
-        problem->hide();
-        connect(text, &QPlainTextEdit::textChanged, this, [pushChange, text, problem, section] {
-            const QString typed = text->toPlainText();
-            if (typed.trimmed().isEmpty()) {
-                problem->hide();
-                pushChange(section, [&](Step &s) {
-                    (section == QLatin1String("consumes") ? s.consumes : s.produces) = std::nullopt;
-                });
-                return;
-            }
-            Result<FieldMapping> parsed
-                = PipelineReader::parseFieldMapping(typed.toStdString(), section.toStdString());
-            if (!parsed.ok()) {
-                problem->setText(qt(parsed.errorMessage()));
-                problem->show();
-                return;
-            }
-            problem->hide();
-            pushChange(section, [&](Step &s) {
-                (section == QLatin1String("consumes") ? s.consumes : s.produces) = parsed.value();
-            });
-        });
-        form->addRow(
-            section == QLatin1String("consumes") ? tr("Consumes mapping") : tr("Produces mapping"),
-            text);
-        form->addRow(QString(), problem);
-    };
-    addMapping(QStringLiteral("consumes"), step.consumes);
-    addMapping(QStringLiteral("produces"), step.produces);
-    m_info = noteLabel();
+    addSection(form, tr("Consumes"));
+    addMappingEditor(form, FieldMappingEditor::Section::Consumes, pushChange);
+    addSection(form, tr("Produces"));
+    addMappingEditor(form, FieldMappingEditor::Section::Produces, pushChange);
+    m_info = new RichLabel;
     form->addRow(m_info);
 
     addSection(form, tr("Execution"));
-    auto *cache = new QCheckBox(tr("Reuse results of earlier runs (Fondant's cache)"));
+    auto *cache = new QCheckBox(tr("Reuse earlier results"));
+    cache->setToolTip(tr("Fondant's cache: a step whose key is unchanged is not run again"));
     cache->setChecked(step.cache.value_or(false));
     registerField(QStringLiteral("cache"), cache);
     connect(cache, &QCheckBox::toggled, this, [pushChange](bool on) {
         pushChange(QStringLiteral("cache"), [&](Step &s) { s.cache = on; });
     });
-    form->addRow(cache);
+    form->addRow(tr("Cache"), cache);
     if (spec && spec->hasLatestTag())
         form->addRow(
             noteLabel(tr("The image is tagged 'latest', so Fondant never caches this step.")));
@@ -463,6 +484,47 @@ void PropertiesDock::buildStepForm(QFormLayout *form)
     addSection(form, tr("Resources"));
     for (const ResourceField &field : resourceFields())
         addResourceEditor(form, field, step.resources.*(field.member), pushChange);
+}
+
+void PropertiesDock::addMappingEditor(
+    QFormLayout *form, FieldMappingEditor::Section section, const StepChange &pushChange)
+{
+    auto *editor = new FieldMappingEditor(section);
+    const QString key = editor->sectionKey();
+    registerField(key, editor);
+    m_mappingEditors.insert(key, editor);
+    connect(editor, &FieldMappingEditor::mappingEdited, this,
+        [pushChange, key, section](
+            const std::optional<FieldMapping> &mapping, const QString &field) {
+            pushChange(field.isEmpty() ? key : key + QLatin1Char('.') + field, [&](Step &s) {
+                (section == FieldMappingEditor::Section::Consumes ? s.consumes : s.produces)
+                    = mapping;
+            });
+        });
+    form->addRow(editor);
+}
+
+// The mapping editors show the fields the analysis knows now: an edit of an earlier step
+// changes what is available here.
+void PropertiesDock::refreshMappingEditors()
+{
+    const Step *step = m_document.step(m_stepId);
+    if (!step)
+        return;
+    const StepAnalysis *analysis = m_document.stepAnalysis(m_stepId);
+    const ComponentSpec *spec = analysis && analysis->spec ? analysis->spec.get() : nullptr;
+    for (FieldMappingEditor *editor : std::as_const(m_mappingEditors)) {
+        const bool consumes = editor->sectionKey() == QLatin1String("consumes");
+        FieldMappingEditor::State state;
+        state.mapping = consumes ? step->consumes : step->produces;
+        if (spec)
+            state.specFields = consumes ? &spec->consumes() : &spec->produces();
+        if (analysis && analysis->parent >= 0)
+            state.available = &analysis->inputFields;
+        if (analysis && analysis->operation)
+            state.operation = &*analysis->operation;
+        editor->setState(state);
+    }
 }
 
 void PropertiesDock::addResourceEditor(QFormLayout *form, const ResourceField &field,
@@ -488,6 +550,7 @@ void PropertiesDock::addResourceEditor(QFormLayout *form, const ResourceField &f
     } else if (field.kind == ResourceField::Kind::Accelerator) {
         auto *names = new QComboBox;
         names->setEditable(true);
+        letShrink(names);
         names->addItem(QString());
         for (const std::string &name : PipelineValidator::acceleratorNames())
             names->addItem(qt(name));
@@ -524,11 +587,12 @@ void PropertiesDock::refreshValues()
             m_document.analysis().diagnostics.end(),
             [](const Diagnostic &d) { return d.isError(); });
         const std::size_t steps = m_document.pipeline().steps.size();
-        m_info->setText((steps == 1 ? tr("1 step") : tr("%1 steps").arg(steps))
+        showInfo((steps == 1 ? tr("1 step") : tr("%1 steps").arg(steps))
             + (errors == 1 ? tr(", 1 error") : tr(", %1 errors").arg(errors))
             + tr(". Select a step on the canvas to edit it."));
         return;
     }
+    refreshMappingEditors();
     const StepAnalysis *analysis = m_document.stepAnalysis(m_stepId);
     const CacheKey *key = m_document.cacheKey(m_stepId);
     QString text;
@@ -548,7 +612,13 @@ void PropertiesDock::refreshValues()
     }
     text += key ? tr("<br><b>Cache key</b>: <tt>%1</tt>").arg(qt(key->key))
                 : tr("<br><b>Cache key</b>: unknown until the problems before this step are fixed");
+    showInfo(text);
+}
+
+void PropertiesDock::showInfo(const QString &text)
+{
     m_info->setText(text);
+    m_info->setMinimumHeight(m_info->heightForWidth(m_info->width()));
 }
 
 } // namespace fondant

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/pipeline/Pipeline.h"
+#include "views/panels/FieldMappingEditor.h"
 
 #include <QDockWidget>
 #include <QHash>
@@ -32,10 +33,11 @@ public:
     /// Shows a step ("" for the pipeline settings).
     void showStep(const QString &id);
     QString stepId() const { return m_stepId; }
-    /// Gives keyboard focus to the editor of a key ("arguments.min_width", "input", …).
+    /// Gives keyboard focus to the editor of a key ("arguments.min_width", "consumes.text",
+    /// "input", …) or, when it has none, of the closest key above it.
     bool focusField(const QString &fieldPath);
     /// The editor widget of a key, or nullptr.
-    QWidget *fieldWidget(const QString &fieldPath) const { return m_fields.value(fieldPath); }
+    QWidget *fieldWidget(const QString &fieldPath) const;
 
 private:
     void rebuild();
@@ -50,6 +52,11 @@ private:
         = std::function<void(const QString &field, const std::function<void(Step &)> &)>;
     void addResourceEditor(QFormLayout *form, const ResourceField &field,
         const std::optional<Value> &value, const StepChange &pushChange);
+    void addMappingEditor(
+        QFormLayout *form, FieldMappingEditor::Section section, const StepChange &pushChange);
+    void refreshMappingEditors();
+    /// Shows the summary under the fields (the pipeline's, or the step's fields and key).
+    void showInfo(const QString &text);
 
     PipelineDocument &m_document;
     QString m_stepId;
@@ -57,6 +64,7 @@ private:
     QScrollArea *m_scroll;
     QHash<QString, QPointer<QWidget>> m_fields;
     QHash<QString, ArgumentEditor *> m_argumentEditors;
+    QHash<QString, FieldMappingEditor *> m_mappingEditors; ///< by section: consumes, produces
     QLabel *m_info = nullptr;
     bool m_updating = false;
 };
