@@ -16,6 +16,7 @@
 #include "views/panels/PaletteDock.h"
 #include "views/panels/ProblemsDock.h"
 #include "views/panels/PropertiesDock.h"
+#include "views/scene/GraphLayout.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/GraphView.h"
 #include "views/scene/MiniMapView.h"
@@ -121,6 +122,24 @@ MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
         const QStringList ids = m_scene->selectedStepIds();
         m_properties->showStep(ids.size() == 1 ? ids.first() : QString());
     });
+    connect(m_scene, &GraphScene::insertMenuRequested, this,
+        [this](QMenu *menu, const QString &target, QPointF position) {
+            // The palette's components, by category.
+            for (int row = 0; row < m_library->rowCount(); ++row) {
+                const QModelIndex category = m_library->index(row, 0);
+                QMenu *sub = menu->addMenu(category.data().toString());
+                for (int child = 0; child < m_library->rowCount(category); ++child) {
+                    const QModelIndex component = m_library->index(child, 0, category);
+                    const QString reference
+                        = component.data(ComponentLibraryModel::ReferenceRole).toString();
+                    sub->addAction(component.data().toString(), this, [=, this] {
+                        const QString id = PipelineEditor(*m_document)
+                                               .insertComponent(reference, target, position);
+                        m_scene->selectSteps({id});
+                    });
+                }
+            }
+        });
     connect(m_scene, &GraphScene::stepActivated, this, [this](const QString &id) {
         showStep(id);
         m_properties->show();
@@ -173,8 +192,9 @@ void MainWindow::createDocks()
         QPointF position = m_view->mapToScene(m_view->viewport()->rect().center())
             - QPointF(StepItem::width / 2, 30);
         if (StepItem *item = input.isEmpty() ? nullptr : m_scene->stepItem(input))
-            position = item->pos() + QPointF(StepItem::width + 60, 0);
-        const QString id = PipelineEditor(*m_document).addComponent(reference, position, input);
+            position = item->pos() + QPointF(StepItem::width + GraphLayout::layerGap, 0);
+        const QString id = PipelineEditor(*m_document)
+                               .addComponent(reference, m_scene->freePlace(position), input);
         m_scene->selectSteps({id});
     });
 
@@ -258,9 +278,9 @@ void MainWindow::createActions()
         deleteSelection();
     });
     action(edit, tr("&Copy"), QKeySequence::Copy, &MainWindow::copySelection);
-    action(edit, tr("&Paste"), QKeySequence::Paste, &MainWindow::pasteClipboard);
+    QAction *paste = action(edit, tr("&Paste"), QKeySequence::Paste, &MainWindow::pasteClipboard);
     action(edit, tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelection);
-    action(edit, tr("Select &All"), QKeySequence::SelectAll,
+    QAction *selectAll = action(edit, tr("Select &All"), QKeySequence::SelectAll,
         [this] { m_scene->selectSteps(m_document->stepIds()); });
     edit->addSeparator();
     action(edit, tr("&Find Step…"), QKeySequence::Find, [this] {
@@ -310,6 +330,8 @@ void MainWindow::createActions()
             tr("<b>Fondant Studio</b><p>Design Fondant 0.12.1 pipelines, see why steps re-run, and "
                "compute their cache keys exactly as Fondant does.</p>"));
     });
+
+    m_view->setCanvasActions({paste, selectAll, fit, layout});
 
     toolBar->addAction(newAction);
     toolBar->addAction(openAction);
@@ -597,7 +619,11 @@ void MainWindow::pasteClipboard()
     const QString text = mime->hasFormat(QLatin1String(stepsMimeType))
         ? QString::fromUtf8(mime->data(QLatin1String(stepsMimeType)))
         : mime->text();
-    const QStringList added = PipelineEditor(*m_document).pasteSteps(text, QPointF(40, 40));
+    // Next to the copied steps' places, moved down until they cover no step.
+    const QStringList added
+        = PipelineEditor(*m_document).pasteSteps(text, [this](const QList<QPointF> &places) {
+              return m_scene->freeOffset(places, QPointF(40, 40));
+          });
     if (added.isEmpty())
         statusBar()->showMessage(tr("The clipboard holds no steps"), 4000);
     else
@@ -609,7 +635,12 @@ void MainWindow::deleteSelection()
     if (QWidget *focus = QApplication::focusWidget();
         focus && focus != m_view && !m_view->isAncestorOf(focus))
         return; // Delete belongs to the text field being edited
-    PipelineEditor(*m_document).removeSteps(m_scene->selectedStepIds());
+    const QStringList steps = m_scene->selectedStepIds();
+    PipelineEditor editor(*m_document);
+    if (!steps.isEmpty())
+        editor.removeSteps(steps);
+    else
+        editor.removeLinks(m_scene->selectedLinks());
 }
 
 void MainWindow::autoLayout()

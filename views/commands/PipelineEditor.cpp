@@ -49,6 +49,22 @@ QString PipelineEditor::addComponent(
     return QString::fromStdString(step.id);
 }
 
+QString PipelineEditor::insertComponent(
+    const QString &reference, const QString &target, QPointF position)
+{
+    const Step *reader = m_document.step(target);
+    if (!reader || reader->input.empty())
+        return {};
+    const QString source = QString::fromStdString(reader->input);
+    QUndoStack *stack = m_document.undoStack();
+    stack->beginMacro(
+        tr("Insert %1 before %2").arg(reference.section(QLatin1Char('/'), -1), target));
+    const QString id = addComponent(reference, position, source);
+    connectSteps(id, target);
+    stack->endMacro();
+    return id;
+}
+
 QStringList PipelineEditor::descendants(const QString &id) const
 {
     const int index = m_document.indexOf(id);
@@ -185,6 +201,20 @@ bool PipelineEditor::disconnect(const QString &target)
     return true;
 }
 
+bool PipelineEditor::removeLinks(const QStringList &targets)
+{
+    if (targets.isEmpty())
+        return false;
+    QUndoStack *stack = m_document.undoStack();
+    stack->beginMacro(targets.size() == 1 ? tr("Disconnect %1").arg(targets.first())
+                                          : tr("Delete %1 links").arg(targets.size()));
+    bool changed = false;
+    for (const QString &target : targets)
+        changed = disconnect(target) || changed;
+    stack->endMacro();
+    return changed;
+}
+
 bool PipelineEditor::renameStep(const QString &id, const QString &newId, QString *why)
 {
     static const QRegularExpression safeId(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]*$"));
@@ -252,13 +282,30 @@ QString PipelineEditor::copySteps(const QStringList &ids) const
 
 QStringList PipelineEditor::pasteSteps(const QString &text, QPointF offset)
 {
+    return pasteSteps(text, [offset](const QList<QPointF> &) { return offset; });
+}
+
+QStringList PipelineEditor::pasteSteps(
+    const QString &text, const std::function<QPointF(const QList<QPointF> &)> &offsetFor)
+{
     Result<Pipeline> copied = PipelineReader::parse(text.toStdString(), "clipboard");
     if (!copied.ok() || copied.value().steps.empty())
         return {};
+    // Where each copy was; copies without a place go in a row after the last one placed.
+    constexpr qreal rowStep = 300;
+    QList<QPointF> places;
+    for (const Step &step : copied.value().steps) {
+        auto it = copied.value().positions.find(step.id);
+        places << (it != copied.value().positions.end() ? QPointF(it->second.x, it->second.y)
+                : places.isEmpty()                      ? QPointF()
+                                                        : places.last() + QPointF(rowStep, 0));
+    }
+    const QPointF offset = offsetFor(places);
     QHash<QString, QString> newIds;
     QStringList added;
     QUndoStack *stack = m_document.undoStack();
     stack->beginMacro(tr("Paste %1 steps").arg(copied.value().steps.size()));
+    qsizetype next = 0;
     for (Step step : copied.value().steps) {
         const QString oldId = QString::fromStdString(step.id);
         const QString newId = m_document.uniqueId(oldId);
@@ -267,12 +314,8 @@ QStringList PipelineEditor::pasteSteps(const QString &text, QPointF offset)
         const QString input = QString::fromStdString(step.input);
         step.input = newIds.contains(input) ? newIds.value(input).toStdString() : std::string();
         step.marks.clear();
-        auto it = copied.value().positions.find(oldId.toStdString());
-        const QPointF position = it != copied.value().positions.end()
-            ? QPointF(it->second.x, it->second.y) + offset
-            : offset;
-        stack->push(new AddStepCommand(
-            m_document, step, static_cast<int>(m_document.pipeline().steps.size()), position));
+        stack->push(new AddStepCommand(m_document, step,
+            static_cast<int>(m_document.pipeline().steps.size()), places.at(next++) + offset));
         added << newId;
     }
     stack->endMacro();

@@ -24,6 +24,9 @@ public:
     /// Adds a step for a component (a library name or a folder path) at a canvas position, with
     /// the component's id made unique. Returns the new id, or "" when nothing was added.
     QString addComponent(const QString &reference, QPointF position, const QString &input = {});
+    /// Adds a step for a component on the link into target: the new step reads target's input
+    /// and target reads the new step; one undoable edit. Returns the new id, or "".
+    QString insertComponent(const QString &reference, const QString &target, QPointF position);
     /// Removes steps; steps that read their output are disconnected.
     bool removeSteps(const QStringList &ids);
     /// Makes target read the output of source. Refused when it would make a cycle.
@@ -36,6 +39,8 @@ public:
     /// lacks or types differently), or "" when the fields fit.
     QString linkFieldProblem(const QString &source, const QString &target) const;
     bool disconnect(const QString &target);
+    /// Removes the links into these steps, as one undoable edit.
+    bool removeLinks(const QStringList &targets);
     bool renameStep(const QString &id, const QString &newId, QString *why = nullptr);
     /// Applies change to a copy of the step and pushes it as one command named after field.
     bool changeStep(
@@ -46,6 +51,10 @@ public:
     QString copySteps(const QStringList &ids) const;
     /// Adds the steps of copied text with fresh ids, shifted by offset; links among them are kept.
     QStringList pasteSteps(const QString &text, QPointF offset);
+    /// The same, with the offset chosen once the copies' places are known (side by side where
+    /// the text gives none), e.g. so that they land where no step is.
+    QStringList pasteSteps(
+        const QString &text, const std::function<QPointF(const QList<QPointF> &)> &offsetFor);
 
 private:
     /// The step and every step that reads from it, directly or not.

@@ -196,6 +196,61 @@ void GraphScene::selectSteps(const QStringList &ids)
             item->setSelected(true);
 }
 
+QPointF GraphScene::freeOffset(const QList<QPointF> &places, QPointF preferred) const
+{
+    // A new step may grow to its tallest; keep a gap around it.
+    constexpr qreal gap = GraphLayout::rowGap / 2;
+    const QSizeF room(
+        StepItem::width + 2 * gap, StepPainter::height(StepPainter::maxRows) + 2 * gap);
+    const auto isFree = [&](QPointF offset) {
+        for (const QPointF &place : places)
+            for (QGraphicsItem *item : items(QRectF(place + offset - QPointF(gap, gap), room),
+                     Qt::IntersectsItemBoundingRect))
+                if (item->type() == StepItem::Type)
+                    return false;
+        return true;
+    };
+    constexpr int tries = 20;
+    const qreal row = room.height();
+    for (int i = 0; i < tries; ++i)
+        if (const QPointF offset = preferred + QPointF(0, i * row); isFree(offset))
+            return offset;
+    // Still crowded: below every step, where nothing is.
+    qreal top = places.isEmpty() ? 0 : places.first().y();
+    for (const QPointF &place : places)
+        top = std::min(top, place.y());
+    return QPointF(preferred.x(), itemsBoundingRect().bottom() + 2 * gap - top);
+}
+
+QString GraphScene::stepBeside(const QString &id, Qt::Key direction) const
+{
+    const Step *step = m_document.step(id);
+    if (!step)
+        return {};
+    const QString input = QString::fromStdString(step->input);
+    switch (direction) {
+    case Qt::Key_Left:
+        return input;
+    case Qt::Key_Right:
+        return m_document.children(id).value(0);
+    case Qt::Key_Up:
+    case Qt::Key_Down: {
+        QStringList siblings;
+        if (!input.isEmpty()) {
+            siblings = m_document.children(input);
+        } else { // the first steps of separate graphs are siblings too
+            for (const Step &other : m_document.pipeline().steps)
+                if (other.input.empty())
+                    siblings << QString::fromStdString(other.id);
+        }
+        const qsizetype at = siblings.indexOf(id);
+        return siblings.value(direction == Qt::Key_Up ? at - 1 : at + 1);
+    }
+    default:
+        return {};
+    }
+}
+
 QHash<QString, QPointF> GraphScene::layeredLayout() const
 {
     std::vector<GraphLayout::Node> nodes;
@@ -321,8 +376,11 @@ void GraphScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
 {
     StepItem *item = stepItemAt(event->scenePos());
-    if (!item)
+    if (!item) {
+        if (EdgeItem *edge = edgeAt(event->scenePos()))
+            showLinkMenu(edge, event);
         return;
+    }
     if (!item->isSelected()) {
         clearSelection();
         item->setSelected(true);
@@ -342,6 +400,39 @@ void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
         editor.disconnect(id);
     else if (chosen == remove)
         editor.removeSteps(selectedStepIds());
+}
+
+EdgeItem *GraphScene::edgeAt(QPointF scenePos) const
+{
+    for (QGraphicsItem *item : items(scenePos))
+        if (item->type() == EdgeItem::Type)
+            return static_cast<EdgeItem *>(item);
+    return nullptr;
+}
+
+void GraphScene::showLinkMenu(EdgeItem *edge, QGraphicsSceneContextMenuEvent *event)
+{
+    clearSelection();
+    edge->setSelected(true);
+    const QString target = edge->target()->stepId();
+    QMenu menu;
+    QMenu *insert = menu.addMenu(tr("Insert Step Here"));
+    const QPointF middle = edge->path().pointAtPercent(0.5) - QPointF(StepItem::width / 2, 24);
+    Q_EMIT insertMenuRequested(insert, target, freePlace(middle));
+    insert->setEnabled(!insert->isEmpty());
+    QAction *remove = menu.addAction(tr("Delete Link"));
+    remove->setShortcut(QKeySequence::Delete);
+    if (menu.exec(event->screenPos()) == remove)
+        PipelineEditor(m_document).disconnect(target);
+}
+
+QStringList GraphScene::selectedLinks() const
+{
+    QStringList targets;
+    for (QGraphicsItem *item : selectedItems())
+        if (item->type() == EdgeItem::Type)
+            targets << static_cast<EdgeItem *>(item)->target()->stepId();
+    return targets;
 }
 
 void GraphScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
@@ -375,9 +466,10 @@ void GraphScene::dropEvent(QGraphicsSceneDragDropEvent *event)
     QString input;
     if (target) {
         input = target->stepId();
-        position = target->pos() + QPointF(StepItem::width + 60, 0);
+        position = target->pos() + QPointF(StepItem::width + GraphLayout::layerGap, 0);
     }
-    const QString id = PipelineEditor(m_document).addComponent(reference, position, input);
+    const QString id
+        = PipelineEditor(m_document).addComponent(reference, freePlace(position), input);
     selectSteps({id});
     event->acceptProposedAction();
 }

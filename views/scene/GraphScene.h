@@ -9,6 +9,7 @@
 #include <QPointF>
 
 class QGraphicsPathItem;
+class QMenu;
 
 namespace fondant {
 
@@ -31,6 +32,16 @@ public:
     EdgeItem *edgeInto(const QString &id) const { return m_edges.value(id); }
     QStringList selectedStepIds() const;
     void selectSteps(const QStringList &ids);
+    /// The selected links, each by the id of the step that reads through it.
+    QStringList selectedLinks() const;
+    /// How far to shift new steps with these top-left corners, from preferred on and a row
+    /// down at a time, so that none lands on a step of the canvas.
+    QPointF freeOffset(const QList<QPointF> &places, QPointF preferred = {}) const;
+    /// The place nearest below wanted where a new step overlaps no other.
+    QPointF freePlace(QPointF wanted) const { return wanted + freeOffset({wanted}); }
+    /// The step an arrow key leads to from id: Left its input, Right the first step reading
+    /// it, Up and Down the previous and next step reading the same input; "" when none.
+    QString stepBeside(const QString &id, Qt::Key direction) const;
     /// The colours its items paint with; follows the scene's palette (the application's).
     const CanvasStyle &canvasStyle() const { return m_style; }
     /// Positions for every step from the layered layout of the graph, with the steps' real sizes.
@@ -44,6 +55,9 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     /// The user double-clicked a step.
     void stepActivated(const QString &id);
+    /// A link's context menu is about to open: fill insertMenu with components to insert on
+    /// the link into target, placed at position.
+    void insertMenuRequested(QMenu *insertMenu, const QString &target, QPointF position);
 
 protected:
     bool event(QEvent *event) override;
@@ -68,6 +82,8 @@ private:
     /// Whether the link into a step is a problem: the step cannot read what it brings.
     bool linkHasProblem(const QString &id) const;
     StepItem *stepItemAt(QPointF scenePos) const;
+    EdgeItem *edgeAt(QPointF scenePos) const;
+    void showLinkMenu(EdgeItem *edge, QGraphicsSceneContextMenuEvent *event);
     void finishConnection(QPointF scenePos);
     void clearDropHints();
 

@@ -6,7 +6,9 @@
 #include "views/scene/GraphScene.h"
 #include "views/scene/StepItem.h"
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -18,6 +20,7 @@ namespace fondant {
 namespace {
 constexpr qreal minimumZoom = 0.05;
 constexpr qreal maximumZoom = 4.0;
+constexpr qreal readableZoom = 0.75; // field names are about 8 pixels high
 } // namespace
 
 GraphView::GraphView(GraphScene *scene, QWidget *parent)
@@ -84,11 +87,20 @@ void GraphView::zoomToFit()
 
 void GraphView::showStep(const QString &id)
 {
-    if (StepItem *item = m_scene->stepItem(id)) {
-        m_scene->selectSteps({id});
+    StepItem *item = m_scene->stepItem(id);
+    if (!item)
+        return;
+    m_scene->selectSteps({id});
+    if (zoom() < readableZoom) {
+        const ViewportAnchor anchor = transformationAnchor();
+        setTransformationAnchor(NoAnchor);
+        scaleBy(1.0 / zoom());
+        setTransformationAnchor(anchor);
         centerOn(item);
-        Q_EMIT viewportMoved();
+    } else {
+        ensureVisible(item, 60, 60);
     }
+    Q_EMIT viewportMoved();
 }
 
 void GraphView::wheelEvent(QWheelEvent *event)
@@ -141,6 +153,19 @@ void GraphView::mouseReleaseEvent(QMouseEvent *event)
 
 void GraphView::keyPressEvent(QKeyEvent *event)
 {
+    // Arrow keys move the selection along the graph instead of scrolling.
+    const auto key = static_cast<Qt::Key>(event->key());
+    if ((key == Qt::Key_Left || key == Qt::Key_Right || key == Qt::Key_Up || key == Qt::Key_Down)
+        && event->modifiers() == Qt::NoModifier) {
+        const QStringList selected = m_scene->selectedStepIds();
+        const QStringList ids = m_scene->document().stepIds();
+        const QString next
+            = selected.isEmpty() ? ids.value(0) : m_scene->stepBeside(selected.last(), key);
+        if (!next.isEmpty())
+            showStep(next);
+        event->accept();
+        return;
+    }
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         m_spaceHeld = true;
         viewport()->setCursor(Qt::OpenHandCursor);
@@ -148,6 +173,17 @@ void GraphView::keyPressEvent(QKeyEvent *event)
         return;
     }
     QGraphicsView::keyPressEvent(event);
+}
+
+void GraphView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (itemAt(event->pos()) || m_canvasActions.isEmpty()) {
+        QGraphicsView::contextMenuEvent(event);
+        return;
+    }
+    m_scene->clearSelection();
+    QMenu::exec(m_canvasActions, event->globalPos(), nullptr, this);
+    event->accept();
 }
 
 void GraphView::keyReleaseEvent(QKeyEvent *event)

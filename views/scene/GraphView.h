@@ -21,8 +21,11 @@ public:
     void zoomOut();
     void zoomToFit();
     void resetZoom();
-    /// Centres the view on a step and selects it.
+    /// Selects a step and brings it into view, zoomed in to a readable size when the view
+    /// is further away.
     void showStep(const QString &id);
+    /// What a right-click on the empty canvas offers.
+    void setCanvasActions(const QList<QAction *> &actions) { m_canvasActions = actions; }
     qreal zoom() const;
     /// A line shown over the canvas while the window waits for something ("Opening …"); ""
     /// for none.
@@ -39,6 +42,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
@@ -51,6 +55,7 @@ private:
     bool m_spaceHeld = false;
     QPoint m_lastPanPoint;
     QString m_busyText;
+    QList<QAction *> m_canvasActions;
 };
 
 } // namespace fondant

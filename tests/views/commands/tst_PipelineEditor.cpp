@@ -19,6 +19,8 @@ private Q_SLOTS:
     void renameChecksTheId();
     void copyPasteKeepsLinksAmongPastedSteps();
     void moveIsOneCommand();
+    void insertOnALinkIsOneEdit();
+    void removeLinksIsOneEdit();
 };
 
 void tst_PipelineEditor::addComponentGetsAUniqueId()
@@ -149,6 +151,39 @@ void tst_PipelineEditor::moveIsOneCommand()
     QVERIFY(!editor.moveSteps(
         {{QStringLiteral("load"), QPointF(40, 40)}}, {{QStringLiteral("load"), QPointF(40, 40)}}));
     QCOMPARE(document->undoStack()->count(), 1);
+}
+
+void tst_PipelineEditor::insertOnALinkIsOneEdit()
+{
+    auto document = test::reviewsDocument(); // load -> trim -> export
+    PipelineEditor editor(*document);
+    const std::string before = test::savedState(*document);
+    const QString id
+        = editor.insertComponent(QStringLiteral("trim_text"), QStringLiteral("export"), QPointF());
+    QCOMPARE(id, QStringLiteral("trim_text"));
+    QCOMPARE(document->step(id)->input, std::string("trim"));
+    QCOMPARE(document->step(QStringLiteral("export"))->input, id.toStdString());
+    // The new step comes before its reader in the call order.
+    QVERIFY(document->indexOf(id) < document->indexOf(QStringLiteral("export")));
+    QCOMPARE(document->undoStack()->count(), 1);
+    document->undoStack()->undo();
+    QCOMPARE(test::savedState(*document), before);
+    // The first step has no link into it.
+    QVERIFY(editor.insertComponent(QStringLiteral("trim_text"), QStringLiteral("load"), QPointF())
+                .isEmpty());
+}
+
+void tst_PipelineEditor::removeLinksIsOneEdit()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    QVERIFY(editor.removeLinks({QStringLiteral("trim"), QStringLiteral("export")}));
+    QVERIFY(document->step(QStringLiteral("trim"))->input.empty());
+    QVERIFY(document->step(QStringLiteral("export"))->input.empty());
+    QCOMPARE(document->undoStack()->count(), 1);
+    document->undoStack()->undo();
+    QCOMPARE(document->step(QStringLiteral("export"))->input, std::string("trim"));
+    QVERIFY(!editor.removeLinks({}));
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineEditor)

@@ -10,6 +10,7 @@
 #include "views/scene/StepItem.h"
 
 #include <QApplication>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QSignalSpy>
 
@@ -28,6 +29,9 @@ private Q_SLOTS:
     void canvasGrowsWithTheSteps();
     void stepsWithoutAPlaceAreLaidOut();
     void linksThatCannotBeReadAreMarked();
+    void newStepsLandWhereNoStepIs();
+    void arrowKeysFollowTheGraph();
+    void linksCanBeSelected();
 };
 
 void tst_GraphScene::stepsWithoutAPlaceAreLaidOut()
@@ -216,6 +220,97 @@ void tst_GraphScene::linksThatCannotBeReadAreMarked()
             && duringDrag.contains(QStringLiteral("'text' is missing")),
         qPrintable(duringDrag));
     QVERIFY(scene.edgeInto(QStringLiteral("trim"))->hasProblem());
+}
+
+// Whether any two steps of the canvas cover each other.
+static bool stepsOverlap(const GraphScene &scene)
+{
+    QList<QRectF> rects;
+    for (QGraphicsItem *item : scene.items())
+        if (item->type() == StepItem::Type)
+            rects << item->sceneBoundingRect();
+    for (qsizetype i = 0; i < rects.size(); ++i)
+        for (qsizetype j = i + 1; j < rects.size(); ++j)
+            if (rects[i].intersects(rects[j]))
+                return true;
+    return false;
+}
+
+void tst_GraphScene::newStepsLandWhereNoStepIs()
+{
+    auto document = test::reviewsDocument();
+    GraphScene scene(*document);
+    PipelineEditor editor(*document);
+    QVERIFY(!stepsOverlap(scene));
+    // Added right where a step is, e.g. dropped onto it or placed beside a step that has
+    // one there already.
+    const QPointF onLoad = scene.stepItem(QStringLiteral("load"))->pos();
+    QVERIFY(!editor.addComponent(QStringLiteral("trim_text"), scene.freePlace(onLoad)).isEmpty());
+    QVERIFY(!stepsOverlap(scene));
+    QVERIFY(!editor.addComponent(QStringLiteral("trim_text"), scene.freePlace(onLoad)).isEmpty());
+    QVERIFY(!stepsOverlap(scene));
+    // Pasted twice over the originals: each copy moves down until it covers nothing.
+    const QString copied = editor.copySteps(document->stepIds());
+    for (int i = 0; i < 2; ++i) {
+        const QStringList pasted = editor.pasteSteps(copied, [&](const QList<QPointF> &places) {
+            return scene.freeOffset(places, QPointF(40, 40));
+        });
+        QCOMPARE(pasted.size(), 5);
+        QVERIFY(!stepsOverlap(scene));
+    }
+    // Dropped from the palette onto a step: it reads that step and sits beside it, free.
+    auto view = shownView(scene);
+    QMimeData mime;
+    mime.setData(QLatin1String(GraphScene::componentMimeType), "trim_text");
+    const QPoint onTrim
+        = view->mapFromScene(scene.stepItem(QStringLiteral("trim"))->sceneBoundingRect().center());
+    QDropEvent drop(onTrim, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &drop);
+    const QStringList ids = document->stepIds();
+    QCOMPARE(document->step(ids.value(ids.indexOf(QStringLiteral("trim")) + 1))->input,
+        std::string("trim"));
+    QVERIFY(!stepsOverlap(scene));
+}
+
+void tst_GraphScene::arrowKeysFollowTheGraph()
+{
+    // load -> trim -> export, plus a second reader of load.
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    const QString second = editor.addComponent(
+        QStringLiteral("trim_text"), QPointF(260, 300), QStringLiteral("load"));
+    GraphScene scene(*document);
+    QCOMPARE(scene.stepBeside(QStringLiteral("load"), Qt::Key_Right), QStringLiteral("trim"));
+    QCOMPARE(scene.stepBeside(QStringLiteral("trim"), Qt::Key_Left), QStringLiteral("load"));
+    QCOMPARE(scene.stepBeside(QStringLiteral("trim"), Qt::Key_Down), second);
+    QCOMPARE(scene.stepBeside(second, Qt::Key_Up), QStringLiteral("trim"));
+    QCOMPARE(scene.stepBeside(second, Qt::Key_Down), QString());
+    QCOMPARE(scene.stepBeside(QStringLiteral("load"), Qt::Key_Left), QString());
+
+    // In the view, from a distance: the keys select and bring the step close enough to read.
+    auto view = shownView(scene);
+    view->scale(0.2, 0.2);
+    QTest::keyClick(view->viewport(), Qt::Key_Right); // nothing selected: the first step
+    QCOMPARE(scene.selectedStepIds(), QStringList {QStringLiteral("load")});
+    QTest::keyClick(view->viewport(), Qt::Key_Right);
+    QCOMPARE(scene.selectedStepIds(), QStringList {QStringLiteral("trim")});
+    QVERIFY(view->zoom() >= 0.75);
+    const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
+    QVERIFY(visible.contains(scene.stepItem(QStringLiteral("trim"))->sceneBoundingRect()));
+}
+
+void tst_GraphScene::linksCanBeSelected()
+{
+    auto document = test::reviewsDocument();
+    GraphScene scene(*document);
+    auto view = shownView(scene);
+    EdgeItem *edge = scene.edgeInto(QStringLiteral("export"));
+    // A click a few pixels beside the line still takes it.
+    const QPointF onLine = edge->path().pointAtPercent(0.5) + QPointF(0, 4);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(onLine));
+    QVERIFY(edge->isSelected());
+    QCOMPARE(scene.selectedLinks(), QStringList {QStringLiteral("export")});
+    QVERIFY(scene.selectedStepIds().isEmpty());
 }
 
 QTEST_MAIN(tst_GraphScene)
