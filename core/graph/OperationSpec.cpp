@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/graph/OperationSpec.h"
 
+#include "core/util/Suggest.h"
 #include "core/value/PyJson.h"
 
 #include <algorithm>
@@ -15,6 +16,23 @@ Diagnostic mappingError(
 {
     Diagnostic diagnostic = Diagnostic::error({}, {}, message);
     diagnostic.fieldPath = section + "." + field;
+    return diagnostic;
+}
+
+// An entry naming a field the component does not have: the error suggests the declared field
+// its name is a likely typo of, and offers to rename the entry when no other entry has that name.
+Diagnostic undeclaredFieldError(const std::string &section, const std::string &field,
+    const std::string &message, const FieldList &declared, const FieldMapping &mapping)
+{
+    std::vector<std::string> names;
+    for (const Field &candidate : declared)
+        names.push_back(candidate.name);
+    const std::string suggestion = nearestName(field, names);
+    Diagnostic diagnostic = mappingError(section, field, message + didYouMeanText(suggestion));
+    const bool nameIsFree = std::none_of(mapping.begin(), mapping.end(),
+        [&](const FieldMappingEntry &entry) { return entry.name == suggestion; });
+    if (!suggestion.empty() && nameIsFree)
+        diagnostic.fix = Fix {Fix::Part::KeyName, suggestion};
     return diagnostic;
 }
 
@@ -67,16 +85,33 @@ void deriveSchemas(const std::string &section, const FieldList &specFields,
         auto it = std::find_if(datasetSchema.begin(), datasetSchema.end(),
             [&](const Field &f) { return f.name == entry.name; });
         if (!findField(operationSchema, entry.name) || it == datasetSchema.end()) {
-            errors.push_back(mappingError(section, entry.name,
+            errors.push_back(undeclaredFieldError(section, entry.name,
                 "'" + entry.name + "' is renamed to '" + entry.rename
                     + "', but the component does not declare '" + entry.name + "' in '" + section
-                    + "'"));
+                    + "'",
+                specFields, mapping));
             continue;
         }
         const FieldType type = it->type;
         datasetSchema.erase(it);
         setField(datasetSchema, entry.rename, type);
     }
+}
+
+// A consumes entry reading a column the dataset lacks: the error suggests the column its name
+// is a likely typo of, and offers to read that column instead.
+Diagnostic missingColumnError(const FieldMappingEntry &entry, const DatasetFields &datasetFields)
+{
+    std::vector<std::string> columns;
+    for (const DatasetFields::Entry *column : datasetFields.entries(1000))
+        columns.push_back(column->field.name);
+    const std::string suggestion = nearestName(entry.rename, columns);
+    Diagnostic diagnostic = mappingError("consumes", entry.name,
+        "the dataset has no column '" + entry.rename + "' (it has: " + datasetFields.names() + ")"
+            + didYouMeanText(suggestion));
+    if (!suggestion.empty())
+        diagnostic.fix = Fix {Fix::Part::Value, suggestion};
+    return diagnostic;
 }
 
 } // namespace
@@ -106,17 +141,16 @@ Result<OperationSpec> OperationSpec::build(std::shared_ptr<const ComponentSpec> 
                 if (!entry.isRename())
                     continue;
                 if (!datasetFields->find(entry.rename)) {
-                    errors.push_back(mappingError("consumes", entry.name,
-                        "the dataset has no column '" + entry.rename
-                            + "' (it has: " + datasetFields->names() + ")"));
+                    errors.push_back(missingColumnError(entry, *datasetFields));
                     continue;
                 }
                 if (findField(specConsumes.fields, entry.name))
                     continue;
                 if (!specConsumes.additionalProperties) {
-                    errors.push_back(mappingError("consumes", entry.name,
+                    errors.push_back(undeclaredFieldError("consumes", entry.name,
                         "the component does not consume a field '" + entry.name
-                            + "', so it cannot be mapped to a column"));
+                            + "', so it cannot be mapped to a column",
+                        specConsumes.fields, *consumes));
                     continue;
                 }
                 // Fondant looks the type up under the operation's name, not the mapped column.

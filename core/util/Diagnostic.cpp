@@ -74,12 +74,12 @@ std::string withVisibleControls(std::string_view text)
 
 Diagnostic Diagnostic::error(std::string file, SourceMark mark, std::string message)
 {
-    return Diagnostic {Severity::Error, std::move(file), mark, std::move(message), {}, {}};
+    return Diagnostic {Severity::Error, std::move(file), mark, std::move(message), {}, {}, {}};
 }
 
 Diagnostic Diagnostic::warning(std::string file, SourceMark mark, std::string message)
 {
-    return Diagnostic {Severity::Warning, std::move(file), mark, std::move(message), {}, {}};
+    return Diagnostic {Severity::Warning, std::move(file), mark, std::move(message), {}, {}, {}};
 }
 
 bool hasErrors(const Diagnostics &diagnostics)

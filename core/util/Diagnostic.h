@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,17 @@ enum class Severity { Error, Warning, Note };
 /// "error", "warning" or "note".
 const char *severityName(Severity severity);
 
+/// A correction a problem offers, applied with one click: the key at the problem's field path
+/// in its step gets a new name (keeping its value and place), or a new value.
+struct Fix
+{
+    enum class Part { KeyName, Value };
+    Part part = Part::Value;
+    std::string replacement; ///< the suggested name or value, e.g. "min_width"
+
+    friend bool operator==(const Fix &, const Fix &) = default;
+};
+
 /// One problem found in user input, with the place it was found and what to change.
 struct Diagnostic
 {
@@ -32,6 +44,7 @@ struct Diagnostic
     std::string message;
     std::string stepId; ///< the pipeline step the problem belongs to, if any
     std::string fieldPath; ///< the key inside that step, e.g. "arguments.min_width"
+    std::optional<Fix> fix; ///< what to change at fieldPath to solve it, when that is known
 
     bool isError() const { return severity == Severity::Error; }
 

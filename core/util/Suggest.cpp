@@ -56,11 +56,15 @@ std::string nearestName(
     return best;
 }
 
+std::string didYouMeanText(const std::string &suggestion)
+{
+    return suggestion.empty() ? std::string() : " (did you mean '" + suggestion + "'?)";
+}
+
 std::string didYouMean(
     const std::string &word, const std::vector<std::string> &candidates, SuggestionBudget *budget)
 {
-    const std::string nearest = nearestName(word, candidates, budget);
-    return nearest.empty() ? std::string() : " (did you mean '" + nearest + "'?)";
+    return didYouMeanText(nearestName(word, candidates, budget));
 }
 
 } // namespace fondant

@@ -23,6 +23,9 @@ struct SuggestionBudget
 std::string nearestName(const std::string &word, const std::vector<std::string> &candidates,
     SuggestionBudget *budget = nullptr);
 
+/// " (did you mean 'x'?)" for a suggested name x, or "" when suggestion is empty.
+std::string didYouMeanText(const std::string &suggestion);
+
 /// " (did you mean 'x'?)" for a likely typo, or "".
 std::string didYouMean(const std::string &word, const std::vector<std::string> &candidates,
     SuggestionBudget *budget = nullptr);

@@ -7,6 +7,9 @@
 #include "core/util/Suggest.h"
 #include "core/value/PyJson.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <algorithm>
 #include <map>
 #include <numeric>
@@ -217,6 +220,8 @@ private:
     {
         report(Severity::Warning, step, path, message);
     }
+    // The problem just reported on step offers fix.
+    void offerFix(const Step &step, Fix fix) { listFor(&step).back().fix = std::move(fix); }
     void markStepError(const Step &step)
     {
         const auto index = static_cast<std::size_t>(&step - m_pipeline.steps.data());
@@ -309,8 +314,11 @@ private:
         Result<OperationSpec> operation = OperationSpec::build(
             analysis.spec, step.consumes, step.produces, parent ? &analysis.inputFields : nullptr);
         if (!operation.ok()) {
-            for (const Diagnostic &d : operation.diagnostics())
+            for (const Diagnostic &d : operation.diagnostics()) {
                 error(&step, d.fieldPath, "step " + quoted(step.id) + ": " + d.message);
+                if (d.fix)
+                    offerFix(step, *d.fix);
+            }
             return;
         }
         analysis.operation = std::move(operation).value();
@@ -355,7 +363,12 @@ private:
     {
         for (const Diagnostic &d : diagnostics) {
             if (d.file.empty()) {
-                report(d.severity, &step, "component", d.message);
+                // The component was not found: a known name it is a likely typo of is offered.
+                const std::string suggestion
+                    = d.isError() ? nearestComponentName(step.component) : std::string();
+                report(d.severity, &step, "component", d.message + didYouMeanText(suggestion));
+                if (!suggestion.empty())
+                    offerFix(step, Fix {Fix::Part::Value, suggestion});
                 if (d.isError())
                     markStepError(step);
                 continue;
@@ -367,6 +380,25 @@ private:
             copy.fieldPath = "component";
             listFor(&step).push_back(std::move(copy));
         }
+    }
+
+    // The component name closest to reference when it is a likely typo, else "".
+    std::string nearestComponentName(const std::string &reference)
+    {
+        if (ComponentResolver::isPathReference(reference))
+            return {};
+        if (!m_componentNames) {
+            // Each folder holding a spec in the folders searched, as the resolver finds them.
+            std::set<std::string> names;
+            for (const QString &dir : m_resolver.searchDirs())
+                for (const QString &name : QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+                    if (QFileInfo(QDir(dir).filePath(name + QLatin1Char('/')
+                                      + QLatin1String(ComponentResolver::specFileName)))
+                            .isFile())
+                        names.insert(name.toStdString());
+            m_componentNames.emplace(names.begin(), names.end());
+        }
+        return nearestName(reference, *m_componentNames, &m_suggestions);
     }
 
     // Fondant chains each key on the previous step in call order, which after a branch is not
@@ -409,9 +441,12 @@ private:
             std::vector<std::string> ids;
             for (int i = 0; i < index; ++i)
                 ids.push_back(m_pipeline.steps[static_cast<std::size_t>(i)].id);
+            const std::string suggestion = nearestName(step.input, ids, &m_suggestions);
             error(&step, "input",
                 "the input " + quoted(step.input) + " is not a step of this pipeline"
-                    + didYouMean(step.input, ids, &m_suggestions));
+                    + didYouMeanText(suggestion));
+            if (!suggestion.empty())
+                offerFix(step, Fix {Fix::Part::Value, suggestion});
             return;
         }
         if (parent >= index) {
@@ -442,11 +477,14 @@ private:
             }
             const ArgumentSpec *argument = spec.argument(member.key);
             if (!argument) {
+                const std::string suggestion = nearestName(member.key, declared);
                 error(&step, path,
                     "component " + quoted(spec.name()) + " has no argument " + quoted(member.key)
-                        + didYouMean(member.key, declared)
+                        + didYouMeanText(suggestion)
                         + (declared.empty() ? std::string(" (it takes no arguments)")
                                             : std::string()));
+                if (!suggestion.empty() && !step.arguments.contains(suggestion))
+                    offerFix(step, Fix {Fix::Part::KeyName, suggestion});
                 continue;
             }
             const Value &value = member.value;
@@ -563,10 +601,13 @@ private:
             std::vector<std::string> all = PipelineValidator::acceleratorNames();
             const auto &vertex = PipelineValidator::vertexAcceleratorNames();
             all.insert(all.end(), vertex.begin(), vertex.end());
+            const std::string suggestion = nearestName(name, all);
             error(&step, path,
                 "unknown accelerator " + quoted(name)
                     + ": use 'GPU' or 'TPU' (or a Vertex AI type such as 'NVIDIA_TESLA_T4')"
-                    + didYouMean(name, all));
+                    + didYouMeanText(suggestion));
+            if (!suggestion.empty())
+                offerFix(step, Fix {Fix::Part::Value, suggestion});
         }
     }
 
@@ -675,6 +716,28 @@ private:
         return path;
     }
 
+    // How the consumes mapping can read column instead of the missing field, if it names the
+    // field: a field the component declares is mapped to the column; another one is renamed.
+    static std::optional<Fix> consumedFieldFix(const Step &step, const OperationSpec &operation,
+        const std::string &field, const std::string &column)
+    {
+        if (!step.consumes)
+            return std::nullopt;
+        const FieldMapping &mapping = *step.consumes;
+        const auto named = [&](const std::string &name) {
+            return std::find_if(mapping.begin(), mapping.end(),
+                [&](const FieldMappingEntry &entry) { return entry.name == name; });
+        };
+        const auto entry = named(field);
+        if (entry == mapping.end() || entry->isRename())
+            return std::nullopt;
+        if (findField(operation.spec().consumes().fields, field))
+            return Fix {Fix::Part::Value, column};
+        if (named(column) != mapping.end())
+            return std::nullopt;
+        return Fix {Fix::Part::KeyName, column};
+    }
+
     void checkConsumedFields(const Step &step, const OperationSpec &operation,
         const StepAnalysis &analysis, bool isFirst)
     {
@@ -691,13 +754,16 @@ private:
                 continue;
             }
             if (!column) {
+                const std::string suggestion = nearestName(field.name,
+                    suggestionCandidates(analysis.inputFields, m_suggestions), &m_suggestions);
                 error(&step, path,
                     "step " + quoted(step.id) + " consumes the field " + quoted(field.name)
                         + ", which no earlier step produces (available: "
-                        + analysis.inputFields.names() + ")"
-                        + didYouMean(field.name,
-                            suggestionCandidates(analysis.inputFields, m_suggestions),
-                            &m_suggestions));
+                        + analysis.inputFields.names() + ")" + didYouMeanText(suggestion));
+                if (!suggestion.empty())
+                    if (std::optional<Fix> fix
+                        = consumedFieldFix(step, operation, field.name, suggestion))
+                        offerFix(step, std::move(*fix));
                 continue;
             }
             if (!(column->field.type == field.type)) {
@@ -717,6 +783,7 @@ private:
     PipelineAnalysis &m_analysis;
     const Step *m_current = nullptr; ///< the step analyzeStep works on
     SuggestionBudget m_suggestions;
+    std::optional<std::vector<std::string>> m_componentNames; ///< read when first needed
     std::unordered_map<std::string, std::size_t> m_firstUserOfSpec; ///< spec file → step index
     bool m_redoingOneStep = false; ///< rerun of one step: the steps before it are not analysed
 };

@@ -21,6 +21,10 @@ private Q_SLOTS:
     void unconnectedStepGetsOneClearError();
     void branchChainingIsExplained();
     void anEmptyPipelineIsNoWarning();
+    void suggestionsCarryTheirFix_data();
+    void suggestionsCarryTheirFix();
+    void aDeclaredFieldIsMappedToTheSuggestedColumn();
+    void noFixWhereItCouldNotApply();
 };
 
 static const std::string head
@@ -232,6 +236,115 @@ void tst_PipelineValidator::branchChainingIsExplained()
     QCOMPARE(note.stepId, std::string("b"));
     QVERIFY(note.message.find("chains on 'a'") != std::string::npos);
     QVERIFY(!analysis.hasErrors());
+}
+
+static const Diagnostic *findReported(
+    const PipelineAnalysis &analysis, const std::string &messagePart)
+{
+    for (const Diagnostic &d : analysis.diagnostics)
+        if (d.message.find(messagePart) != std::string::npos)
+            return &d;
+    for (const Diagnostic &d : analysis.diagnostics)
+        qWarning("%s", d.toString().c_str());
+    return nullptr;
+}
+
+void tst_PipelineValidator::suggestionsCarryTheirFix_data()
+{
+    QTest::addColumn<QString>("steps");
+    QTest::addColumn<QString>("messagePart");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<bool>("renamesTheKey");
+    QTest::addColumn<QString>("replacement");
+    QTest::newRow("argument name")
+        << "  - {id: t, component: trim_text, input: load, arguments: {max_lenght: 3}}\n"
+        << "has no argument 'max_lenght' (did you mean 'max_length'?)"
+        << "arguments.max_lenght" << true << "max_length";
+    QTest::newRow("input")
+        << "  - {id: t, component: trim_text, input: lod}\n"
+        << "the input 'lod' is not a step of this pipeline (did you mean 'load'?)"
+        << "input" << false << "load";
+    QTest::newRow("component") << "  - {id: t, component: trim_txt, input: load}\n"
+                               << "(did you mean 'trim_text'?)"
+                               << "component" << false << "trim_text";
+    QTest::newRow("accelerator")
+        << "  - {id: t, component: trim_text, input: load, resources: {accelerator_number: 1, "
+           "accelerator_name: GPUS}}\n"
+        << "(did you mean 'GPU'?)"
+        << "resources.accelerator_name" << false << "GPU";
+    QTest::newRow("consumed column")
+        << "  - {id: t, component: trim_text, input: load, "
+           "consumes: {text: txt}}\n"
+        << "no column 'txt' (it has: text, stars) (did you mean 'text'?)"
+        << "consumes.text" << false << "text";
+    QTest::newRow("consumed field not declared")
+        << "  - {id: t, component: trim_text, input: load, consumes: {txet: stars}}\n"
+        << "does not consume a field 'txet', so it cannot be mapped to a column (did you mean "
+           "'text'?)"
+        << "consumes.txet" << true << "text";
+    QTest::newRow("consumed field not produced")
+        << "  - {id: e, component: export_rows, input: load, arguments: {path: /o}, consumes: "
+           "{txet: string}}\n"
+        << "which no earlier step produces (available: text, stars) (did you mean 'text'?)"
+        << "consumes.txet" << true << "text";
+    QTest::newRow("produced field not declared")
+        << "  - {id: t, component: trim_text, input: load, produces: {lenght: size}}\n"
+        << "does not declare 'lenght' in 'produces' (did you mean 'length'?)"
+        << "produces.lenght" << true << "length";
+}
+
+void tst_PipelineValidator::suggestionsCarryTheirFix()
+{
+    QFETCH(QString, steps);
+    QFETCH(QString, messagePart);
+    QFETCH(QString, field);
+    QFETCH(bool, renamesTheKey);
+    QFETCH(QString, replacement);
+    const PipelineAnalysis analysis = analyse(head + steps.toStdString());
+    const Diagnostic *d = findReported(analysis, messagePart.toStdString());
+    QVERIFY(d);
+    QCOMPARE(QString::fromStdString(d->fieldPath), field);
+    QVERIFY(d->fix);
+    QCOMPARE(d->fix->part, renamesTheKey ? Fix::Part::KeyName : Fix::Part::Value);
+    QCOMPARE(QString::fromStdString(d->fix->replacement), replacement);
+}
+
+// The component reads 'text'; the dataset calls it 'texts': the entry maps the field to it.
+void tst_PipelineValidator::aDeclaredFieldIsMappedToTheSuggestedColumn()
+{
+    const PipelineAnalysis analysis
+        = analyse("version: 1\nname: reviews\nsteps:\n"
+                  "  - {id: load, component: load_table, arguments: {uri: /in}, "
+                  "produces: {texts: string}}\n"
+                  "  - {id: t, component: trim_text, input: load, consumes: {text: string}}\n");
+    const Diagnostic *d = findReported(analysis, "(did you mean 'texts'?)");
+    QVERIFY(d);
+    QCOMPARE(d->fieldPath, std::string("consumes.text"));
+    QCOMPARE(d->fix, (Fix {Fix::Part::Value, "texts"}));
+}
+
+void tst_PipelineValidator::noFixWhereItCouldNotApply()
+{
+    // Renaming would give the step the same argument twice.
+    PipelineAnalysis analysis = analyse(head
+        + "  - {id: t, component: trim_text, input: load, arguments: {max_lenght: 3, "
+          "max_length: 4}}\n");
+    const Diagnostic *d = findReported(analysis, "(did you mean 'max_length'?)");
+    QVERIFY(d);
+    QVERIFY(!d->fix);
+    // The consumed field is not written in the step: there is no entry to change.
+    analysis = analyse("version: 1\nname: reviews\nsteps:\n"
+                       "  - {id: load, component: load_table, arguments: {uri: /in}, "
+                       "produces: {texts: string}}\n"
+                       "  - {id: t, component: trim_text, input: load}\n");
+    d = findReported(analysis, "(did you mean 'texts'?)");
+    QVERIFY(d);
+    QVERIFY(!d->fix);
+    // A problem without a suggestion offers no fix.
+    analysis = analyse(
+        head + "  - {id: t, component: trim_text, input: load, arguments: {max_length: '3'}}\n");
+    QVERIFY(!analysis.diagnostics.empty());
+    QVERIFY(!analysis.diagnostics.front().fix);
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineValidator)
