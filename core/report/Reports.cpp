@@ -26,6 +26,15 @@ Value valueOrNull(const std::optional<T> &value)
     return value ? Value(*value) : Value();
 }
 
+// {"replace": "key" or "value", "with": "min_width"}: what a one-click fix changes.
+Value fixValue(const Fix &fix)
+{
+    Value value = Value::object();
+    value.set("replace", fix.part == Fix::Part::KeyName ? "key" : "value");
+    value.set("with", fix.replacement);
+    return value;
+}
+
 } // namespace
 
 Value Reports::diagnostic(const Diagnostic &d)
@@ -38,6 +47,7 @@ Value Reports::diagnostic(const Diagnostic &d)
     value.set("message", d.message);
     value.set("step", textOrNull(d.stepId));
     value.set("field", textOrNull(d.fieldPath));
+    value.set("fix", d.fix ? fixValue(*d.fix) : Value());
     return value;
 }
 

@@ -141,6 +141,16 @@ void tst_CliApplication::validateReportsLocatedErrors()
     QVERIFY(json.ok());
     QCOMPARE(json->find("valid")->toBool(), false);
     QCOMPARE(json->find("diagnostics")->size(), std::size_t {2});
+    // The suggestion is also a fix a tool can apply: rename the argument's key.
+    for (const Value &problem : json->find("diagnostics")->items()) {
+        const Value &fix = *problem.find("fix");
+        if (*problem.find("field") != Value("arguments.rowz")) {
+            QVERIFY(fix.isNull());
+            continue;
+        }
+        QCOMPARE(fix.find("replace")->toString(), std::string("key"));
+        QCOMPARE(fix.find("with")->toString(), std::string("rows"));
+    }
 }
 
 void tst_CliApplication::keysTextAndJson()
