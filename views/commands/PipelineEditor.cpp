@@ -25,6 +25,84 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("PipelineEditor", text);
 }
+
+FieldMapping *mappingOf(Step &step, const std::string &section)
+{
+    std::optional<FieldMapping> &mapping = section == "consumes" ? step.consumes : step.produces;
+    return mapping ? &*mapping : nullptr;
+}
+
+FieldMappingEntry *findEntry(FieldMapping &mapping, const std::string &name)
+{
+    auto it = std::find_if(mapping.begin(), mapping.end(),
+        [&](const FieldMappingEntry &entry) { return entry.name == name; });
+    return it == mapping.end() ? nullptr : &*it;
+}
+
+// Renames the argument or consumes/produces entry `key` of section to newKey, where it stands;
+// its comments and place in the file go with it. False when it is gone or newKey is taken.
+bool renameKey(
+    Step &step, const std::string &section, const std::string &key, const std::string &newKey)
+{
+    if (section == "arguments") {
+        if (step.arguments.contains(newKey))
+            return false;
+        auto &members = step.arguments.members();
+        auto it = std::find_if(members.begin(), members.end(),
+            [&](const Member &member) { return member.key == key; });
+        if (it == members.end())
+            return false;
+        it->key = newKey;
+        it->keyKind = Value::Kind::String;
+    } else if (section == "consumes" || section == "produces") {
+        FieldMapping *mapping = mappingOf(step, section);
+        FieldMappingEntry *entry = mapping ? findEntry(*mapping, key) : nullptr;
+        if (!entry || findEntry(*mapping, newKey))
+            return false;
+        entry->name = newKey;
+    } else {
+        return false;
+    }
+    const std::string path = section + "." + key;
+    const std::string newPath = section + "." + newKey;
+    if (const ElementComments *comments = step.comments.find(path)) {
+        step.comments.set(newPath, *comments);
+        step.comments.set(path, {});
+    }
+    step.marks.set(newPath, step.marks.find(path));
+    return true;
+}
+
+// Sets the step's input, component, a consumes entry (to read a column) or a resource to
+// value. False when the key is gone or already holds value.
+bool setValue(
+    Step &step, const std::string &section, const std::string &key, const std::string &value)
+{
+    if (section == "input" || section == "component") {
+        std::string &text = section == "input" ? step.input : step.component;
+        if (text.empty() || text == value)
+            return false;
+        text = value;
+        return true;
+    }
+    if (section == "consumes") {
+        FieldMapping *mapping = mappingOf(step, section);
+        FieldMappingEntry *entry = mapping ? findEntry(*mapping, key) : nullptr;
+        if (!entry || (entry->isRename() && entry->rename == value))
+            return false;
+        *entry = FieldMappingEntry {key, std::nullopt, value};
+        return true;
+    }
+    if (section == "resources") {
+        const ResourceField *field = findResourceField(key);
+        if (!field || !(step.resources.*(field->member))
+            || *(step.resources.*(field->member)) == Value(value))
+            return false;
+        step.resources.*(field->member) = Value(value);
+        return true;
+    }
+    return false;
+}
 } // namespace
 
 QString PipelineEditor::addComponent(
@@ -263,6 +341,35 @@ bool PipelineEditor::moveSteps(
     const QString text = after.size() == 1 ? tr("Move %1").arg(after.begin().key())
                                            : tr("Move %1 steps").arg(after.size());
     m_document.undoStack()->push(new MoveStepsCommand(m_document, before, after, text));
+    return true;
+}
+
+QString PipelineEditor::fixText(const Fix &fix)
+{
+    return tr("Use '%1'").arg(QString::fromStdString(fix.replacement));
+}
+
+bool PipelineEditor::applyFix(const Diagnostic &problem)
+{
+    const Step *current = m_document.step(QString::fromStdString(problem.stepId));
+    if (!problem.fix || !current)
+        return false;
+    const std::string &path = problem.fieldPath;
+    const std::size_t dot = path.find('.');
+    const std::string section = path.substr(0, dot);
+    const std::string key = dot == std::string::npos ? std::string() : path.substr(dot + 1);
+    Step after = *current;
+    const bool changed = problem.fix->part == Fix::Part::KeyName
+        ? renameKey(after, section, key, problem.fix->replacement)
+        : setValue(after, section, key, problem.fix->replacement);
+    if (!changed)
+        return false;
+    // A macro, so that the next edit of the same field is not merged into the fix.
+    QUndoStack *stack = m_document.undoStack();
+    stack->beginMacro(fixText(*problem.fix));
+    stack->push(
+        new ChangeStepCommand(m_document, *current, after, QString::fromStdString(section)));
+    stack->endMacro();
     return true;
 }
 

@@ -46,6 +46,12 @@ public:
     bool changeStep(
         const QString &id, const QString &field, const std::function<void(Step &)> &change);
     bool moveSteps(const QHash<QString, QPointF> &from, const QHash<QString, QPointF> &to);
+    /// "Use 'min_width'": what applying a fix does, for menus and the undo history.
+    static QString fixText(const Fix &fix);
+    /// Applies the fix a problem offers at its step's field (a key renamed in place with its
+    /// value and comments, or a new value) as one undoable edit named by fixText. Refused when
+    /// the problem offers none, its step or key no longer exists, or the new name is taken.
+    bool applyFix(const Diagnostic &problem);
 
     /// Steps as text for the clipboard (a pipeline document holding just them).
     QString copySteps(const QStringList &ids) const;

@@ -3,6 +3,7 @@
 #include "views/commands/PipelineEditor.h"
 
 #include "DocumentFixture.h"
+#include "core/pipeline/PipelineReader.h"
 
 using namespace fondant;
 
@@ -21,7 +22,20 @@ private Q_SLOTS:
     void moveIsOneCommand();
     void insertOnALinkIsOneEdit();
     void removeLinksIsOneEdit();
+    void fixRenamesAnArgumentInPlaceAsOneEdit();
+    void fixSetsTheInput();
+    void fixRenamesAMappingKeyWithItsComments();
+    void fixIsRefusedOnceItNoLongerApplies();
 };
+
+// The problem of the document offering a fix whose message contains part.
+static Diagnostic problemWithFix(const PipelineDocument &document, const std::string &part)
+{
+    for (const Diagnostic &d : document.diagnostics())
+        if (d.fix && d.message.find(part) != std::string::npos)
+            return d;
+    qFatal("no problem with a fix mentions %s", part.c_str());
+}
 
 void tst_PipelineEditor::addComponentGetsAUniqueId()
 {
@@ -184,6 +198,96 @@ void tst_PipelineEditor::removeLinksIsOneEdit()
     document->undoStack()->undo();
     QCOMPARE(document->step(QStringLiteral("export"))->input, std::string("trim"));
     QVERIFY(!editor.removeLinks({}));
+}
+
+void tst_PipelineEditor::fixRenamesAnArgumentInPlaceAsOneEdit()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    editor.changeStep(QStringLiteral("trim"), QStringLiteral("arguments"), [](Step &step) {
+        step.arguments = Value::object();
+        step.arguments.set("ratio", 0.25);
+        step.arguments.set("max_lenght", 80);
+        step.arguments.set("words", Value(Value::Array {Value("a"), Value("the")}));
+    });
+    const std::string mistyped = test::savedState(*document);
+    const Diagnostic problem = problemWithFix(*document, "max_lenght");
+    QCOMPARE(PipelineEditor::fixText(*problem.fix), QStringLiteral("Use 'max_length'"));
+
+    QVERIFY(editor.applyFix(problem));
+    const Value &arguments = document->step(QStringLiteral("trim"))->arguments;
+    std::vector<std::string> keys;
+    for (const Member &member : arguments.members())
+        keys.push_back(member.key);
+    QCOMPARE(keys, (std::vector<std::string> {"ratio", "max_length", "words"}));
+    QCOMPARE(*arguments.find("max_length"), Value(80));
+    QCOMPARE(*arguments.find("words"), Value(Value::Array {Value("a"), Value("the")}));
+    QVERIFY(document->diagnostics().empty());
+    QCOMPARE(document->undoStack()->count(), 2);
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Use 'max_length'"));
+
+    document->undoStack()->undo();
+    QCOMPARE(test::savedState(*document), mistyped);
+    document->undoStack()->redo();
+    QCOMPARE(document->step(QStringLiteral("trim"))->arguments.members().at(1).key,
+        std::string("max_length"));
+}
+
+void tst_PipelineEditor::fixSetsTheInput()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    editor.changeStep(
+        QStringLiteral("export"), QStringLiteral("input"), [](Step &step) { step.input = "trm"; });
+    QVERIFY(editor.applyFix(problemWithFix(*document, "'trm'")));
+    QCOMPARE(document->step(QStringLiteral("export"))->input, std::string("trim"));
+    QVERIFY(document->diagnostics().empty());
+    // The next change of the input is its own edit, not merged into the fix.
+    editor.changeStep(
+        QStringLiteral("export"), QStringLiteral("input"), [](Step &step) { step.input = "load"; });
+    QCOMPARE(document->undoStack()->count(), 3);
+}
+
+void tst_PipelineEditor::fixRenamesAMappingKeyWithItsComments()
+{
+    Result<Pipeline> pipeline = PipelineReader::parse(
+        "version: 1\nname: reviews\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR "/components]\n"
+        "steps:\n"
+        "  - id: load\n    component: load_table\n    arguments: {uri: /in}\n"
+        "    produces: {text: string, stars: int8}\n"
+        "  - id: export\n    component: export_rows\n    input: load\n"
+        "    arguments: {path: /o}\n"
+        "    consumes:\n      stars: int8\n      # the review itself\n      txet: string\n",
+        "p.pipeline.yaml");
+    QVERIFY(pipeline.ok());
+    PipelineDocument document;
+    document.reset(pipeline.value());
+    QVERIFY(PipelineEditor(document).applyFix(problemWithFix(document, "'txet'")));
+    const Step &step = *document.step(QStringLiteral("export"));
+    QCOMPARE(step.consumes->at(1).name, std::string("text"));
+    QVERIFY(step.consumes->at(1).type);
+    QCOMPARE(step.consumes->at(0).name, std::string("stars"));
+    QVERIFY(test::savedState(document).find("      # the review itself\n      text: string\n")
+        != std::string::npos);
+    QVERIFY(!document.analysis().hasErrors());
+}
+
+void tst_PipelineEditor::fixIsRefusedOnceItNoLongerApplies()
+{
+    auto document = test::reviewsDocument();
+    PipelineEditor editor(*document);
+    editor.changeStep(QStringLiteral("trim"), QStringLiteral("arguments"),
+        [](Step &step) { step.arguments.set("lowercse", true); });
+    const Diagnostic problem = problemWithFix(*document, "lowercse");
+    QVERIFY(editor.applyFix(problem));
+    QVERIFY(!editor.applyFix(problem)); // the key is gone
+    Diagnostic elsewhere = problem;
+    elsewhere.stepId = "removed";
+    QVERIFY(!editor.applyFix(elsewhere));
+    Diagnostic withoutFix = problem;
+    withoutFix.fix.reset();
+    QVERIFY(!editor.applyFix(withoutFix));
+    QCOMPARE(document->undoStack()->count(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineEditor)
