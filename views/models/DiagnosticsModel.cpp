@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/models/DiagnosticsModel.h"
 
+#include "views/commands/PipelineEditor.h"
 #include "views/document/PipelineDocument.h"
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QFont>
 #include <QStyle>
 
 #include <algorithm>
@@ -88,6 +90,19 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole)
             return QString::fromStdString(d.message);
         break;
+    case FixColumn:
+        if (!d.fix)
+            break;
+        if (role == Qt::DisplayRole)
+            return PipelineEditor::fixText(*d.fix);
+        if (role == Qt::ForegroundRole)
+            return QGuiApplication::palette().brush(QPalette::Link);
+        if (role == Qt::FontRole) {
+            QFont font;
+            font.setUnderline(true);
+            return font;
+        }
+        break;
     case StepColumn:
         if (role == Qt::DisplayRole)
             return d.fieldPath.empty()
@@ -120,6 +135,8 @@ QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Severity");
     case MessageColumn:
         return tr("Problem");
+    case FixColumn:
+        return tr("Fix");
     case StepColumn:
         return tr("Step");
     case PlaceColumn:
@@ -127,6 +144,15 @@ QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, 
     default:
         return {};
     }
+}
+
+bool DiagnosticsModel::applyFix(int row)
+{
+    if (row < 0 || row >= rowCount())
+        return false;
+    // A copy: applying it re-analyses the document, which replaces the rows.
+    const Diagnostic problem = diagnostic(row);
+    return PipelineEditor(m_document).applyFix(problem);
 }
 
 int DiagnosticsModel::errorCount() const

@@ -10,14 +10,14 @@ namespace fondant {
 
 class PipelineDocument;
 
-/// The document's current problems as a table: severity, message, step, place in the file.
-/// Follows the document's analysis as it changes.
+/// The document's current problems as a table: severity, message, the fix offered (as a link),
+/// step, place in the file. Follows the document's analysis as it changes.
 class DiagnosticsModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { SeverityColumn, MessageColumn, StepColumn, PlaceColumn, ColumnCount };
+    enum Column { SeverityColumn, MessageColumn, FixColumn, StepColumn, PlaceColumn, ColumnCount };
     enum Role { StepIdRole = Qt::UserRole + 1, FieldPathRole };
 
     explicit DiagnosticsModel(PipelineDocument &document, QObject *parent = nullptr);
@@ -32,6 +32,9 @@ public:
     {
         return m_diagnostics.at(static_cast<std::size_t>(row));
     }
+    /// Applies the fix the problem in row offers, as one undoable edit; the document analyses
+    /// itself again, so the problem goes. False when there is none or it no longer applies.
+    bool applyFix(int row);
     int errorCount() const;
     int warningCount() const;
     int noteCount() const;

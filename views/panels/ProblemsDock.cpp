@@ -2,15 +2,19 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/panels/ProblemsDock.h"
 
+#include "views/commands/PipelineEditor.h"
 #include "views/models/DiagnosticsModel.h"
 
+#include <QAction>
 #include <QHeaderView>
+#include <QMenu>
 #include <QTableView>
 
 namespace fondant {
 
 ProblemsDock::ProblemsDock(DiagnosticsModel *model, QWidget *parent)
-    : QDockWidget(tr("Problems"), parent), m_model(model), m_view(new QTableView)
+    : QDockWidget(tr("Problems"), parent), m_model(model), m_view(new QTableView),
+      m_fixAction(new QAction(this))
 {
     setObjectName(QStringLiteral("ProblemsDock"));
     m_view->setModel(model);
@@ -26,6 +30,8 @@ ProblemsDock::ProblemsDock(DiagnosticsModel *model, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(
         DiagnosticsModel::MessageColumn, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(
+        DiagnosticsModel::FixColumn, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(
         DiagnosticsModel::StepColumn, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(
         DiagnosticsModel::PlaceColumn, QHeaderView::ResizeToContents);
@@ -33,13 +39,52 @@ ProblemsDock::ProblemsDock(DiagnosticsModel *model, QWidget *parent)
         Q_EMIT problemActivated(index.data(DiagnosticsModel::StepIdRole).toString(),
             index.data(DiagnosticsModel::FieldPathRole).toString());
     };
-    connect(m_view, &QTableView::clicked, this, activate);
+    // A click on a fix applies it; elsewhere in the row it shows the problem.
+    connect(m_view, &QTableView::clicked, this, [this, activate](const QModelIndex &index) {
+        if (index.column() == DiagnosticsModel::FixColumn && m_model->diagnostic(index.row()).fix)
+            m_model->applyFix(index.row());
+        else
+            activate(index);
+    });
     connect(m_view, &QTableView::activated, this, activate);
+    m_fixAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    m_fixAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(m_fixAction);
+    connect(m_fixAction, &QAction::triggered, this,
+        [this] { m_model->applyFix(m_view->currentIndex().row()); });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &ProblemsDock::showContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &ProblemsDock::updateFixAction);
+    connect(model, &QAbstractItemModel::modelReset, this, &ProblemsDock::updateFixAction);
     connect(model, &QAbstractItemModel::modelReset, this, &ProblemsDock::updateTitle);
     connect(model, &QAbstractItemModel::modelReset, this, &ProblemsDock::fitRows);
     connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, &ProblemsDock::fitRows);
     setWidget(m_view);
     updateTitle();
+    updateFixAction();
+}
+
+void ProblemsDock::updateFixAction()
+{
+    std::optional<Fix> fix;
+    if (const QModelIndex current = m_view->currentIndex(); current.isValid())
+        fix = m_model->diagnostic(current.row()).fix;
+    m_fixAction->setEnabled(fix.has_value());
+    m_fixAction->setText(fix ? PipelineEditor::fixText(*fix) : tr("Apply Fix"));
+}
+
+void ProblemsDock::showContextMenu(QPoint position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    if (!index.isValid())
+        return;
+    m_view->setCurrentIndex(index);
+    if (!m_fixAction->isEnabled())
+        return;
+    QMenu menu(this);
+    menu.addAction(m_fixAction);
+    menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 
 void ProblemsDock::fitRows()

@@ -4,13 +4,15 @@
 
 #include <QDockWidget>
 
+class QAction;
 class QTableView;
 
 namespace fondant {
 
 class DiagnosticsModel;
 
-/// The live list of validation problems; activating one asks to show its step and field.
+/// The live list of validation problems; activating one asks to show its step and field, and
+/// the fix a problem offers is applied by a click on it, its context menu or Ctrl+.
 class ProblemsDock : public QDockWidget
 {
     Q_OBJECT
@@ -19,6 +21,8 @@ public:
     explicit ProblemsDock(DiagnosticsModel *model, QWidget *parent = nullptr);
 
     QTableView *view() const { return m_view; }
+    /// Applies the fix of the current problem; named after it, disabled when it offers none.
+    QAction *fixAction() const { return m_fixAction; }
 
 Q_SIGNALS:
     void problemActivated(const QString &stepId, const QString &fieldPath);
@@ -26,9 +30,12 @@ Q_SIGNALS:
 private:
     void updateTitle();
     void fitRows();
+    void updateFixAction();
+    void showContextMenu(QPoint position);
 
     DiagnosticsModel *m_model;
     QTableView *m_view;
+    QAction *m_fixAction;
 };
 
 } // namespace fondant

@@ -6,6 +6,9 @@
 #include "views/commands/PipelineEditor.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 using namespace fondant;
 
@@ -15,6 +18,7 @@ class tst_DiagnosticsModel : public QObject
 private Q_SLOTS:
     void followsTheAnalysis();
     void followsANewDocument();
+    void offersAFixThatRemovesTheProblem();
 };
 
 void tst_DiagnosticsModel::followsTheAnalysis()
@@ -62,6 +66,36 @@ void tst_DiagnosticsModel::followsANewDocument()
     document.reset(Pipeline {});
     QVERIFY(model.rowCount() > 0);
     QCOMPARE(model.rowCount(), static_cast<int>(document.diagnostics().size()));
+}
+
+void tst_DiagnosticsModel::offersAFixThatRemovesTheProblem()
+{
+    auto document = test::reviewsDocument();
+    DiagnosticsModel model(*document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    PipelineEditor(*document).changeStep(
+        QStringLiteral("trim"), QStringLiteral("input"), [](Step &step) { step.input = "lod"; });
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex fix = model.index(0, DiagnosticsModel::FixColumn);
+    QCOMPARE(fix.data().toString(), QStringLiteral("Use 'load'"));
+    QCOMPARE(fix.data(Qt::ForegroundRole).value<QBrush>(), QGuiApplication::palette().link());
+    QVERIFY(fix.data(Qt::FontRole).value<QFont>().underline());
+    // The message keeps its suggestion.
+    QVERIFY(model.index(0, DiagnosticsModel::MessageColumn)
+                .data()
+                .toString()
+                .endsWith(QStringLiteral("(did you mean 'load'?)")));
+    QVERIFY(model.applyFix(0));
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(document->step(QStringLiteral("trim"))->input, std::string("load"));
+    // A problem without a fix shows none and applies none.
+    PipelineEditor(*document).changeStep(QStringLiteral("trim"),
+        QStringLiteral("arguments.max_length"),
+        [](Step &step) { step.arguments.set("max_length", "long"); });
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(model.index(0, DiagnosticsModel::FixColumn).data().isNull());
+    QVERIFY(!model.applyFix(0));
+    QCOMPARE(model.rowCount(), 1);
 }
 
 QTEST_MAIN(tst_DiagnosticsModel)

@@ -6,6 +6,7 @@
 #include "views/commands/PipelineEditor.h"
 #include "views/models/DiagnosticsModel.h"
 
+#include <QAction>
 #include <QTableView>
 
 using namespace fondant;
@@ -16,7 +17,21 @@ class tst_ProblemsDock : public QObject
 private Q_SLOTS:
     void titleCountsAndClickAsksForTheStep();
     void longMessagesWrapInsteadOfBeingCut();
+    void clickingAFixAppliesIt();
+    void theFixActionFollowsTheCurrentProblem();
 };
+
+namespace {
+// Makes the trim step's argument max_length a typo that the analysis offers to fix.
+void mistypeAnArgument(PipelineDocument &document)
+{
+    PipelineEditor(document).changeStep(
+        QStringLiteral("trim"), QStringLiteral("arguments"), [](Step &step) {
+            step.arguments.remove("max_length");
+            step.arguments.set("max_lenght", 80);
+        });
+}
+} // namespace
 
 void tst_ProblemsDock::titleCountsAndClickAsksForTheStep()
 {
@@ -45,6 +60,43 @@ void tst_ProblemsDock::longMessagesWrapInsteadOfBeingCut()
     const int oneLine = dock.view()->fontMetrics().height();
     QVERIFY2(dock.view()->rowHeight(0) > 4 * oneLine,
         qPrintable(QStringLiteral("row height %1").arg(dock.view()->rowHeight(0))));
+}
+
+void tst_ProblemsDock::clickingAFixAppliesIt()
+{
+    auto document = test::reviewsDocument();
+    DiagnosticsModel model(*document);
+    ProblemsDock dock(&model);
+    mistypeAnArgument(*document);
+    QCOMPARE(dock.windowTitle(), QStringLiteral("Problems — 1 error, 0 warnings"));
+    QSignalSpy asked(&dock, &ProblemsDock::problemActivated);
+    Q_EMIT dock.view()->clicked(model.index(0, DiagnosticsModel::FixColumn));
+    QCOMPARE(asked.count(), 0); // a click on the fix applies it, and leads nowhere
+    QCOMPARE(dock.windowTitle(), QStringLiteral("Problems — none"));
+    QVERIFY(document->step(QStringLiteral("trim"))->arguments.contains("max_length"));
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Use 'max_length'"));
+}
+
+void tst_ProblemsDock::theFixActionFollowsTheCurrentProblem()
+{
+    auto document = test::reviewsDocument();
+    DiagnosticsModel model(*document);
+    ProblemsDock dock(&model);
+    QVERIFY(!dock.fixAction()->isEnabled());
+    PipelineEditor(*document).changeStep(QStringLiteral("export"), QStringLiteral("arguments"),
+        [](Step &step) { step.arguments.remove("path"); });
+    mistypeAnArgument(*document);
+    QCOMPARE(model.rowCount(), 2);
+    const int typo = model.diagnostic(0).fix ? 0 : 1;
+    dock.view()->setCurrentIndex(model.index(1 - typo, DiagnosticsModel::MessageColumn));
+    QVERIFY(!dock.fixAction()->isEnabled());
+    dock.view()->setCurrentIndex(model.index(typo, DiagnosticsModel::MessageColumn));
+    QVERIFY(dock.fixAction()->isEnabled());
+    QCOMPARE(dock.fixAction()->text(), QStringLiteral("Use 'max_length'"));
+    dock.fixAction()->trigger();
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(!model.diagnostic(0).fix);
+    QVERIFY(!dock.fixAction()->isEnabled());
 }
 
 QTEST_MAIN(tst_ProblemsDock)
