@@ -10,12 +10,16 @@
 #include "views/dialogs/ExportDialog.h"
 #include "views/dialogs/ShortcutsDialog.h"
 #include "views/document/Autosave.h"
+#include "views/document/ComponentFolders.h"
 #include "views/document/PipelineDocument.h"
+#include "views/document/RecentFiles.h"
+#include "views/document/StepClipboard.h"
 #include "views/models/ComponentLibraryModel.h"
 #include "views/models/DiagnosticsModel.h"
 #include "views/panels/PaletteDock.h"
 #include "views/panels/ProblemsDock.h"
 #include "views/panels/PropertiesDock.h"
+#include "views/panels/WelcomePage.h"
 #include "views/scene/GraphLayout.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/GraphView.h"
@@ -55,8 +59,6 @@
 namespace fondant {
 
 namespace {
-constexpr int maxRecentFiles = 10;
-constexpr const char *stepsMimeType = "application/x-fondant-steps";
 
 QString displayName(const QString &path)
 {
@@ -69,8 +71,10 @@ MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
       m_scene(new GraphScene(*m_document, this)), m_view(new GraphView(m_scene)),
       m_library(new ComponentLibraryModel(this)),
       m_diagnostics(new DiagnosticsModel(*m_document, this)),
-      m_autosave(new Autosave(
-          *m_document, autosaveFolder.isEmpty() ? Autosave::defaultFolder() : autosaveFolder, this))
+      m_autosave(new Autosave(*m_document,
+          autosaveFolder.isEmpty() ? Autosave::defaultFolder() : autosaveFolder, this)),
+      m_recentFiles(new RecentFiles(this)),
+      m_componentFolders(new ComponentFolders(*m_document, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setCentralWidget(m_view);
@@ -81,6 +85,13 @@ MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
     createDocks();
     createActions();
     readSettings();
+    auto *welcome = new WelcomePage(*m_recentFiles);
+    connect(welcome, &WelcomePage::newRequested, this, &MainWindow::newDocument);
+    connect(welcome, &WelcomePage::openRequested, this, &MainWindow::openWithDialog);
+    connect(welcome, &WelcomePage::openFileRequested, this, &MainWindow::startOpening);
+    m_view->setEmptyPage(welcome);
+    connect(m_recentFiles, &RecentFiles::changed, this, &MainWindow::updateRecentMenu);
+    connect(m_componentFolders, &ComponentFolders::changed, this, &MainWindow::refreshLibrary);
 
     // How many problems there are, always in sight; a click brings Problems to the front.
     m_problemCount = new QToolButton;
@@ -241,6 +252,9 @@ void MainWindow::createActions()
         = action(file, tr("&Open…"), QKeySequence::Open, &MainWindow::openWithDialog);
     openAction->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QAction *openExample = action(file, tr("Open E&xample"), QKeySequence(),
+        [this] { startOpening(WelcomePage::exampleFile()); });
+    openExample->setEnabled(!WelcomePage::exampleFile().isEmpty());
     QAction *saveAction = action(file, tr("&Save"), QKeySequence::Save, [this] { save(); });
     saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     // Desktops without a Save As binding of their own get the common Ctrl+Shift+S.
@@ -463,7 +477,7 @@ bool MainWindow::finishOpening(const QString &path, Result<PipelineSession> open
                     .arg(QDir::toNativeSeparators(path), lines.join(QLatin1Char('\n'))));
         return false;
     }
-    addRecentFile(m_document->filePath());
+    m_recentFiles->add(m_document->filePath());
     statusBar()->showMessage(tr("Opened %1").arg(displayName(path)), 4000);
     // A pipeline with errors opens with its problems in front, whatever layout was restored.
     if (m_document->analysis().hasErrors()) {
@@ -483,7 +497,7 @@ bool MainWindow::save()
         QMessageBox::critical(this, tr("Cannot save"), QString::fromStdString(error->toString()));
         return false;
     }
-    addRecentFile(m_document->filePath());
+    m_recentFiles->add(m_document->filePath());
     statusBar()->showMessage(tr("Saved %1").arg(displayName(m_document->filePath())), 4000);
     return true;
 }
@@ -506,7 +520,7 @@ bool MainWindow::saveAs(const QString &chosenPath)
         QMessageBox::critical(this, tr("Cannot save"), QString::fromStdString(error->toString()));
         return false;
     }
-    addRecentFile(m_document->filePath());
+    m_recentFiles->add(m_document->filePath());
     statusBar()->showMessage(tr("Saved %1").arg(displayName(path)), 4000);
     return true;
 }
@@ -537,22 +551,10 @@ void MainWindow::updateTitle()
     setWindowModified(m_document->isModified());
 }
 
-void MainWindow::addRecentFile(const QString &path)
-{
-    QSettings settings;
-    QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
-    files.removeAll(path);
-    files.prepend(path);
-    while (files.size() > maxRecentFiles)
-        files.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), files);
-    updateRecentMenu();
-}
-
 void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    const QStringList files = m_recentFiles->files();
     for (const QString &path : files) {
         // The folder beside the name: many pipelines share a file name.
         const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
@@ -574,16 +576,7 @@ void MainWindow::refreshLibrary()
 
 void MainWindow::addComponentFolder()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add component folder"));
-    if (folder.isEmpty() || m_settingsComponentFolders.contains(folder))
-        return;
-    m_settingsComponentFolders << folder;
-    QSettings().setValue(QStringLiteral("componentFolders"), m_settingsComponentFolders);
-    QStringList extra = m_settingsComponentFolders;
-    if (!m_fondantComponentsFolder.isEmpty())
-        extra << m_fondantComponentsFolder;
-    m_document->setExtraComponentDirs(extra);
-    refreshLibrary();
+    m_componentFolders->add(QFileDialog::getExistingDirectory(this, tr("Add component folder")));
 }
 
 void MainWindow::detectFondantInstallation()
@@ -591,9 +584,7 @@ void MainWindow::detectFondantInstallation()
     // Fondant's reusable components ship inside its Python package, when one is installed.
     auto *locator = new FondantLocator(QStringLiteral("python3"), new QSettings(this), this);
     connect(locator, &FondantLocator::found, this, [this](const QString &folder) {
-        m_fondantComponentsFolder = folder;
-        m_document->setExtraComponentDirs(m_settingsComponentFolders + QStringList {folder});
-        refreshLibrary();
+        m_componentFolders->setFondantFolder(folder);
         statusBar()->showMessage(tr("Fondant's reusable components found in %1").arg(folder), 5000);
     });
     locator->start();
@@ -601,29 +592,17 @@ void MainWindow::detectFondantInstallation()
 
 void MainWindow::copySelection()
 {
-    const QStringList ids = m_scene->selectedStepIds();
-    if (ids.isEmpty())
-        return;
-    const QString text = PipelineEditor(*m_document).copySteps(ids);
-    auto *mime = new QMimeData;
-    mime->setData(QLatin1String(stepsMimeType), text.toUtf8());
-    mime->setText(text);
-    QApplication::clipboard()->setMimeData(mime);
+    StepClipboard::copy(*m_document, m_scene->selectedStepIds());
 }
 
 void MainWindow::pasteClipboard()
 {
-    const QMimeData *mime = QApplication::clipboard()->mimeData();
-    if (!mime)
-        return;
-    const QString text = mime->hasFormat(QLatin1String(stepsMimeType))
-        ? QString::fromUtf8(mime->data(QLatin1String(stepsMimeType)))
-        : mime->text();
     // Next to the copied steps' places, moved down until they cover no step.
     const QStringList added
-        = PipelineEditor(*m_document).pasteSteps(text, [this](const QList<QPointF> &places) {
-              return m_scene->freeOffset(places, QPointF(40, 40));
-          });
+        = PipelineEditor(*m_document)
+              .pasteSteps(StepClipboard::text(), [this](const QList<QPointF> &places) {
+                  return m_scene->freeOffset(places, QPointF(40, 40));
+              });
     if (added.isEmpty())
         statusBar()->showMessage(tr("The clipboard holds no steps"), 4000);
     else
@@ -826,8 +805,6 @@ void MainWindow::readSettings()
             resize(screen->availableSize() * 0.92);
     }
     restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
-    m_settingsComponentFolders = settings.value(QStringLiteral("componentFolders")).toStringList();
-    m_document->setExtraComponentDirs(m_settingsComponentFolders);
 }
 
 void MainWindow::writeSettings()

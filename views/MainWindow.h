@@ -18,6 +18,8 @@ class QUndoView;
 namespace fondant {
 
 class Autosave;
+class ComponentFolders;
+class RecentFiles;
 class ComponentLibraryModel;
 class DiagnosticsModel;
 class GraphScene;
@@ -76,7 +78,6 @@ private:
     bool finishOpening(const QString &path, Result<PipelineSession> opened);
     void updateTitle();
     void updateRecentMenu();
-    void addRecentFile(const QString &path);
     void refreshLibrary();
     void addComponentFolder();
     void detectFondantInstallation();
@@ -109,8 +110,8 @@ private:
     QLabel *m_zoomLabel = nullptr;
     QProgressBar *m_openingBar = nullptr;
     QThread *m_opening = nullptr; ///< reading a file, while startOpening() waits for it
-    QStringList m_settingsComponentFolders;
-    QString m_fondantComponentsFolder;
+    RecentFiles *m_recentFiles;
+    ComponentFolders *m_componentFolders;
 };
 
 } // namespace fondant

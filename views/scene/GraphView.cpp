@@ -227,15 +227,52 @@ namespace fondant {
 void GraphView::setBusyText(const QString &text)
 {
     m_busyText = text;
+    placeEmptyPage();
     viewport()->update();
+}
+
+void GraphView::setEmptyPage(QWidget *page)
+{
+    m_emptyPage = page;
+    page->setParent(this);
+    PipelineDocument &document = m_scene->document();
+    for (const auto signal : {&PipelineDocument::documentReset, &PipelineDocument::stepOrderChanged,
+             &PipelineDocument::analysisChanged})
+        connect(&document, signal, this, &GraphView::placeEmptyPage);
+    connect(&document, &PipelineDocument::stepAdded, this, &GraphView::placeEmptyPage);
+    connect(&document, &PipelineDocument::stepRemoved, this, &GraphView::placeEmptyPage);
+    placeEmptyPage();
+}
+
+void GraphView::placeEmptyPage()
+{
+    if (!m_emptyPage)
+        return;
+    const bool empty = m_busyText.isEmpty() && m_scene->document().pipeline().steps.empty();
+    m_emptyPage->setVisible(empty);
+    if (!empty)
+        return;
+    const QSize size = m_emptyPage->sizeHint().boundedTo(viewport()->size() - QSize(40, 40));
+    m_emptyPage->resize(size.width(),
+        m_emptyPage->heightForWidth(size.width()) > 0
+            ? std::min(m_emptyPage->heightForWidth(size.width()), viewport()->height() - 40)
+            : size.height());
+    m_emptyPage->move(viewport()->geometry().center() - m_emptyPage->rect().center());
+    m_emptyPage->raise();
+}
+
+void GraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    placeEmptyPage();
 }
 
 void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QGraphicsView::drawForeground(painter, rect);
-    if (m_busyText.isEmpty() && !m_scene->document().pipeline().steps.empty())
+    if (m_busyText.isEmpty())
         return;
-    // What the window waits for, or how to begin an empty pipeline.
+    // What the window waits for ("Opening …").
     painter->save();
     painter->resetTransform();
     QFont font = painter->font();
@@ -243,11 +280,7 @@ void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
     painter->setFont(font);
     painter->setPen(m_scene->canvasStyle().hint);
     painter->drawText(viewport()->rect().adjusted(40, 40, -40, -40),
-        Qt::AlignCenter | Qt::TextWordWrap,
-        !m_busyText.isEmpty()
-            ? m_busyText
-            : tr("Drag a component from the Components panel here to start the pipeline.\n"
-                 "Then drag from a step's blue output port to the next step to link them."));
+        Qt::AlignCenter | Qt::TextWordWrap, m_busyText);
     painter->restore();
 }
 

@@ -24,6 +24,9 @@ public:
     /// Selects a step and brings it into view, zoomed in to a readable size when the view
     /// is further away.
     void showStep(const QString &id);
+    /// A page shown in the middle of the view while the pipeline has no steps (how to begin);
+    /// the view takes it as a child.
+    void setEmptyPage(QWidget *page);
     /// What a right-click on the empty canvas offers.
     void setCanvasActions(const QList<QAction *> &actions) { m_canvasActions = actions; }
     qreal zoom() const;
@@ -44,11 +47,13 @@ protected:
     void keyReleaseEvent(QKeyEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void resizeEvent(QResizeEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     void scaleBy(qreal factor);
+    void placeEmptyPage();
 
     GraphScene *m_scene;
     bool m_panning = false;
@@ -56,6 +61,7 @@ private:
     QPoint m_lastPanPoint;
     QString m_busyText;
     QList<QAction *> m_canvasActions;
+    QWidget *m_emptyPage = nullptr;
 };
 
 } // namespace fondant

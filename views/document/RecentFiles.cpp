@@ -1,0 +1,31 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/document/RecentFiles.h"
+
+#include <QSettings>
+
+namespace fondant {
+
+namespace {
+const char *const settingsKey = "recentFiles";
+} // namespace
+
+RecentFiles::RecentFiles(QObject *parent) : QObject(parent) { }
+
+QStringList RecentFiles::files() const
+{
+    return QSettings().value(QLatin1String(settingsKey)).toStringList();
+}
+
+void RecentFiles::add(const QString &path)
+{
+    QStringList list = files();
+    list.removeAll(path);
+    list.prepend(path);
+    while (list.size() > kept)
+        list.removeLast();
+    QSettings().setValue(QLatin1String(settingsKey), list);
+    Q_EMIT changed();
+}
+
+} // namespace fondant
