@@ -804,7 +804,15 @@ void MainWindow::readSettings()
         if (const QScreen *screen = QGuiApplication::primaryScreen())
             resize(screen->availableSize() * 0.92);
     }
-    restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+    if (restoreState(settings.value(QStringLiteral("windowState")).toByteArray()))
+        return;
+    // First start: side panels in proportion to the window, so that a laptop screen leaves
+    // the canvas at least half of the width.
+    const auto share = [this](double part, int least, int most) {
+        return std::clamp(static_cast<int>(width() * part), least, most);
+    };
+    resizeDocks(
+        {m_palette, m_properties}, {share(0.16, 160, 240), share(0.24, 240, 330)}, Qt::Horizontal);
 }
 
 void MainWindow::writeSettings()
