@@ -74,6 +74,7 @@ void tst_CanvasStyle::textMeetsWcagAa()
     };
     for (const Pair &pair : pairs) {
         const double ratio = CanvasStyle::contrast(pair.text, pair.fill);
+        qInfo("%s: %.1f:1", pair.what, ratio); // the measured ratios, for the record
         QVERIFY2(ratio >= pair.least,
             qPrintable(QStringLiteral("%1: %2 on %3 is %4:1")
                            .arg(QLatin1String(pair.what), pair.text.name(), pair.fill.name())
