@@ -7,6 +7,8 @@
 #include <QTextLayout>
 #include <QToolTip>
 
+#include <algorithm>
+
 namespace fondant {
 
 NoteLabel::NoteLabel(const QString &text, QWidget *parent) : QLabel(text, parent)
@@ -27,7 +29,7 @@ void NoteLabel::setText(const QString &text)
 // use a height found for another width): a minimum height keeps every line in sight.
 void NoteLabel::keepRoomForAllLines()
 {
-    setMinimumHeight(heightForWidth(width()));
+    setMinimumHeight(std::max(0, heightForWidth(width())));
 }
 
 void NoteLabel::setTone(Tone tone)

@@ -25,6 +25,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 
 namespace fondant {
@@ -112,7 +113,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override
     {
         QLabel::resizeEvent(event);
-        setMinimumHeight(heightForWidth(width()));
+        setMinimumHeight(std::max(0, heightForWidth(width())));
     }
 };
 
@@ -618,7 +619,7 @@ void PropertiesDock::refreshValues()
 void PropertiesDock::showInfo(const QString &text)
 {
     m_info->setText(text);
-    m_info->setMinimumHeight(m_info->heightForWidth(m_info->width()));
+    m_info->setMinimumHeight(std::max(0, m_info->heightForWidth(m_info->width())));
 }
 
 } // namespace fondant
