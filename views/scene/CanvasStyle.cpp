@@ -49,6 +49,23 @@ QColor readable(QColor color, std::initializer_list<QColor> fills, double ratio)
     return enough(color) ? color : extreme;
 }
 
+struct RoleColours
+{
+    QPalette::ColorRole role;
+    QColor active; ///< also for inactive windows
+    QColor disabled;
+};
+
+QPalette paletteOf(std::initializer_list<RoleColours> colours)
+{
+    QPalette palette;
+    for (const RoleColours &c : colours) {
+        palette.setColor(QPalette::All, c.role, c.active);
+        palette.setColor(QPalette::Disabled, c.role, c.disabled);
+    }
+    return palette;
+}
+
 } // namespace
 
 double CanvasStyle::contrast(const QColor &a, const QColor &b)
@@ -110,66 +127,58 @@ const CanvasStyle &CanvasStyle::of(const QGraphicsItem &item)
 
 QPalette CanvasStyle::lightPalette()
 {
-    QPalette p;
-    const auto set = [&p](QPalette::ColorRole role, QColor active, QColor disabled) {
-        p.setColor(QPalette::All, role, active);
-        p.setColor(QPalette::Disabled, role, disabled);
-    };
     const QColor text(0x1d, 0x23, 0x2b);
     const QColor muted(0x8a, 0x90, 0x98);
-    set(QPalette::Window, QColor(0xef, 0xf0, 0xf2), QColor(0xef, 0xf0, 0xf2));
-    set(QPalette::WindowText, text, muted);
-    set(QPalette::Base, QColor(0xff, 0xff, 0xff), QColor(0xf4, 0xf5, 0xf6));
-    set(QPalette::AlternateBase, QColor(0xf6, 0xf7, 0xf9), QColor(0xf4, 0xf5, 0xf6));
-    set(QPalette::Text, text, muted);
-    set(QPalette::PlaceholderText, QColor(0x5f, 0x66, 0x70), muted);
-    set(QPalette::Button, QColor(0xf7, 0xf8, 0xf9), QColor(0xef, 0xf0, 0xf2));
-    set(QPalette::ButtonText, text, muted);
-    set(QPalette::BrightText, QColor(0xff, 0xff, 0xff), QColor(0xff, 0xff, 0xff));
-    set(QPalette::Highlight, QColor(0x1f, 0x6f, 0xd6), QColor(0xb8, 0xc4, 0xd4));
-    set(QPalette::HighlightedText, QColor(0xff, 0xff, 0xff), QColor(0xff, 0xff, 0xff));
-    set(QPalette::Link, QColor(0x1a, 0x5f, 0xb4), muted);
-    set(QPalette::LinkVisited, QColor(0x6a, 0x3d, 0xa8), muted);
-    set(QPalette::ToolTipBase, QColor(0xff, 0xff, 0xf4), QColor(0xff, 0xff, 0xf4));
-    set(QPalette::ToolTipText, text, muted);
-    set(QPalette::Light, QColor(0xff, 0xff, 0xff), QColor(0xff, 0xff, 0xff));
-    set(QPalette::Midlight, QColor(0xe2, 0xe4, 0xe8), QColor(0xe2, 0xe4, 0xe8));
-    set(QPalette::Mid, QColor(0xb8, 0xbc, 0xc2), QColor(0xb8, 0xbc, 0xc2));
-    set(QPalette::Dark, QColor(0x90, 0x95, 0x9c), QColor(0x90, 0x95, 0x9c));
-    set(QPalette::Shadow, QColor(0x4a, 0x4e, 0x55), QColor(0x4a, 0x4e, 0x55));
-    return p;
+    return paletteOf({
+        {QPalette::Window, QColor(0xef, 0xf0, 0xf2), QColor(0xef, 0xf0, 0xf2)},
+        {QPalette::WindowText, text, muted},
+        {QPalette::Base, QColor(0xff, 0xff, 0xff), QColor(0xf4, 0xf5, 0xf6)},
+        {QPalette::AlternateBase, QColor(0xf6, 0xf7, 0xf9), QColor(0xf4, 0xf5, 0xf6)},
+        {QPalette::Text, text, muted},
+        {QPalette::PlaceholderText, QColor(0x5f, 0x66, 0x70), muted},
+        {QPalette::Button, QColor(0xf7, 0xf8, 0xf9), QColor(0xef, 0xf0, 0xf2)},
+        {QPalette::ButtonText, text, muted},
+        {QPalette::BrightText, QColor(0xff, 0xff, 0xff), QColor(0xff, 0xff, 0xff)},
+        {QPalette::Highlight, QColor(0x1f, 0x6f, 0xd6), QColor(0xb8, 0xc4, 0xd4)},
+        {QPalette::HighlightedText, QColor(0xff, 0xff, 0xff), QColor(0xff, 0xff, 0xff)},
+        {QPalette::Link, QColor(0x1a, 0x5f, 0xb4), muted},
+        {QPalette::LinkVisited, QColor(0x6a, 0x3d, 0xa8), muted},
+        {QPalette::ToolTipBase, QColor(0xff, 0xff, 0xf4), QColor(0xff, 0xff, 0xf4)},
+        {QPalette::ToolTipText, text, muted},
+        {QPalette::Light, QColor(0xff, 0xff, 0xff), QColor(0xff, 0xff, 0xff)},
+        {QPalette::Midlight, QColor(0xe2, 0xe4, 0xe8), QColor(0xe2, 0xe4, 0xe8)},
+        {QPalette::Mid, QColor(0xb8, 0xbc, 0xc2), QColor(0xb8, 0xbc, 0xc2)},
+        {QPalette::Dark, QColor(0x90, 0x95, 0x9c), QColor(0x90, 0x95, 0x9c)},
+        {QPalette::Shadow, QColor(0x4a, 0x4e, 0x55), QColor(0x4a, 0x4e, 0x55)},
+    });
 }
 
 QPalette CanvasStyle::darkPalette()
 {
-    QPalette p;
-    const auto set = [&p](QPalette::ColorRole role, QColor active, QColor disabled) {
-        p.setColor(QPalette::All, role, active);
-        p.setColor(QPalette::Disabled, role, disabled);
-    };
     const QColor text(0xe4, 0xe6, 0xea);
     const QColor muted(0x80, 0x85, 0x8d);
-    set(QPalette::Window, QColor(0x2a, 0x2c, 0x30), QColor(0x2a, 0x2c, 0x30));
-    set(QPalette::WindowText, text, muted);
-    set(QPalette::Base, QColor(0x1e, 0x1f, 0x23), QColor(0x26, 0x28, 0x2c));
-    set(QPalette::AlternateBase, QColor(0x25, 0x27, 0x2b), QColor(0x26, 0x28, 0x2c));
-    set(QPalette::Text, text, muted);
-    set(QPalette::PlaceholderText, QColor(0xa0, 0xa6, 0xae), muted);
-    set(QPalette::Button, QColor(0x34, 0x37, 0x3c), QColor(0x2e, 0x30, 0x34));
-    set(QPalette::ButtonText, text, muted);
-    set(QPalette::BrightText, QColor(0xff, 0xff, 0xff), QColor(0xff, 0xff, 0xff));
-    set(QPalette::Highlight, QColor(0x3b, 0x82, 0xd9), QColor(0x44, 0x4a, 0x55));
-    set(QPalette::HighlightedText, QColor(0xff, 0xff, 0xff), muted);
-    set(QPalette::Link, QColor(0x7c, 0xb4, 0xf5), muted);
-    set(QPalette::LinkVisited, QColor(0xb3, 0x9d, 0xf0), muted);
-    set(QPalette::ToolTipBase, QColor(0x34, 0x37, 0x3c), QColor(0x34, 0x37, 0x3c));
-    set(QPalette::ToolTipText, text, muted);
-    set(QPalette::Light, QColor(0x4a, 0x4e, 0x55), QColor(0x4a, 0x4e, 0x55));
-    set(QPalette::Midlight, QColor(0x3c, 0x3f, 0x45), QColor(0x3c, 0x3f, 0x45));
-    set(QPalette::Mid, QColor(0x2f, 0x32, 0x37), QColor(0x2f, 0x32, 0x37));
-    set(QPalette::Dark, QColor(0x18, 0x19, 0x1c), QColor(0x18, 0x19, 0x1c));
-    set(QPalette::Shadow, QColor(0x0c, 0x0c, 0x0e), QColor(0x0c, 0x0c, 0x0e));
-    return p;
+    return paletteOf({
+        {QPalette::Window, QColor(0x2a, 0x2c, 0x30), QColor(0x2a, 0x2c, 0x30)},
+        {QPalette::WindowText, text, muted},
+        {QPalette::Base, QColor(0x1e, 0x1f, 0x23), QColor(0x26, 0x28, 0x2c)},
+        {QPalette::AlternateBase, QColor(0x25, 0x27, 0x2b), QColor(0x26, 0x28, 0x2c)},
+        {QPalette::Text, text, muted},
+        {QPalette::PlaceholderText, QColor(0xa0, 0xa6, 0xae), muted},
+        {QPalette::Button, QColor(0x34, 0x37, 0x3c), QColor(0x2e, 0x30, 0x34)},
+        {QPalette::ButtonText, text, muted},
+        {QPalette::BrightText, QColor(0xff, 0xff, 0xff), QColor(0xff, 0xff, 0xff)},
+        {QPalette::Highlight, QColor(0x3b, 0x82, 0xd9), QColor(0x44, 0x4a, 0x55)},
+        {QPalette::HighlightedText, QColor(0xff, 0xff, 0xff), muted},
+        {QPalette::Link, QColor(0x7c, 0xb4, 0xf5), muted},
+        {QPalette::LinkVisited, QColor(0xb3, 0x9d, 0xf0), muted},
+        {QPalette::ToolTipBase, QColor(0x34, 0x37, 0x3c), QColor(0x34, 0x37, 0x3c)},
+        {QPalette::ToolTipText, text, muted},
+        {QPalette::Light, QColor(0x4a, 0x4e, 0x55), QColor(0x4a, 0x4e, 0x55)},
+        {QPalette::Midlight, QColor(0x3c, 0x3f, 0x45), QColor(0x3c, 0x3f, 0x45)},
+        {QPalette::Mid, QColor(0x2f, 0x32, 0x37), QColor(0x2f, 0x32, 0x37)},
+        {QPalette::Dark, QColor(0x18, 0x19, 0x1c), QColor(0x18, 0x19, 0x1c)},
+        {QPalette::Shadow, QColor(0x0c, 0x0c, 0x0e), QColor(0x0c, 0x0c, 0x0e)},
+    });
 }
 
 } // namespace fondant
