@@ -14,8 +14,8 @@ namespace fondant {
 
 namespace {
 
-constexpr qreal farAway = 0.12; // below: blocks, names only where they can be read
-constexpr qreal midway = 0.45; // below: the name alone; above, details fade in
+constexpr qreal farAway = 0.12; // below: square blocks without smoothing
+constexpr qreal midway = 0.45; // below: a block with the name alone; above, details fade in
 constexpr qreal fadeSpan = 0.2; // over which the details fade in
 constexpr qreal readablePixels = 11; // the on-screen size the name keeps while zooming out
 
@@ -41,7 +41,7 @@ void paintName(
 {
     QFont font = painter.font();
     font.setBold(true);
-    const qreal pixels = std::min(readablePixels / lod, band.height() * 0.7);
+    const qreal pixels = std::min(readablePixels / lod, band.height() * 0.6);
     if (pixels * lod < 5) // not even a hint of letters: leave the block plain
         return;
     font.setPixelSize(std::max(1, static_cast<int>(pixels)));
@@ -67,15 +67,18 @@ void StepPainter::paint(
     const QColor header = look.cacheOff ? style.headerFillCacheOff : style.headerFill;
     const bool marked = look.selected || look.errors > 0 || look.dropHint != 0;
 
-    if (lod < farAway) { // no round corners or details to see: a block and, if it fits, the name
-        painter.fillRect(body, look.errors > 0 ? style.errorBadgeFill : header);
-        painter.setPen(QPen(outline, marked ? 2 / lod : 0));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawRect(body);
-        paintName(painter, look, style, body.adjusted(6, 0, -6, 0), lod);
+    if (lod < midway) { // away: a block in the step's state colour and its name, as large as fits
+        painter.setRenderHint(QPainter::Antialiasing, lod >= farAway);
+        painter.setPen(QPen(outline, marked ? 2 / lod : 0)); // 0: one pixel on screen
+        painter.setBrush(look.errors > 0 ? style.errorBadgeFill : header);
+        if (lod < farAway)
+            painter.drawRect(body);
+        else
+            painter.drawRoundedRect(body, 7, 7);
+        paintName(painter, look, style, body.adjusted(8, 2, -8, -2), lod);
         return;
     }
-    painter.setRenderHint(QPainter::Antialiasing, lod > 0.4);
+    painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(outline, marked ? 2.5 : 1.2));
     painter.setBrush(style.stepFill);
     painter.drawRoundedRect(body, 7, 7);
@@ -83,10 +86,6 @@ void StepPainter::paint(
     painter.setBrush(header);
     painter.drawRoundedRect(QRectF(1, 1, width - 2, headerHeight - 2), 6, 6);
 
-    if (lod < midway) {
-        paintName(painter, look, style, QRectF(10, 2, width - 20, headerHeight - 4), lod);
-        return;
-    }
     // Up close the details, fading in over the first part of the range.
     const qreal detail = std::clamp((lod - midway) / fadeSpan, 0.0, 1.0);
 
