@@ -204,8 +204,8 @@ QPointF GraphScene::freeOffset(const QList<QPointF> &places, QPointF preferred) 
         StepItem::width + 2 * gap, StepPainter::height(StepPainter::maxRows) + 2 * gap);
     const auto isFree = [&](QPointF offset) {
         for (const QPointF &place : places)
-            for (QGraphicsItem *item : items(QRectF(place + offset - QPointF(gap, gap), room),
-                     Qt::IntersectsItemBoundingRect))
+            for (QGraphicsItem *item :
+                items(QRectF(place + offset - QPointF(gap, gap), room), Qt::IntersectsItemShape))
                 if (item->type() == StepItem::Type)
                     return false;
         return true;
@@ -257,7 +257,7 @@ QHash<QString, QPointF> GraphScene::layeredLayout() const
     for (const Step &step : m_document.pipeline().steps) {
         const QString id = QString::fromStdString(step.id);
         const StepItem *item = m_items.value(id);
-        nodes.push_back({id, item ? item->boundingRect().size() : QSizeF(StepItem::width, 80),
+        nodes.push_back({id, item ? item->sceneBodyRect().size() : QSizeF(StepItem::width, 80),
             QString::fromStdString(step.input)});
     }
     return GraphLayout::compute(nodes);

@@ -159,9 +159,21 @@ qreal StepItem::height() const
     return StepPainter::height(std::max(m_look.consumes.size(), m_look.produces.size()));
 }
 
-QRectF StepItem::boundingRect() const
+QRectF StepItem::bodyRect() const
 {
     return QRectF(-portRadius - 2, -2, width + 2 * portRadius + 4, height() + 4);
+}
+
+QRectF StepItem::boundingRect() const
+{
+    return bodyRect() | StepPainter::farNameRect(height());
+}
+
+QPainterPath StepItem::shape() const
+{
+    QPainterPath path;
+    path.addRect(bodyRect());
+    return path;
 }
 
 QPointF StepItem::inputPortPos() const

@@ -23,7 +23,12 @@ public:
     StepItem(const PipelineDocument &document, const QString &id);
 
     int type() const override { return Type; }
+    /// The body with its ports, plus room for the name that runs on beyond a far-away block.
     QRectF boundingRect() const override;
+    /// What can be pointed at: the body with its ports.
+    QPainterPath shape() const override;
+    /// The body with its ports in scene coordinates: what other steps must not cover.
+    QRectF sceneBodyRect() const { return mapRectToScene(bodyRect()); }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     const QString &stepId() const { return m_id; }
@@ -57,6 +62,7 @@ protected:
 
 private:
     qreal height() const;
+    QRectF bodyRect() const;
     QString statusText() const;
 
     const PipelineDocument &m_document;

@@ -3,6 +3,7 @@
 #include "views/scene/StepPainter.h"
 
 #include "views/scene/CanvasStyle.h"
+#include "views/scene/GraphLayout.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -18,6 +19,7 @@ constexpr qreal farAway = 0.12; // below: square blocks without smoothing
 constexpr qreal midway = 0.45; // below: a block with the name alone; above, details fade in
 constexpr qreal fadeSpan = 0.2; // over which the details fade in
 constexpr qreal readablePixels = 11; // the on-screen size the name keeps while zooming out
+constexpr qreal farPixels = 9; // the most the name takes on screen when far away
 
 QColor outlineOf(const StepLook &look, const CanvasStyle &style)
 {
@@ -41,7 +43,7 @@ void paintName(
 {
     QFont font = painter.font();
     font.setBold(true);
-    const qreal pixels = std::min(readablePixels / lod, band.height() * 0.6);
+    const qreal pixels = std::min(readablePixels / lod, band.height() * 0.7);
     if (pixels * lod < 5) // not even a hint of letters: leave the block plain
         return;
     font.setPixelSize(std::max(1, static_cast<int>(pixels)));
@@ -53,6 +55,11 @@ void paintName(
 }
 
 } // namespace
+
+QRectF StepPainter::farNameRect(qreal height)
+{
+    return QRectF(4, -0.3 * height, width + GraphLayout::layerGap * 0.8, 1.6 * height);
+}
 
 qreal StepPainter::height(qsizetype rows)
 {
@@ -75,7 +82,17 @@ void StepPainter::paint(
             painter.drawRect(body);
         else
             painter.drawRoundedRect(body, 7, 7);
-        paintName(painter, look, style, body.adjusted(8, 2, -8, -2), lod);
+        if (lod >= farAway) {
+            paintName(painter, look, style, body.adjusted(8, 2, -8, -2), lod);
+        } else {
+            // So far away that the block is a few pixels high: the name may be taller than the
+            // block and run on into the gap before the next step, so that short ids still read.
+            const qreal height = std::min(farPixels / lod, body.height() * 1.6);
+            paintName(painter, look, style,
+                QRectF(
+                    4, body.center().y() - height / 2, width + GraphLayout::layerGap * 0.8, height),
+                lod);
+        }
         return;
     }
     painter.setRenderHint(QPainter::Antialiasing);

@@ -39,6 +39,8 @@ public:
 
     /// The height of a step showing this many field rows.
     static qreal height(qsizetype rows);
+    /// Where the name of a step this high may go when it is far away: beyond the block.
+    static QRectF farNameRect(qreal height);
     /// Where links attach, relative to the step's top-left corner.
     static QPointF inputPort() { return {0, headerHeight / 2}; }
     static QPointF outputPort() { return {width, headerHeight / 2}; }

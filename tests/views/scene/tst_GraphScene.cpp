@@ -228,7 +228,7 @@ static bool stepsOverlap(const GraphScene &scene)
     QList<QRectF> rects;
     for (QGraphicsItem *item : scene.items())
         if (item->type() == StepItem::Type)
-            rects << item->sceneBoundingRect();
+            rects << static_cast<StepItem *>(item)->sceneBodyRect();
     for (qsizetype i = 0; i < rects.size(); ++i)
         for (qsizetype j = i + 1; j < rects.size(); ++j)
             if (rects[i].intersects(rects[j]))
