@@ -18,7 +18,7 @@
 namespace fondant {
 
 namespace {
-constexpr qreal minimumZoom = 0.05;
+constexpr qreal minimumZoom = 0.02; // room for fit to window to show 10,000 steps
 constexpr qreal maximumZoom = 4.0;
 constexpr qreal readableZoom = 0.75; // field names are about 8 pixels high
 } // namespace
