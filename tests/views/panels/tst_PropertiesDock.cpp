@@ -40,6 +40,7 @@ private Q_SLOTS:
     void focusesAField();
     void everyProblemFocusesItsField();
     void undoOfAnArgumentKeepsTheForm();
+    void tabGoesFromFieldToFieldInOrder();
 };
 
 namespace {
@@ -383,6 +384,29 @@ void tst_PropertiesDock::noSidewaysScrollingAt330Pixels()
             QVERIFY2(right.x() <= area->viewport()->width(), qPrintable(button->toolTip()));
         }
     }
+}
+
+void tst_PropertiesDock::tabGoesFromFieldToFieldInOrder()
+{
+    auto document = test::reviewsDocument();
+    PropertiesDock dock(*document);
+    dock.show();
+    QApplication::setActiveWindow(&dock);
+    dock.showStep(QStringLiteral("trim"));
+    QVERIFY(dock.focusField(QStringLiteral("id")));
+    // From the id, Tab reaches the arguments in the order they are shown, then goes on.
+    QWidget *maxLength = argumentLine(dock, QStringLiteral("max_length"));
+    QWidget *ratio = argumentLine(dock, QStringLiteral("ratio"));
+    QList<QWidget *> reached;
+    for (int i = 0; i < 40 && !reached.contains(ratio); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        reached << QApplication::focusWidget();
+    }
+    QVERIFY(reached.contains(maxLength));
+    QVERIFY(reached.contains(ratio));
+    QVERIFY(reached.indexOf(maxLength) < reached.indexOf(ratio));
+    for (QWidget *widget : reached)
+        QVERIFY(dock.isAncestorOf(widget));
 }
 
 void tst_PropertiesDock::focusesAField()
