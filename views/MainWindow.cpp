@@ -231,7 +231,6 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_problems, history);
     m_problems->raise();
     // The canvas gets the room; the panels start at useful, modest sizes.
-    resizeDocks({m_palette, m_properties}, {240, 330}, Qt::Horizontal);
     resizeDocks({m_palette, overview, m_problems}, {520, 170, 170}, Qt::Vertical);
 }
 
@@ -556,10 +555,8 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->clear();
     const QStringList files = m_recentFiles->files();
     for (const QString &path : files) {
-        // The folder beside the name: many pipelines share a file name.
-        const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
-        QAction *entry = m_recentMenu->addAction(tr("%1 — %2").arg(displayName(path), folder), this,
-            [this, path] { startOpening(path); });
+        QAction *entry = m_recentMenu->addAction(
+            RecentFiles::label(path), this, [this, path] { startOpening(path); });
         entry->setToolTip(path);
         entry->setEnabled(QFileInfo::exists(path));
     }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/document/RecentFiles.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 
 namespace fondant {
@@ -15,6 +17,12 @@ RecentFiles::RecentFiles(QObject *parent) : QObject(parent) { }
 QStringList RecentFiles::files() const
 {
     return QSettings().value(QLatin1String(settingsKey)).toStringList();
+}
+
+QString RecentFiles::label(const QString &path)
+{
+    const QFileInfo info(path);
+    return tr("%1 — %2").arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath()));
 }
 
 void RecentFiles::add(const QString &path)

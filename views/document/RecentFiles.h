@@ -19,6 +19,9 @@ public:
     /// Puts path first (once), keeping the newest few.
     void add(const QString &path);
 
+    /// "name — folder", as menus and the start page list a file: many pipelines share a name.
+    static QString label(const QString &path);
+
     static constexpr int kept = 10;
 
 Q_SIGNALS:

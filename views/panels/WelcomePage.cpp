@@ -88,15 +88,12 @@ void WelcomePage::listRecentFiles()
     heading->setFont(bold);
     m_recentList->addWidget(heading);
     for (const QString &path : files) {
-        // The folder beside the name: many pipelines share a file name.
-        const QFileInfo info(path);
         auto *entry = new QToolButton;
         entry->setAutoRaise(true);
         entry->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        entry->setText(
-            tr("%1 — %2").arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath())));
+        entry->setText(RecentFiles::label(path));
         entry->setToolTip(path);
-        entry->setEnabled(info.exists());
+        entry->setEnabled(QFileInfo::exists(path));
         connect(
             entry, &QToolButton::clicked, this, [this, path] { Q_EMIT openFileRequested(path); });
         m_recentList->addWidget(entry);
