@@ -6,9 +6,13 @@
 #include "views/models/DiagnosticsModel.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHeaderView>
 #include <QMenu>
+#include <QScrollBar>
 #include <QTableView>
+
+#include <algorithm>
 
 namespace fondant {
 
@@ -60,6 +64,9 @@ ProblemsDock::ProblemsDock(DiagnosticsModel *model, QWidget *parent)
     connect(model, &QAbstractItemModel::modelReset, this, &ProblemsDock::updateTitle);
     connect(model, &QAbstractItemModel::modelReset, this, &ProblemsDock::fitRows);
     connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, &ProblemsDock::fitRows);
+    connect(
+        m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &ProblemsDock::fitRowsInView);
+    m_view->viewport()->installEventFilter(this);
     setWidget(m_view);
     updateTitle();
     updateFixAction();
@@ -90,9 +97,29 @@ void ProblemsDock::showContextMenu(QPoint position)
 void ProblemsDock::fitRows()
 {
     // Measuring every row's text costs what the list holds: beyond a few hundred problems,
-    // rows keep one line and the tooltip holds the whole message.
+    // only the rows in view are measured, and the others as they are scrolled to.
     if (m_model->rowCount() <= 300)
         m_view->resizeRowsToContents();
+    else
+        fitRowsInView();
+}
+
+bool ProblemsDock::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitRowsInView();
+    return QDockWidget::eventFilter(watched, event);
+}
+
+void ProblemsDock::fitRowsInView()
+{
+    if (m_model->rowCount() <= 300 || !m_view->isVisible())
+        return;
+    const int rows = m_model->rowCount();
+    const int bottom = m_view->viewport()->height();
+    for (int row = std::max(0, m_view->rowAt(0));
+         row < rows && m_view->rowViewportPosition(row) < bottom; ++row)
+        m_view->resizeRowToContents(row);
 }
 
 void ProblemsDock::updateTitle()

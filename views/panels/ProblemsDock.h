@@ -27,9 +27,13 @@ public:
 Q_SIGNALS:
     void problemActivated(const QString &stepId, const QString &fieldPath);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateTitle();
     void fitRows();
+    void fitRowsInView();
     void updateFixAction();
     void showContextMenu(QPoint position);
 

@@ -7,7 +7,10 @@
 #include "views/models/DiagnosticsModel.h"
 
 #include <QAction>
+#include <QFile>
+#include <QScrollBar>
 #include <QTableView>
+#include <QTemporaryDir>
 
 using namespace fondant;
 
@@ -17,6 +20,7 @@ class tst_ProblemsDock : public QObject
 private Q_SLOTS:
     void titleCountsAndClickAsksForTheStep();
     void longMessagesWrapInsteadOfBeingCut();
+    void manyProblemsAreMeasuredAsTheyComeIntoView();
     void clickingAFixAppliesIt();
     void theFixActionFollowsTheCurrentProblem();
 };
@@ -60,6 +64,41 @@ void tst_ProblemsDock::longMessagesWrapInsteadOfBeingCut()
     const int oneLine = dock.view()->fontMetrics().height();
     QVERIFY2(dock.view()->rowHeight(0) > 4 * oneLine,
         qPrintable(QStringLiteral("row height %1").arg(dock.view()->rowHeight(0))));
+}
+
+void tst_ProblemsDock::manyProblemsAreMeasuredAsTheyComeIntoView()
+{
+    // 400 export steps without their required path: more problems than are measured at once.
+    QTemporaryDir folder;
+    QFile file(folder.filePath(QStringLiteral("many.pipeline.yaml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray text = "version: 1\nname: many\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR
+                      "/components]\nsteps:\n  - id: load\n    component: load_table\n"
+                      "    arguments: {uri: /data/r.parquet}\n    produces: {text: string}\n";
+    for (int i = 0; i < 400; ++i)
+        text += "  - id: export_" + QByteArray::number(i)
+            + "\n    component: export_rows\n    input: load\n";
+    file.write(text);
+    file.close();
+    PipelineDocument document;
+    document.load(file.fileName());
+    DiagnosticsModel model(document);
+    QVERIFY(model.rowCount() > 400);
+    ProblemsDock dock(&model);
+    dock.resize(420, 300);
+    dock.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dock));
+    const QTableView *view = dock.view();
+    const int oneLine = view->fontMetrics().height();
+    const auto wrapped = [&](int row) { return view->rowHeight(row) > 3 * oneLine; };
+    QVERIFY2(wrapped(view->rowAt(0)), "the first row in view is measured");
+    view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+    const int last = view->rowAt(view->viewport()->height() - 1);
+    QVERIFY(last > 300);
+    QVERIFY2(wrapped(last),
+        qPrintable(
+            QStringLiteral("row %1 in view is %2 px high").arg(last).arg(view->rowHeight(last))));
+    QVERIFY2(!wrapped(200), "rows never shown are not measured");
 }
 
 void tst_ProblemsDock::clickingAFixAppliesIt()
