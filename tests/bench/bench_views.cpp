@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: Fondant Studio contributors
 // SPDX-License-Identifier: Apache-2.0
 // Benchmarks of the designer: what a user does with a large pipeline (open it from disk, select
-// its first step, edit an argument, undo) at 100 and 1,000 steps, and the canvas with 1,000 steps
-// (building the scene, re-analysing after an edit, drawing offscreen).
+// its first step, edit an argument, undo, see it whole) at 100 to 10,000 steps, and the canvas with
+// 1,000 steps (building the scene, re-analysing after an edit, drawing offscreen).
 #include "GeneratedProject.h"
 #include "core/pipeline/PipelineReader.h"
 #include "core/spec/SpecCache.h"
@@ -10,6 +10,7 @@
 #include "views/document/PipelineDocument.h"
 #include "views/panels/PropertiesDock.h"
 #include "views/scene/GraphScene.h"
+#include "views/scene/GraphView.h"
 #include "views/scene/StepItem.h"
 
 #include <QApplication>
@@ -164,6 +165,20 @@ void BM_SelectFirstStep(benchmark::State &state)
     }
 }
 BENCHMARK(BM_SelectFirstStep)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// Repaints the whole canvas with the pipeline fitted to the window: at 1,000 and 10,000 steps
+// the steps' own names are too small, and the names that have room are placed over them.
+void BM_PaintCanvasFitted(benchmark::State &state)
+{
+    Designer designer(static_cast<int>(state.range(0)));
+    designer.open();
+    designer.window.view().zoomToFit();
+    settle();
+    for (auto _ : state)
+        designer.window.view().viewport()->repaint();
+    state.counters["names"] = static_cast<double>(designer.window.view().farNames().size());
+}
+BENCHMARK(BM_PaintCanvasFitted)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 // Edits an argument of one step of a designer with state.range(0) steps, again and again.
 void editArgumentOf(benchmark::State &state, const QString &id)

@@ -29,6 +29,7 @@ public:
 
     PipelineDocument &document() const { return m_document; }
     StepItem *stepItem(const QString &id) const { return m_items.value(id); }
+    QList<StepItem *> stepItems() const { return m_items.values(); }
     EdgeItem *edgeInto(const QString &id) const { return m_edges.value(id); }
     QStringList selectedStepIds() const;
     void selectSteps(const QStringList &ids);

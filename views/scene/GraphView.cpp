@@ -3,17 +3,23 @@
 #include "views/scene/GraphView.h"
 
 #include "views/document/PipelineDocument.h"
+#include "views/scene/CanvasStyle.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/StepItem.h"
+#include "views/scene/StepPainter.h"
 
 #include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScrollBar>
+#include <QSet>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace fondant {
 
@@ -200,6 +206,8 @@ void GraphView::keyReleaseEvent(QKeyEvent *event)
 void GraphView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
+    if (!StepPainter::drawsName(StepPainter::height(0), zoom()))
+        viewport()->update(); // which far names have room depends on all of the view
     Q_EMIT viewportMoved();
 }
 
@@ -270,6 +278,7 @@ void GraphView::resizeEvent(QResizeEvent *event)
 void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QGraphicsView::drawForeground(painter, rect);
+    drawFarNames(*painter);
     if (m_busyText.isEmpty())
         return;
     // What the window waits for ("Opening …").
@@ -282,6 +291,99 @@ void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
     painter->drawText(viewport()->rect().adjusted(40, 40, -40, -40),
         Qt::AlignCenter | Qt::TextWordWrap, m_busyText);
     painter->restore();
+}
+
+} // namespace fondant
+
+namespace fondant {
+
+QFont GraphView::farNameFont() const
+{
+    QFont font = this->font();
+    font.setBold(true);
+    font.setPixelSize(11);
+    return font;
+}
+
+QList<GraphView::FarName> GraphView::farNames() const
+{
+    const qreal lod = zoom();
+    if (StepPainter::drawsName(StepPainter::height(0), lod))
+        return {};
+    QList<const StepItem *> steps;
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    for (const StepItem *step : m_scene->stepItems()) {
+        const QRectF body = step->sceneBodyRect();
+        if (body.intersects(visible) && !StepPainter::drawsName(body.height(), lod))
+            steps << step;
+    }
+    const auto rank = [](const StepItem *step) {
+        const StepLook &look = step->look();
+        return std::tuple(!look.selected, look.errors == 0, step->pos().y(), step->pos().x());
+    };
+    std::sort(steps.begin(), steps.end(),
+        [&rank](const StepItem *a, const StepItem *b) { return rank(a) < rank(b); });
+
+    const QFontMetricsF metrics(farNameFont());
+    const qreal lineHeight = std::ceil(metrics.height()) + 2;
+    const qreal longest = metrics.averageCharWidth() * 18;
+    const QRectF room = viewport()->rect();
+    // Taken room, by cells of one line's height, so that each test looks at a few cells.
+    QSet<quint64> taken;
+    const auto cellsOf = [lineHeight](QRectF rect) {
+        QList<quint64> cells;
+        for (auto y = static_cast<qint64>(std::floor(rect.top() / lineHeight));
+             y <= static_cast<qint64>(std::floor(rect.bottom() / lineHeight)); ++y)
+            for (auto x = static_cast<qint64>(std::floor(rect.left() / lineHeight));
+                 x <= static_cast<qint64>(std::floor(rect.right() / lineHeight)); ++x)
+                cells << ((static_cast<quint64>(y) << 32) ^ static_cast<quint32>(x));
+        return cells;
+    };
+    const auto free = [&taken, &cellsOf](QRectF rect) {
+        const QList<quint64> cells = cellsOf(rect);
+        return std::none_of(
+            cells.begin(), cells.end(), [&taken](quint64 cell) { return taken.contains(cell); });
+    };
+    const QTransform toView = viewportTransform();
+    QList<FarName> names;
+    for (const StepItem *step : steps) {
+        const QRectF body = toView.mapRect(step->sceneBodyRect());
+        // Most names find no room: where a name starts is tried before measuring its text.
+        const QRectF start(body.left(), body.center().y() - lineHeight / 2, 1, lineHeight);
+        if (!room.contains(start) || !free(start))
+            continue;
+        const QString text = metrics.elidedText(step->look().title, Qt::ElideRight, longest);
+        const QRectF label(
+            start.topLeft(), QSizeF(std::ceil(metrics.horizontalAdvance(text)) + 6, lineHeight));
+        if (!room.contains(label) || !free(label))
+            continue;
+        const QList<quint64> cells = cellsOf(label);
+        for (const quint64 cell : cells)
+            taken.insert(cell);
+        names.append({label, text, step->look().selected});
+    }
+    return names;
+}
+
+void GraphView::drawFarNames(QPainter &painter)
+{
+    const QList<FarName> names = farNames();
+    if (names.isEmpty())
+        return;
+    painter.save();
+    painter.resetTransform();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setFont(farNameFont());
+    const CanvasStyle &style = m_scene->canvasStyle();
+    for (const FarName &name : names) {
+        painter.setPen(QPen(name.selected ? style.selection : style.frame, 1));
+        painter.setBrush(style.headerFill);
+        painter.drawRoundedRect(name.rect, 3, 3);
+        painter.setPen(style.title);
+        painter.drawText(
+            name.rect.adjusted(3, 0, -3, 0), Qt::AlignLeft | Qt::AlignVCenter, name.text);
+    }
+    painter.restore();
 }
 
 } // namespace fondant

@@ -34,6 +34,18 @@ public:
     /// for none.
     void setBusyText(const QString &text);
 
+    /// A step name drawn over the canvas, in viewport pixels.
+    struct FarName
+    {
+        QRectF rect;
+        QString text;
+        bool selected = false;
+    };
+    /// So far away that the steps' own names would be too small to read: the names of as many
+    /// steps in view as have room, at a readable size, beside their blocks and never over one
+    /// another; selected steps and steps with errors first, then in reading order.
+    QList<FarName> farNames() const;
+
 Q_SIGNALS:
     void zoomChanged(qreal zoom);
     void viewportMoved();
@@ -54,6 +66,8 @@ protected:
 private:
     void scaleBy(qreal factor);
     void placeEmptyPage();
+    QFont farNameFont() const;
+    void drawFarNames(QPainter &painter);
 
     GraphScene *m_scene;
     bool m_panning = false;

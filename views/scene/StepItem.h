@@ -39,6 +39,7 @@ public:
     void refreshKey();
     /// The badge: the problems, else "caching off", else the cache key's first characters.
     const QString &status() const { return m_look.status; }
+    const StepLook &look() const { return m_look; }
     /// The tooltip: id, component, image, cache key and why caching is off.
     QString toolTipText() const;
 

@@ -36,16 +36,33 @@ QColor outlineOf(const StepLook &look, const CanvasStyle &style)
     return style.frame;
 }
 
-// The name in a font whose on-screen size stays readable, left-aligned and shortened at its
-// end, as large as the band allows.
+// Where the name goes on a step's body away from the details: inside the block, or, so far away
+// that the block is a few pixels high, a band taller than the block that runs on into the gap
+// before the next step, so that short ids still read.
+QRectF nameBand(QRectF body, qreal lod)
+{
+    if (lod >= farAway)
+        return body.adjusted(8, 2, -8, -2);
+    const qreal height = std::min(farPixels / lod, body.height() * 1.6);
+    return QRectF(4, body.center().y() - height / 2,
+        StepPainter::width + GraphLayout::layerGap * 0.8, height);
+}
+
+// The name's font size in scene units: readable on screen, as large as the band allows.
+qreal namePixels(QRectF band, qreal lod)
+{
+    return std::min(readablePixels / lod, band.height() * 0.7);
+}
+
+// The name left-aligned and shortened at its end, unless it would be too small to read.
 void paintName(
     QPainter &painter, const StepLook &look, const CanvasStyle &style, QRectF band, qreal lod)
 {
+    const qreal pixels = namePixels(band, lod);
+    if (pixels * lod < StepPainter::smallestName)
+        return;
     QFont font = painter.font();
     font.setBold(true);
-    const qreal pixels = std::min(readablePixels / lod, band.height() * 0.7);
-    if (pixels * lod < 5) // not even a hint of letters: leave the block plain
-        return;
     font.setPixelSize(std::max(1, static_cast<int>(pixels)));
     painter.setFont(font);
     painter.setPen(style.title);
@@ -59,6 +76,12 @@ void paintName(
 QRectF StepPainter::farNameRect(qreal height)
 {
     return QRectF(4, -0.3 * height, width + GraphLayout::layerGap * 0.8, 1.6 * height);
+}
+
+bool StepPainter::drawsName(qreal bodyHeight, qreal lod)
+{
+    return lod >= midway
+        || namePixels(nameBand(QRectF(0, 0, width, bodyHeight), lod), lod) * lod >= smallestName;
 }
 
 qreal StepPainter::height(qsizetype rows)
@@ -82,17 +105,7 @@ void StepPainter::paint(
             painter.drawRect(body);
         else
             painter.drawRoundedRect(body, 7, 7);
-        if (lod >= farAway) {
-            paintName(painter, look, style, body.adjusted(8, 2, -8, -2), lod);
-        } else {
-            // So far away that the block is a few pixels high: the name may be taller than the
-            // block and run on into the gap before the next step, so that short ids still read.
-            const qreal height = std::min(farPixels / lod, body.height() * 1.6);
-            paintName(painter, look, style,
-                QRectF(
-                    4, body.center().y() - height / 2, width + GraphLayout::layerGap * 0.8, height),
-                lod);
-        }
+        paintName(painter, look, style, nameBand(body, lod), lod);
         return;
     }
     painter.setRenderHint(QPainter::Antialiasing);

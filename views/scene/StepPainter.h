@@ -37,6 +37,8 @@ class StepPainter
 public:
     static void paint(QPainter &painter, const StepLook &look, const CanvasStyle &style, qreal lod);
 
+    /// Whether a step of this height draws its name at this zoom, or it would be too small.
+    static bool drawsName(qreal bodyHeight, qreal lod);
     /// The height of a step showing this many field rows.
     static qreal height(qsizetype rows);
     /// Where the name of a step this high may go when it is far away: beyond the block.
@@ -50,6 +52,7 @@ public:
     static constexpr qreal rowHeight = 16;
     static constexpr qreal portRadius = 6;
     static constexpr int maxRows = 6;
+    static constexpr qreal smallestName = 5; ///< on-screen pixels below which no name is drawn
 };
 
 } // namespace fondant

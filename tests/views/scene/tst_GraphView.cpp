@@ -6,6 +6,9 @@
 #include "views/scene/GraphScene.h"
 #include "views/scene/StepItem.h"
 
+#include <QFile>
+#include <QTemporaryDir>
+
 using namespace fondant;
 
 class tst_GraphView : public QObject
@@ -15,6 +18,7 @@ private Q_SLOTS:
     void zoomStepsAndLimits();
     void fitShowsEveryStep();
     void showStepSelectsAndCentres();
+    void farAwayNamesAreReadableAndApart();
 };
 
 void tst_GraphView::zoomStepsAndLimits()
@@ -63,6 +67,48 @@ void tst_GraphView::showStepSelectsAndCentres()
     const QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
     QVERIFY(
         visible.contains(scene.stepItem(QStringLiteral("export"))->sceneBoundingRect().center()));
+}
+
+void tst_GraphView::farAwayNamesAreReadableAndApart()
+{
+    // A chain of 600 steps, laid out by the canvas since the file keeps no positions.
+    QTemporaryDir folder;
+    QFile file(folder.filePath(QStringLiteral("chain.pipeline.yaml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray text = "version: 1\nname: chain\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR
+                      "/components]\nsteps:\n  - id: s0\n    component: load_table\n"
+                      "    arguments: {uri: /data/r.parquet}\n    produces: {text: string}\n";
+    for (int i = 1; i < 600; ++i)
+        text += "  - id: s" + QByteArray::number(i) + "\n    component: trim_text\n    input: s"
+            + QByteArray::number(i - 1) + "\n";
+    file.write(text);
+    file.close();
+    PipelineDocument document;
+    QVERIFY(!hasErrors(document.load(file.fileName())));
+    GraphScene scene(document);
+    GraphView view(&scene);
+    view.resize(700, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    scene.selectSteps({QStringLiteral("s377")});
+    view.zoomToFit();
+    while (view.zoom() > 0.05) // where the steps' own names are too small to draw
+        view.zoomOut();
+
+    const QList<GraphView::FarName> names = view.farNames();
+    QVERIFY2(names.size() >= 30, qPrintable(QString::number(names.size())));
+    QCOMPARE(names.first().text, QStringLiteral("s377")); // the selection is always named
+    QVERIFY(names.first().selected);
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        QVERIFY(view.viewport()->rect().contains(names[i].rect.toAlignedRect()));
+        QVERIFY(names[i].rect.height() >= 11);
+        for (qsizetype j = i + 1; j < names.size(); ++j)
+            QVERIFY2(!names[i].rect.intersects(names[j].rect),
+                qPrintable(names[i].text + QStringLiteral(" over ") + names[j].text));
+    }
+    // Up close every step draws its own name.
+    view.resetZoom();
+    QVERIFY(view.farNames().isEmpty());
 }
 
 QTEST_MAIN(tst_GraphView)
