@@ -7,64 +7,12 @@
 #include "core/history/RunHistory.h"
 #include "core/report/Reports.h"
 #include "core/session/PipelineSession.h"
-#include "core/value/PyJson.h"
 
 #include <iomanip>
 #include <ostream>
 #include <sstream>
 
 namespace fondant {
-
-namespace {
-
-std::string valueText(const std::optional<Value> &value)
-{
-    if (!value)
-        return "(absent)";
-    std::string text = PyJson::dumps(*value, PyJson::KeyOrder::Sorted, PyJson::Ascii::Keep);
-    if (text.size() > 60)
-        text = text.substr(0, 57) + "...";
-    return withVisibleControls(text);
-}
-
-// "arguments.max_length 80 → 60, cache false → true"; the upstream key is named, not shown.
-std::string changeList(const StepExplanation &step)
-{
-    std::string text;
-    for (const KeyChange &change : step.changes) {
-        if (change.path == "upstream" && step.changes.size() > 1)
-            continue;
-        if (!text.empty())
-            text += ", ";
-        text += withVisibleControls(change.path) + " " + valueText(change.before) + " → "
-            + valueText(change.now);
-    }
-    return text;
-}
-
-// One line for a step: what changed and whether it is a root cause or the cascade.
-std::string sentence(const StepExplanation &step)
-{
-    const std::string key = step.newKey ? " (" + step.newKey->substr(0, 8) + ")" : "";
-    if (step.changed == false)
-        return "unchanged" + key;
-    if (step.changed != true)
-        return "cannot be compared: " + withVisibleControls(step.note);
-    if (step.rootCause == false)
-        return "changed because "
-            + (step.causedBy ? withVisibleControls(*step.causedBy) : std::string("an earlier step"))
-            + " changed (cascade)";
-    std::string text = "changed";
-    if (!step.changes.empty())
-        text += ": " + changeList(step);
-    else if (!step.note.empty())
-        text += ": " + withVisibleControls(step.note);
-    if (step.rootCause == true)
-        text += " (root cause)";
-    return text;
-}
-
-} // namespace
 
 int explainCommand(CommandContext &context, const QStringList &arguments)
 {
@@ -180,7 +128,7 @@ int explainCommand(CommandContext &context, const QStringList &arguments)
         const Tone tone = step.changed == false ? Tone::Good
             : step.rootCause == false           ? Tone::Muted
                                                 : Tone::Changed;
-        context.out << id.str() << "  " << context.paint(sentence(step), tone) << "\n";
+        context.out << id.str() << "  " << context.paint(KeyExplain::sentence(step), tone) << "\n";
     }
     context.out << roots << " of " << steps.size() << " steps changed themselves, " << cascade
                 << " in cascade";

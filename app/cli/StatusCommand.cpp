@@ -13,46 +13,6 @@
 
 namespace fondant {
 
-namespace {
-
-// What will happen to a step and why, as one sentence after its id.
-std::string sentence(const StepStatus &status, const std::string &datasetFolder)
-{
-    using Reason = StepStatus::Reason;
-    const std::string cause = withVisibleControls(status.rootCause.value_or("?"));
-    switch (*status.reason) {
-    case Reason::KeyUnchanged:
-        if (status.cachedFromRun)
-            return "cached: reuses the output of " + withVisibleControls(*status.cachedFromRun);
-        return status.cachedWithoutManifest
-            ? "cached: skipped, its key is unchanged and it left no output manifest (a write "
-              "step)"
-            : "cached: reuses an output whose manifest names no run";
-    case Reason::KeyChanged:
-        return "will re-run: its key is new, it ran before with other ingredients (root cause; "
-               "'explain' shows which)";
-    case Reason::NoPreviousRun:
-        return "will run: it never ran in this working directory (root cause)";
-    case Reason::Upstream:
-        return status.throughKeyChain
-            ? "will re-run: its key chains on the step before it in Fondant's order, whose key "
-              "is new (cascade from "
-                + cause + ")"
-            : "will re-run because its input is computed again (cascade from " + cause + ")";
-    case Reason::CacheFalse:
-        return "will run: caching is off for this step (cache: false)";
-    case Reason::LatestTag:
-        return "will run: Fondant turns caching off for images tagged latest";
-    case Reason::OutputMissing:
-        return "will fail: " + withVisibleControls(status.outputProblem) + "; delete "
-            + datasetFolder + "/cache/" + status.cacheKey.value_or("")
-            + ".txt so that it runs again";
-    }
-    return {};
-}
-
-} // namespace
-
 int statusCommand(CommandContext &context, const QStringList &arguments)
 {
     using Tone = CommandContext::Tone;
@@ -98,7 +58,8 @@ int statusCommand(CommandContext &context, const QStringList &arguments)
         const bool hit = *status.decision == StepStatus::Decision::Hit;
         cached += hit;
         context.out << id.str() << "  "
-                    << context.paint(sentence(status, folder), hit ? Tone::Good : Tone::Changed)
+                    << context.paint(
+                           CacheStatus::sentence(status, folder), hit ? Tone::Good : Tone::Changed)
                     << "\n";
     }
     context.out << context.paint(

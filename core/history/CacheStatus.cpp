@@ -4,6 +4,7 @@
 
 #include "core/history/RunHistory.h"
 #include "core/session/PipelineSession.h"
+#include "core/util/Diagnostic.h"
 
 #include <QFileInfo>
 
@@ -71,6 +72,43 @@ std::string outputProblem(const RunHistory &history, const CacheReference &refer
 }
 
 } // namespace
+
+std::string CacheStatus::sentence(const StepStatus &status, const std::string &datasetFolder)
+{
+    using Reason = StepStatus::Reason;
+    if (!status.reason)
+        return {};
+    const std::string cause = withVisibleControls(status.rootCause.value_or("?"));
+    switch (*status.reason) {
+    case Reason::KeyUnchanged:
+        if (status.cachedFromRun)
+            return "cached: reuses the output of " + withVisibleControls(*status.cachedFromRun);
+        return status.cachedWithoutManifest
+            ? "cached: skipped, its key is unchanged and it left no output manifest (a write "
+              "step)"
+            : "cached: reuses an output whose manifest names no run";
+    case Reason::KeyChanged:
+        return "will re-run: its key is new, it ran before with other ingredients (root cause; "
+               "'explain' shows which)";
+    case Reason::NoPreviousRun:
+        return "will run: it never ran in this working directory (root cause)";
+    case Reason::Upstream:
+        return status.throughKeyChain
+            ? "will re-run: its key chains on the step before it in Fondant's order, whose key "
+              "is new (cascade from "
+                + cause + ")"
+            : "will re-run because its input is computed again (cascade from " + cause + ")";
+    case Reason::CacheFalse:
+        return "will run: caching is off for this step (cache: false)";
+    case Reason::LatestTag:
+        return "will run: Fondant turns caching off for images tagged latest";
+    case Reason::OutputMissing:
+        return "will fail: " + withVisibleControls(status.outputProblem) + "; delete "
+            + withVisibleControls(datasetFolder) + "/cache/" + status.cacheKey.value_or("")
+            + ".txt so that it runs again";
+    }
+    return {};
+}
 
 std::string CacheStatus::datasetFolderFor(const PipelineSession &session, const RunHistory &history)
 {

@@ -62,6 +62,10 @@ public:
     /// only that folder holds runs.
     static std::string datasetFolderFor(const PipelineSession &session, const RunHistory &history);
 
+    /// What will happen to a step and why, as one sentence ("cached: reuses the output of
+    /// RUN", "will re-run because its input is computed again (cascade from STEP)", …), with
+    /// control characters made visible; "" for a step without a decision.
+    static std::string sentence(const StepStatus &status, const std::string &datasetFolder);
     static std::vector<StepStatus> of(const PipelineSession &session, const RunHistory &history,
         const std::string &datasetFolder);
 };

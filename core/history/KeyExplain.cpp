@@ -229,4 +229,49 @@ std::vector<StepExplanation> KeyExplain::againstDocument(
     return steps;
 }
 
+std::string KeyExplain::valueText(const std::optional<Value> &value)
+{
+    if (!value)
+        return "(absent)";
+    std::string text = PyJson::dumps(*value, PyJson::KeyOrder::Sorted, PyJson::Ascii::Keep);
+    if (text.size() > 60)
+        text = text.substr(0, 57) + "...";
+    return withVisibleControls(text);
+}
+
+std::string KeyExplain::changeList(const StepExplanation &step)
+{
+    std::string text;
+    for (const KeyChange &change : step.changes) {
+        if (change.path == "upstream" && step.changes.size() > 1)
+            continue;
+        if (!text.empty())
+            text += ", ";
+        text += withVisibleControls(change.path) + " " + valueText(change.before) + " → "
+            + valueText(change.now);
+    }
+    return text;
+}
+
+std::string KeyExplain::sentence(const StepExplanation &step)
+{
+    const std::string key = step.newKey ? " (" + step.newKey->substr(0, 8) + ")" : "";
+    if (step.changed == false)
+        return "unchanged" + key;
+    if (step.changed != true)
+        return "cannot be compared: " + withVisibleControls(step.note);
+    if (step.rootCause == false)
+        return "changed because "
+            + (step.causedBy ? withVisibleControls(*step.causedBy) : std::string("an earlier step"))
+            + " changed (cascade)";
+    std::string text = "changed";
+    if (!step.changes.empty())
+        text += ": " + changeList(step);
+    else if (!step.note.empty())
+        text += ": " + withVisibleControls(step.note);
+    if (step.rootCause == true)
+        text += " (root cause)";
+    return text;
+}
+
 } // namespace fondant

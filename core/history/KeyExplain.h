@@ -54,6 +54,13 @@ public:
     static std::vector<StepExplanation> againstDocument(
         const PipelineSession &now, const PipelineSession &before);
 
+    /// One line for a step: what changed and whether it is a root cause or the cascade
+    /// ("changed: arguments.max_length 80 → 60 (root cause)"), control characters made visible.
+    static std::string sentence(const StepExplanation &step);
+    /// "arguments.max_length 80 → 60, cache false → true"; the upstream key is named, not shown.
+    static std::string changeList(const StepExplanation &step);
+    /// A hashed value as Python writes it, shortened past 60 characters; "(absent)" for none.
+    static std::string valueText(const std::optional<Value> &value);
     /// The changed ingredients between two sets of hashed texts (empty when equal).
     static std::vector<KeyChange> diff(
         const RunRecord::Preimages &before, const RunRecord::Preimages &now);

@@ -1,0 +1,386 @@
+// SPDX-FileCopyrightText: Fondant Studio contributors
+// SPDX-License-Identifier: Apache-2.0
+#include "views/document/CacheInspector.h"
+
+#include "core/history/RunRecord.h"
+#include "views/document/PipelineDocument.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace fondant {
+
+namespace {
+
+QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+CacheInspector::CacheInspector(PipelineDocument &document, QObject *parent)
+    : QObject(parent), m_document(document)
+{
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(settleMilliseconds);
+    connect(&m_settle, &QTimer::timeout, this, [this] { update([this] { refresh(); }); });
+    connect(
+        &m_watcher, &QFileSystemWatcher::directoryChanged, &m_settle, qOverload<>(&QTimer::start));
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_settle, qOverload<>(&QTimer::start));
+    // The working directory follows the document's properties and, when relative, its file.
+    const auto followDocument = [this] {
+        update([this] {
+            if (workingDirectory() != m_opened)
+                reopen();
+        });
+    };
+    connect(&document, &PipelineDocument::documentReset, this, followDocument);
+    connect(&document, &PipelineDocument::pipelinePropertiesChanged, this, followDocument);
+    connect(&document, &PipelineDocument::filePathChanged, this, followDocument);
+    const auto edited = [this] { update({}); };
+    connect(&document, &PipelineDocument::stepsAnalysed, this, edited);
+    connect(&document, &PipelineDocument::keysChanged, this, edited);
+    connect(&document, &PipelineDocument::analysisChanged, this, edited);
+    update([this] { reopen(); });
+}
+
+QString CacheInspector::workingDirectory() const
+{
+    const QString folder = !m_chosen.isEmpty()
+        ? m_chosen
+        : QString::fromStdString(m_document.pipeline().workingDirectory);
+    if (folder.isEmpty() || RunRecord::isRemote(folder))
+        return folder;
+    if (QDir::isAbsolutePath(folder))
+        return QDir::cleanPath(folder);
+    if (m_document.filePath().isEmpty())
+        return {}; // relative to a file not saved yet
+    return QDir::cleanPath(QFileInfo(m_document.filePath()).dir().absoluteFilePath(folder));
+}
+
+void CacheInspector::chooseWorkingDirectory(const QString &folder)
+{
+    update([this, folder] {
+        m_chosen = folder;
+        reopen();
+    });
+}
+
+void CacheInspector::reopen()
+{
+    m_opened = workingDirectory();
+    m_history.reset();
+    m_shownRun.clear();
+    m_problem.clear();
+    const QString declared = QString::fromStdString(m_document.pipeline().workingDirectory);
+    if (m_opened.isEmpty()) {
+        m_problem = !declared.isEmpty() && m_chosen.isEmpty()
+            ? tr("Save the pipeline to find its working directory %1.").arg(declared)
+            : tr("No working directory: set one in the pipeline's properties.");
+    } else if (!RunRecord::isRemote(m_opened) && !QFileInfo(m_opened).isDir()) {
+        m_problem = tr("%1 does not exist yet: every step will run.")
+                        .arg(QDir::toNativeSeparators(m_opened));
+    } else {
+        Result<RunHistory> opened = RunHistory::open(
+            m_opened, RunRecord::isRemote(m_opened) ? RunRecord::userDataFolder() : QString());
+        if (opened.ok())
+            m_history = std::move(opened).value();
+        else
+            m_problem = QString::fromStdString(opened.diagnostics().front().message);
+    }
+    watchFolders();
+    Q_EMIT historyChanged();
+}
+
+void CacheInspector::refresh()
+{
+    if (!m_history) {
+        reopen(); // the folder may have been made by a first run
+        return;
+    }
+    m_history->refresh();
+    if (!m_shownRun.isEmpty() && !m_history->run(m_shownRun.toStdString()))
+        m_shownRun.clear();
+    watchFolders();
+    Q_EMIT historyChanged();
+}
+
+void CacheInspector::watchFolders()
+{
+    // A run adds its run folder to the dataset folder, a step folder to the run folder, and
+    // a reference file to the cache folder as each step ends; the studio adds its records.
+    QStringList wanted;
+    if (m_history && !m_history->isRemote()) {
+        const QDir root(m_opened);
+        wanted << root.path() << root.filePath(QStringLiteral(".fondant-studio/runs"));
+        for (const std::string &folder : m_history->datasetFolders()) {
+            const QString dataset = root.filePath(qs(folder));
+            wanted << dataset << dataset + QStringLiteral("/cache");
+            const std::vector<const RunInfo *> runs = m_history->runsOf(folder);
+            if (!runs.empty() && !runs.front()->onlyRecorded)
+                wanted << dataset + QLatin1Char('/') + qs(runs.front()->runId);
+        }
+    } else if (!m_opened.isEmpty() && !RunRecord::isRemote(m_opened)) {
+        // Not made yet: the nearest folder that is, to notice a first run making it.
+        QDir parent(QFileInfo(m_opened).absolutePath());
+        while (!parent.exists() && parent.cdUp()) { }
+        if (parent.exists())
+            wanted << parent.path();
+    }
+    QStringList existing;
+    for (const QString &path : std::as_const(wanted))
+        if (QFileInfo(path).isDir())
+            existing << path;
+    const QStringList watched = m_watcher.directories();
+    QStringList gone;
+    for (const QString &path : watched)
+        if (!existing.contains(path))
+            gone << path;
+    if (!gone.isEmpty())
+        m_watcher.removePaths(gone);
+    QStringList added;
+    for (const QString &path : std::as_const(existing))
+        if (!watched.contains(path))
+            added << path;
+    if (!added.isEmpty())
+        m_watcher.addPaths(added);
+}
+
+std::vector<const RunInfo *> CacheInspector::runs() const
+{
+    return m_history ? m_history->runsOf(m_datasetFolder) : std::vector<const RunInfo *>();
+}
+
+void CacheInspector::showRun(const QString &runId)
+{
+    if (runId == m_shownRun)
+        return;
+    update([this, runId] { m_shownRun = runId; });
+    Q_EMIT historyChanged();
+}
+
+const RunInfo *CacheInspector::shownRunInfo() const
+{
+    return m_history && !m_shownRun.isEmpty() ? m_history->run(m_shownRun.toStdString()) : nullptr;
+}
+
+const RunInfo *CacheInspector::againstRun() const
+{
+    if (const RunInfo *shown = shownRunInfo())
+        return shown;
+    // The newest run whose record tells the ingredients of its keys, else the newest.
+    const std::vector<const RunInfo *> all = runs();
+    const auto recorded
+        = std::find_if(all.begin(), all.end(), [](const RunInfo *run) { return run->record; });
+    return recorded != all.end() ? *recorded : all.empty() ? nullptr : all.front();
+}
+
+void CacheInspector::update(const std::function<void()> &change)
+{
+    QHash<QString, Shown> before;
+    for (auto it = m_indexOf.cbegin(); it != m_indexOf.cend(); ++it)
+        before.insert(it.key(), {state(it.key()), line(it.key())});
+    if (change)
+        change();
+    recompute();
+
+    QStringList changed;
+    for (const QString &id : m_document.stepIds()) {
+        const auto old = before.constFind(id);
+        const Shown now {state(id), line(id)};
+        if (old == before.cend() ? now.state != State::None : !(*old == now))
+            changed << id;
+    }
+    if (!changed.isEmpty())
+        Q_EMIT stepsChanged(changed);
+}
+
+void CacheInspector::recompute()
+{
+    const PipelineSession &session = m_document.session();
+    m_statuses.clear();
+    m_explanations.clear();
+    m_indexOf.clear();
+    if (m_history) {
+        m_datasetFolder = CacheStatus::datasetFolderFor(session, *m_history);
+        m_statuses = CacheStatus::of(session, *m_history, m_datasetFolder);
+        if (const RunInfo *against = againstRun())
+            m_explanations = KeyExplain::againstRun(session, *against);
+    } else {
+        m_datasetFolder = session.pipeline().name;
+    }
+    m_indexOf.reserve(static_cast<qsizetype>(m_statuses.size()));
+    for (std::size_t i = 0; i < m_statuses.size(); ++i)
+        m_indexOf.insert(qs(m_statuses[i].stepId), static_cast<int>(i));
+}
+
+const StepStatus *CacheInspector::status(const QString &stepId) const
+{
+    const auto it = m_indexOf.constFind(stepId);
+    return it == m_indexOf.cend() ? nullptr : &m_statuses[static_cast<std::size_t>(*it)];
+}
+
+const StepExplanation *CacheInspector::explanation(const QString &stepId) const
+{
+    const auto it = m_indexOf.constFind(stepId);
+    if (it == m_indexOf.cend() || static_cast<std::size_t>(*it) >= m_explanations.size())
+        return nullptr;
+    return &m_explanations[static_cast<std::size_t>(*it)];
+}
+
+CacheInspector::State CacheInspector::shownRunState(const QString &stepId) const
+{
+    const RunInfo *run = shownRunInfo();
+    const StepStatus *now = status(stepId);
+    const StepRun *step = run && now ? run->step(now->componentId) : nullptr;
+    if (!step || !step->executed)
+        return State::Unknown;
+    return *step->executed ? State::Runs : State::Cached;
+}
+
+QString CacheInspector::shownRunLine(const QString &stepId) const
+{
+    const RunInfo *run = shownRunInfo();
+    const StepStatus *now = status(stepId);
+    const StepRun *step = run && now ? run->step(now->componentId) : nullptr;
+    if (!step)
+        return tr("not in this run");
+    if (!step->executed)
+        return step->writes ? tr("wrote its output (no manifest)") : tr("ran: unknown how");
+    if (*step->executed)
+        return tr("executed in this run");
+    return step->fromRun ? tr("reused from %1").arg(qs(*step->fromRun)) : tr("reused");
+}
+
+CacheInspector::State CacheInspector::state(const QString &stepId) const
+{
+    if (!m_history)
+        return State::None;
+    if (!m_shownRun.isEmpty())
+        return shownRunState(stepId);
+    const StepStatus *status = this->status(stepId);
+    if (!status || !status->decision)
+        return State::Unknown;
+    using Reason = StepStatus::Reason;
+    switch (*status->decision) {
+    case StepStatus::Decision::Hit:
+        return State::Cached;
+    case StepStatus::Decision::Disabled:
+        return State::Disabled;
+    case StepStatus::Decision::Run:
+        return status->reason == Reason::Upstream     ? State::Cascade
+            : status->reason == Reason::OutputMissing ? State::Fails
+                                                      : State::Runs;
+    }
+    return State::Unknown;
+}
+
+QString CacheInspector::line(const QString &stepId) const
+{
+    if (!m_history)
+        return {};
+    if (!m_shownRun.isEmpty())
+        return shownRunLine(stepId);
+    const StepStatus *status = this->status(stepId);
+    if (!status || !status->reason)
+        return tr("unknown — the step has errors");
+    using Reason = StepStatus::Reason;
+    switch (*status->reason) {
+    case Reason::KeyUnchanged:
+        return status->cachedFromRun ? tr("cached — from %1").arg(qs(*status->cachedFromRun))
+                                     : tr("cached");
+    case Reason::KeyChanged: {
+        const StepExplanation *why = explanation(stepId);
+        if (why && !why->changes.empty())
+            return tr("will re-run — %1").arg(qs(KeyExplain::changeList(*why)));
+        return tr("will re-run — its key is new");
+    }
+    case Reason::NoPreviousRun:
+        return tr("will run — never ran here");
+    case Reason::Upstream:
+        return status->throughKeyChain
+            ? tr("re-runs — its key chains on %1").arg(qs(status->rootCause.value_or("?")))
+            : tr("re-runs because %1 changed").arg(qs(status->rootCause.value_or("?")));
+    case Reason::CacheFalse:
+        return tr("caching off — cache: false");
+    case Reason::LatestTag:
+        return tr("caching off — image tag latest");
+    case Reason::OutputMissing:
+        return tr("will fail — its cached output is gone");
+    }
+    return {};
+}
+
+QString CacheInspector::sentence(const QString &stepId) const
+{
+    const StepStatus *status = this->status(stepId);
+    if (!status)
+        return {};
+    QString text = qs(CacheStatus::sentence(*status, m_datasetFolder));
+    if (const StepExplanation *why = explanation(stepId); why && why->changed == true) {
+        if (const RunInfo *against = againstRun())
+            text += tr("\nAgainst %1: %2").arg(qs(against->runId), qs(KeyExplain::sentence(*why)));
+    }
+    return text;
+}
+
+std::vector<int> CacheInspector::counts() const
+{
+    std::vector<int> counts(static_cast<std::size_t>(State::Unknown) + 1, 0);
+    for (const QString &id : m_document.stepIds())
+        ++counts[static_cast<std::size_t>(state(id))];
+    return counts;
+}
+
+QString CacheInspector::summary() const
+{
+    if (!m_history)
+        return m_problem;
+    const QStringList ids = m_document.stepIds();
+    if (!m_shownRun.isEmpty()) {
+        const std::vector<int> counts = this->counts();
+        return tr("Run %1: %2 of %3 steps executed, %4 reused")
+            .arg(m_shownRun)
+            .arg(counts[static_cast<std::size_t>(State::Runs)])
+            .arg(ids.size())
+            .arg(counts[static_cast<std::size_t>(State::Cached)]);
+    }
+    int cached = 0;
+    int running = 0;
+    QStringList causes;
+    for (const QString &id : ids) {
+        const State state = this->state(id);
+        cached += state == State::Cached;
+        if (state != State::Runs && state != State::Cascade && state != State::Fails
+            && state != State::Disabled)
+            continue;
+        ++running;
+        const StepStatus *status = this->status(id);
+        if (!status || status->reason != StepStatus::Reason::KeyChanged || causes.size() > 2)
+            continue; // the root causes that changed, as the ingredient they changed
+        const StepExplanation *why = explanation(id);
+        const auto own = why ? std::find_if(why->changes.begin(), why->changes.end(),
+                             [](const KeyChange &c) { return c.path != "upstream"; })
+                             : std::vector<KeyChange>::const_iterator();
+        causes << (why && own != why->changes.end()
+                ? QStringLiteral("`%1.%2`").arg(id, qs(own->path))
+                : QStringLiteral("`%1`").arg(id));
+    }
+    QString text = tr("%1 of %2 steps cached").arg(cached).arg(ids.size());
+    if (running == 0)
+        return text;
+    text += tr("; %1 will run").arg(running);
+    if (causes.size() == 1)
+        text += tr(" because %1 changed").arg(causes.front());
+    else if (causes.size() > 1)
+        text += tr(" because of %1")
+                    .arg((causes.size() > 2 ? causes.mid(0, 2) + QStringList {QStringLiteral("…")}
+                                            : causes)
+                             .join(QStringLiteral(", ")));
+    return text;
+}
+
+} // namespace fondant
