@@ -10,6 +10,7 @@
 #include "views/dialogs/ExportDialog.h"
 #include "views/dialogs/ShortcutsDialog.h"
 #include "views/document/Autosave.h"
+#include "views/document/CacheInspector.h"
 #include "views/document/ComponentFolders.h"
 #include "views/document/PipelineDocument.h"
 #include "views/document/RecentFiles.h"
@@ -19,6 +20,7 @@
 #include "views/panels/PaletteDock.h"
 #include "views/panels/ProblemsDock.h"
 #include "views/panels/PropertiesDock.h"
+#include "views/panels/RunsDock.h"
 #include "views/panels/WelcomePage.h"
 #include "views/scene/GraphLayout.h"
 #include "views/scene/GraphScene.h"
@@ -68,6 +70,7 @@ QString displayName(const QString &path)
 
 MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
     : QMainWindow(parent), m_document(new PipelineDocument(this)),
+      m_cacheInspector(new CacheInspector(*m_document, this)),
       m_scene(new GraphScene(*m_document, this)), m_view(new GraphView(m_scene)),
       m_library(new ComponentLibraryModel(this)),
       m_diagnostics(new DiagnosticsModel(*m_document, this)),
@@ -82,6 +85,7 @@ MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
     setDockNestingEnabled(true);
     resize(1400, 860);
 
+    m_scene->setCacheInspector(m_cacheInspector);
     createDocks();
     createActions();
     readSettings();
@@ -117,6 +121,20 @@ MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
     };
     connect(m_diagnostics, &QAbstractItemModel::modelReset, this, countProblems);
     countProblems();
+    // What the next run would do, or what the shown run did.
+    m_cacheSummary = new QLabel;
+    m_cacheSummary->setObjectName(QStringLiteral("cacheSummary"));
+    statusBar()->addPermanentWidget(m_cacheSummary);
+    const auto summarise = [this] {
+        const QString summary = m_cacheInspector->summary();
+        m_cacheSummary->setText(
+            QFontMetrics(m_cacheSummary->font()).elidedText(summary, Qt::ElideRight, 520));
+        m_cacheSummary->setToolTip(summary);
+    };
+    connect(m_cacheInspector, &CacheInspector::stepsChanged, this, summarise);
+    connect(m_cacheInspector, &CacheInspector::historyChanged, this, summarise);
+    connect(m_cacheInspector, &CacheInspector::shownRunChanged, this, summarise);
+    summarise();
     m_zoomLabel = new QLabel;
     statusBar()->addPermanentWidget(m_zoomLabel);
     m_openingBar = new QProgressBar;
@@ -229,6 +247,9 @@ void MainWindow::createDocks()
     history->setWidget(m_history);
     addDockWidget(Qt::BottomDockWidgetArea, history);
     tabifyDockWidget(m_problems, history);
+    m_runs = new RunsDock(*m_cacheInspector, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_runs);
+    tabifyDockWidget(m_problems, m_runs);
     m_problems->raise();
     // The canvas gets the room; the panels start at useful, modest sizes.
     resizeDocks({m_palette, overview, m_problems}, {520, 170, 170}, Qt::Vertical);

@@ -18,6 +18,8 @@ class QUndoView;
 namespace fondant {
 
 class Autosave;
+class CacheInspector;
+class RunsDock;
 class ComponentFolders;
 class RecentFiles;
 class ComponentLibraryModel;
@@ -57,6 +59,8 @@ public:
     GraphView &view() { return *m_view; }
     PropertiesDock &properties() { return *m_properties; }
     ProblemsDock &problems() { return *m_problems; }
+    RunsDock &runs() { return *m_runs; }
+    CacheInspector &cacheInspector() { return *m_cacheInspector; }
     PaletteDock &palette() { return *m_palette; }
     ComponentLibraryModel &library() { return *m_library; }
     Autosave &autosave() { return *m_autosave; }
@@ -93,6 +97,7 @@ private:
     void writeSettings();
 
     PipelineDocument *m_document;
+    CacheInspector *m_cacheInspector; ///< made before the scene, which shows what it tells
     GraphScene *m_scene;
     GraphView *m_view;
     ComponentLibraryModel *m_library;
@@ -101,6 +106,8 @@ private:
     PaletteDock *m_palette = nullptr;
     PropertiesDock *m_properties = nullptr;
     ProblemsDock *m_problems = nullptr;
+    RunsDock *m_runs = nullptr;
+    QLabel *m_cacheSummary = nullptr;
     MiniMapView *m_miniMap = nullptr;
     QUndoView *m_history = nullptr;
     Autosave *m_autosave;

@@ -5,8 +5,10 @@
 #include "core/history/RunRecord.h"
 #include "views/document/PipelineDocument.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -26,25 +28,32 @@ CacheInspector::CacheInspector(PipelineDocument &document, QObject *parent)
 {
     m_settle.setSingleShot(true);
     m_settle.setInterval(settleMilliseconds);
-    connect(&m_settle, &QTimer::timeout, this, [this] { update([this] { refresh(); }); });
+    connect(&m_settle, &QTimer::timeout, this, [this] { update([this] { refresh(); }, true); });
     connect(
         &m_watcher, &QFileSystemWatcher::directoryChanged, &m_settle, qOverload<>(&QTimer::start));
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_settle, qOverload<>(&QTimer::start));
     // The working directory follows the document's properties and, when relative, its file.
-    const auto followDocument = [this] {
-        update([this] {
-            if (workingDirectory() != m_opened)
-                reopen();
-        });
+    const auto followDocument = [this](bool news) {
+        const bool moved = workingDirectory() != m_opened;
+        update(
+            [this, moved] {
+                if (moved)
+                    reopen();
+            },
+            news && !moved);
     };
-    connect(&document, &PipelineDocument::documentReset, this, followDocument);
-    connect(&document, &PipelineDocument::pipelinePropertiesChanged, this, followDocument);
-    connect(&document, &PipelineDocument::filePathChanged, this, followDocument);
-    const auto edited = [this] { update({}); };
+    connect(&document, &PipelineDocument::documentReset, this, [followDocument] {
+        followDocument(false); // another pipeline: nothing to compare with
+    });
+    connect(&document, &PipelineDocument::pipelinePropertiesChanged, this,
+        [followDocument] { followDocument(true); });
+    connect(&document, &PipelineDocument::filePathChanged, this,
+        [followDocument] { followDocument(true); });
+    const auto edited = [this] { update({}, true); };
     connect(&document, &PipelineDocument::stepsAnalysed, this, edited);
     connect(&document, &PipelineDocument::keysChanged, this, edited);
     connect(&document, &PipelineDocument::analysisChanged, this, edited);
-    update([this] { reopen(); });
+    update([this] { reopen(); }, false);
 }
 
 QString CacheInspector::workingDirectory() const
@@ -63,17 +72,22 @@ QString CacheInspector::workingDirectory() const
 
 void CacheInspector::chooseWorkingDirectory(const QString &folder)
 {
-    update([this, folder] {
-        m_chosen = folder;
-        reopen();
-    });
+    update(
+        [this, folder] {
+            m_chosen = folder;
+            reopen();
+        },
+        false);
 }
 
 void CacheInspector::reopen()
 {
     m_opened = workingDirectory();
     m_history.reset();
-    m_shownRun.clear();
+    if (!m_shownRun.isEmpty()) {
+        m_shownRun.clear();
+        Q_EMIT shownRunChanged(m_shownRun);
+    }
     m_problem.clear();
     const QString declared = QString::fromStdString(m_document.pipeline().workingDirectory);
     if (m_opened.isEmpty()) {
@@ -102,8 +116,10 @@ void CacheInspector::refresh()
         return;
     }
     m_history->refresh();
-    if (!m_shownRun.isEmpty() && !m_history->run(m_shownRun.toStdString()))
-        m_shownRun.clear();
+    if (!m_shownRun.isEmpty() && !m_history->run(m_shownRun.toStdString())) {
+        m_shownRun.clear(); // its folder was removed
+        Q_EMIT shownRunChanged(m_shownRun);
+    }
     watchFolders();
     Q_EMIT historyChanged();
 }
@@ -158,8 +174,8 @@ void CacheInspector::showRun(const QString &runId)
 {
     if (runId == m_shownRun)
         return;
-    update([this, runId] { m_shownRun = runId; });
-    Q_EMIT historyChanged();
+    update([this, runId] { m_shownRun = runId; }, false);
+    Q_EMIT shownRunChanged(m_shownRun);
 }
 
 const RunInfo *CacheInspector::shownRunInfo() const
@@ -178,7 +194,7 @@ const RunInfo *CacheInspector::againstRun() const
     return recorded != all.end() ? *recorded : all.empty() ? nullptr : all.front();
 }
 
-void CacheInspector::update(const std::function<void()> &change)
+void CacheInspector::update(const std::function<void()> &change, bool news)
 {
     QHash<QString, Shown> before;
     for (auto it = m_indexOf.cbegin(); it != m_indexOf.cend(); ++it)
@@ -195,7 +211,7 @@ void CacheInspector::update(const std::function<void()> &change)
             changed << id;
     }
     if (!changed.isEmpty())
-        Q_EMIT stepsChanged(changed);
+        Q_EMIT stepsChanged(changed, news);
 }
 
 void CacheInspector::recompute()
@@ -231,6 +247,17 @@ const StepExplanation *CacheInspector::explanation(const QString &stepId) const
     return &m_explanations[static_cast<std::size_t>(*it)];
 }
 
+QString CacheInspector::runName(const std::string &runId) const
+{
+    // Run ids are the pipeline's name and a time: on a step, the time says which run it is.
+    const RunInfo *run = m_history ? m_history->run(runId) : nullptr;
+    if (!run || run->time <= 0)
+        return qs(runId);
+    return tr("the run of %1")
+        .arg(QLocale().toString(
+            QDateTime::fromMSecsSinceEpoch(run->time), QStringLiteral("d MMM yyyy, HH:mm")));
+}
+
 CacheInspector::State CacheInspector::shownRunState(const QString &stepId) const
 {
     const RunInfo *run = shownRunInfo();
@@ -252,7 +279,7 @@ QString CacheInspector::shownRunLine(const QString &stepId) const
         return step->writes ? tr("wrote its output (no manifest)") : tr("ran: unknown how");
     if (*step->executed)
         return tr("executed in this run");
-    return step->fromRun ? tr("reused from %1").arg(qs(*step->fromRun)) : tr("reused");
+    return step->fromRun ? tr("reused from %1").arg(runName(*step->fromRun)) : tr("reused");
 }
 
 CacheInspector::State CacheInspector::state(const QString &stepId) const
@@ -290,7 +317,7 @@ QString CacheInspector::line(const QString &stepId) const
     using Reason = StepStatus::Reason;
     switch (*status->reason) {
     case Reason::KeyUnchanged:
-        return status->cachedFromRun ? tr("cached — from %1").arg(qs(*status->cachedFromRun))
+        return status->cachedFromRun ? tr("cached — from %1").arg(runName(*status->cachedFromRun))
                                      : tr("cached");
     case Reason::KeyChanged: {
         const StepExplanation *why = explanation(stepId);

@@ -5,6 +5,7 @@
 #include "core/history/CacheStatus.h"
 #include "core/history/KeyExplain.h"
 #include "core/history/RunHistory.h"
+#include "views/document/CacheState.h"
 
 #include <QFileSystemWatcher>
 #include <QHash>
@@ -28,16 +29,7 @@ class CacheInspector : public QObject
     Q_OBJECT
 
 public:
-    /// What the canvas shows of a step: its decision now, or what it did in the shown run.
-    enum class State {
-        None, ///< nothing known: no working directory
-        Cached, ///< reuses its output (now), or reused it (in the shown run)
-        Runs, ///< runs because of its own change (now), or executed (in the shown run)
-        Cascade, ///< runs because a step before it changed
-        Disabled, ///< caching is off
-        Fails, ///< its cached output is gone: Fondant's executor fails on it
-        Unknown, ///< it has errors, or the shown run does not tell
-    };
+    using State = CacheState;
 
     explicit CacheInspector(PipelineDocument &document, QObject *parent = nullptr);
 
@@ -83,11 +75,13 @@ public:
     static constexpr int settleMilliseconds = 300;
 
 Q_SIGNALS:
-    /// The working directory, its runs or the shown run changed (lists of runs reload).
+    /// The working directory or its runs changed (lists of runs reload).
     void historyChanged();
-    /// The state or line of these steps changed: by an edit, a run writing to the working
-    /// directory or another run being shown.
-    void stepsChanged(const QStringList &ids);
+    /// Another run is shown ("" for the next run).
+    void shownRunChanged(const QString &runId);
+    /// The state or line of these steps changed: by an edit or a run writing to the working
+    /// directory (news worth a glance), or by another folder or run being shown (not news).
+    void stepsChanged(const QStringList &ids, bool news);
 
 private:
     /// What a step shows, compared to tell which steps a change touched.
@@ -100,13 +94,15 @@ private:
 
     /// Makes a change (of the history, the shown run or the document), recomputes every step's
     /// status and tells which steps show something else.
-    void update(const std::function<void()> &change);
+    void update(const std::function<void()> &change, bool news);
     void reopen();
     void refresh();
     void recompute();
     void watchFolders();
     const RunInfo *shownRunInfo() const;
     QString shownRunLine(const QString &stepId) const;
+    /// "the run of 22 Apr 2024, 12:00", else the run id.
+    QString runName(const std::string &runId) const;
     State shownRunState(const QString &stepId) const;
 
     PipelineDocument &m_document;

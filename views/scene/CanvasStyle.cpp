@@ -104,7 +104,18 @@ CanvasStyle CanvasStyle::fromPalette(const QPalette &palette)
         {s.stepFill, s.background}, textContrast);
     s.errorBadgeFill = mix(s.headerFill, s.error, s.dark ? 0.22 : 0.14);
     s.errorBadgeText = readable(s.error, {s.errorBadgeFill}, textContrast);
-    s.title = readable(text, {s.headerFill, s.headerFillCacheOff, s.errorBadgeFill}, titleContrast);
+    // Cache states in hues that differ in lightness too; their words say the same.
+    s.cachedFill
+        = mix(s.stepFill, QColor::fromHsl(135, 150, s.dark ? 110 : 120), s.dark ? 0.45 : 0.3);
+    s.runsFill = mix(s.stepFill, QColor::fromHsl(28, 230, s.dark ? 120 : 140), s.dark ? 0.45 : 0.4);
+    s.cascadeFill
+        = mix(s.stepFill, QColor::fromHsl(48, 220, s.dark ? 110 : 150), s.dark ? 0.35 : 0.35);
+    s.news = readable(s.dark ? QColor::fromHsl(200, 230, 150) : QColor::fromHsl(200, 230, 90),
+        {s.stepFill, s.background}, 3.0);
+    s.title = readable(text,
+        {s.headerFill, s.headerFillCacheOff, s.errorBadgeFill, s.cachedFill, s.runsFill,
+            s.cascadeFill},
+        titleContrast);
     s.warning = readable(s.dark ? QColor::fromHsl(42, 230, 120) : QColor::fromHsl(38, 255, 60),
         {s.stepFill, s.background}, 3.0);
     s.fits = readable(s.dark ? QColor::fromHsl(140, 140, 130) : QColor::fromHsl(140, 140, 70),
@@ -114,6 +125,26 @@ CanvasStyle CanvasStyle::fromPalette(const QPalette &palette)
     s.link = readable(mix(s.background, text, 0.5), {s.background}, 3.0);
     s.outputPort = s.selection;
     return s;
+}
+
+QColor CanvasStyle::fillOf(CacheState state) const
+{
+    switch (state) {
+    case CacheState::Cached:
+        return cachedFill;
+    case CacheState::Runs:
+        return runsFill;
+    case CacheState::Cascade:
+        return cascadeFill;
+    case CacheState::Disabled:
+        return headerFillCacheOff;
+    case CacheState::Fails:
+        return errorBadgeFill;
+    case CacheState::None:
+    case CacheState::Unknown:
+        break;
+    }
+    return headerFill;
 }
 
 const CanvasStyle &CanvasStyle::of(const QGraphicsItem &item)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "views/document/CacheState.h"
+
 #include <QColor>
 #include <QPalette>
 
@@ -39,6 +41,14 @@ struct CanvasStyle
 
     QColor link; ///< a link between steps
     QColor outputPort; ///< the port to drag links from
+    QColor cachedFill; ///< behind the cache line of a step that reuses its output
+    QColor runsFill; ///< … of a step that runs because of its own change
+    QColor cascadeFill; ///< … of a step that runs because a step before it changed
+    QColor news; ///< the ring that briefly marks steps whose cache status just changed
+
+    /// The fill that tells a cache state, behind its line up close and as the whole block far
+    /// away; the step names (title) keep 7:1 on each.
+    QColor fillOf(CacheState state) const;
 
     /// The style for a palette: the application's, or one of the two below.
     static CanvasStyle fromPalette(const QPalette &palette);

@@ -3,15 +3,18 @@
 #include "views/scene/GraphScene.h"
 
 #include "views/commands/PipelineEditor.h"
+#include "views/document/CacheInspector.h"
 #include "views/document/PipelineDocument.h"
 #include "views/scene/EdgeItem.h"
 #include "views/scene/GraphLayout.h"
 #include "views/scene/StepItem.h"
 
+#include <QClipboard>
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QGuiApplication>
 #include <QMenu>
 #include <QMimeData>
 #include <QPen>
@@ -20,11 +23,31 @@
 
 namespace fondant {
 
+namespace {
+
+// The four texts Fondant hashes for a key, each under its name and hash, for a bug report or
+// a diff by hand.
+QString keyIngredients(const CacheKey &key)
+{
+    const auto part = [](const char *name, const std::string &hash, const std::string &text) {
+        return QStringLiteral("%1 (md5 %2):\n%3\n")
+            .arg(QLatin1String(name), QString::fromStdString(hash), QString::fromStdString(text));
+    };
+    return part("arguments", key.argumentsHash, key.argumentsText) + QLatin1Char('\n')
+        + part("operation spec", key.operationSpecHash, key.operationSpecText) + QLatin1Char('\n')
+        + part("image", key.imageHash, key.imageText) + QLatin1Char('\n')
+        + part("final", key.key, key.finalText);
+}
+
+} // namespace
+
 GraphScene::GraphScene(PipelineDocument &document, QObject *parent)
     : QGraphicsScene(parent), m_document(document)
 {
     setItemIndexMethod(BspTreeIndex);
     applyStyle();
+    m_newsFading.setInterval(40);
+    connect(&m_newsFading, &QTimer::timeout, this, &GraphScene::fadeNews);
     connect(&document, &PipelineDocument::documentReset, this, &GraphScene::rebuild);
     connect(&document, &PipelineDocument::stepAdded, this, [this](const QString &id) {
         addStepItem(id);
@@ -122,6 +145,49 @@ void GraphScene::addStepItem(const QString &id)
     item->setPos(m_document.position(id));
     addItem(item);
     m_items.insert(id, item);
+    if (m_inspector)
+        item->setCache(m_inspector->state(id), m_inspector->line(id), m_inspector->sentence(id));
+}
+
+void GraphScene::setCacheInspector(const CacheInspector *inspector)
+{
+    if (m_inspector)
+        disconnect(m_inspector, nullptr, this, nullptr);
+    m_inspector = inspector;
+    connect(inspector, &CacheInspector::stepsChanged, this, &GraphScene::showCache);
+    connect(inspector, &CacheInspector::historyChanged, this, &GraphScene::cacheShown);
+    connect(inspector, &CacheInspector::shownRunChanged, this, &GraphScene::cacheShown);
+    connect(inspector, &QObject::destroyed, this, [this] { m_inspector = nullptr; });
+    showCache(m_items.keys(), false);
+}
+
+void GraphScene::showCache(const QStringList &ids, bool news)
+{
+    for (const QString &id : ids) {
+        StepItem *item = m_items.value(id);
+        if (!item || !m_inspector)
+            continue;
+        item->setCache(m_inspector->state(id), m_inspector->line(id), m_inspector->sentence(id));
+        if (news) {
+            m_news[id].start();
+            item->setNews(1);
+        }
+    }
+    if (news && !m_news.isEmpty())
+        m_newsFading.start();
+    Q_EMIT cacheShown();
+}
+
+void GraphScene::fadeNews()
+{
+    for (auto it = m_news.begin(); it != m_news.end();) {
+        const qreal left = 1 - static_cast<qreal>(it->elapsed()) / newsMilliseconds;
+        if (StepItem *item = m_items.value(it.key()))
+            item->setNews(std::max<qreal>(left, 0));
+        it = left <= 0 || !m_items.contains(it.key()) ? m_news.erase(it) : std::next(it);
+    }
+    if (m_news.isEmpty())
+        m_newsFading.stop();
 }
 
 void GraphScene::removeStepItem(const QString &id)
@@ -391,11 +457,21 @@ void GraphScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
     QAction *disconnectAction = menu.addAction(tr("Disconnect input"));
     disconnectAction->setEnabled(m_edges.contains(id));
     menu.addSeparator();
+    const CacheKey *key = m_document.cacheKey(id);
+    QAction *copyKey = menu.addAction(tr("Copy Cache Key"));
+    QAction *copyIngredients = menu.addAction(tr("Copy Key Ingredients"));
+    copyKey->setEnabled(key);
+    copyIngredients->setEnabled(key);
+    menu.addSeparator();
     QAction *remove = menu.addAction(tr("Delete"));
     QAction *chosen = menu.exec(event->screenPos());
     PipelineEditor editor(m_document);
     if (chosen == properties)
         Q_EMIT stepActivated(id);
+    else if (chosen == copyKey && key)
+        QGuiApplication::clipboard()->setText(QString::fromStdString(key->key));
+    else if (chosen == copyIngredients && key)
+        QGuiApplication::clipboard()->setText(keyIngredients(*key));
     else if (chosen == disconnectAction)
         editor.disconnect(id);
     else if (chosen == remove)

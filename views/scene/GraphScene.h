@@ -4,15 +4,18 @@
 
 #include "views/scene/CanvasStyle.h"
 
+#include <QElapsedTimer>
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointF>
+#include <QTimer>
 
 class QGraphicsPathItem;
 class QMenu;
 
 namespace fondant {
 
+class CacheInspector;
 class EdgeItem;
 class PipelineDocument;
 class StepItem;
@@ -43,6 +46,13 @@ public:
     /// The step an arrow key leads to from id: Left its input, Right the first step reading
     /// it, Up and Down the previous and next step reading the same input; "" when none.
     QString stepBeside(const QString &id, Qt::Key direction) const;
+    /// Shows what the cache does with every step, as the inspector tells it, and marks the
+    /// steps whose status an edit or a run changes for a moment. The inspector must be made
+    /// before the scene, so that it has followed a new document when the scene draws it.
+    void setCacheInspector(const CacheInspector *inspector);
+    const CacheInspector *cacheInspector() const { return m_inspector; }
+    /// How long a changed step stays marked.
+    static constexpr int newsMilliseconds = 1600;
     /// The colours its items paint with; follows the scene's palette (the application's).
     const CanvasStyle &canvasStyle() const { return m_style; }
     /// Positions for every step from the layered layout of the graph, with the steps' real sizes.
@@ -52,6 +62,8 @@ public:
     static constexpr const char *componentMimeType = "application/x-fondant-component";
 
 Q_SIGNALS:
+    /// What the steps show of the cache changed (views redraw what they add, like a legend).
+    void cacheShown();
     /// A hint for the status bar (why a link is refused, what a drop does).
     void statusMessage(const QString &message);
     /// The user double-clicked a step.
@@ -80,6 +92,8 @@ private:
     void refreshAll();
     void refreshSteps(const QStringList &ids);
     void applyStyle();
+    void showCache(const QStringList &ids, bool news);
+    void fadeNews();
     /// Whether the link into a step is a problem: the step cannot read what it brings.
     bool linkHasProblem(const QString &id) const;
     StepItem *stepItemAt(QPointF scenePos) const;
@@ -96,6 +110,9 @@ private:
     QString m_connectFrom;
     QGraphicsPathItem *m_connectLine = nullptr;
     StepItem *m_hinted = nullptr;
+    const CacheInspector *m_inspector = nullptr;
+    QHash<QString, QElapsedTimer> m_news; ///< steps marked as changed, since when
+    QTimer m_newsFading;
 };
 
 } // namespace fondant

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/scene/GraphView.h"
 
+#include "views/document/CacheInspector.h"
 #include "views/document/PipelineDocument.h"
+#include "views/scene/CacheLegend.h"
 #include "views/scene/CanvasStyle.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/StepItem.h"
@@ -32,6 +34,7 @@ constexpr qreal readableZoom = 0.75; // field names are about 8 pixels high
 GraphView::GraphView(GraphScene *scene, QWidget *parent)
     : QGraphicsView(scene, parent), m_scene(scene)
 {
+    connect(scene, &GraphScene::cacheShown, viewport(), qOverload<>(&QWidget::update));
     setDragMode(RubberBandDrag);
     setRubberBandSelectionMode(Qt::IntersectsItemShape);
     setTransformationAnchor(AnchorUnderMouse);
@@ -206,8 +209,10 @@ void GraphView::keyReleaseEvent(QKeyEvent *event)
 void GraphView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
-    if (!StepPainter::drawsName(StepPainter::height(0), zoom()))
-        viewport()->update(); // which far names have room depends on all of the view
+    const CacheInspector *inspector = m_scene->cacheInspector();
+    if (!StepPainter::drawsName(StepPainter::height(0), zoom())
+        || (inspector && inspector->history()))
+        viewport()->update(); // far names and the legend are placed in the view, not the scene
     Q_EMIT viewportMoved();
 }
 
@@ -279,6 +284,15 @@ void GraphView::drawForeground(QPainter *painter, const QRectF &rect)
 {
     QGraphicsView::drawForeground(painter, rect);
     drawFarNames(*painter);
+    if (const CacheInspector *inspector = m_scene->cacheInspector();
+        inspector && inspector->history()) {
+        // The key to the cache colours, in the bottom-left corner.
+        painter->save();
+        painter->resetTransform();
+        CacheLegend(inspector->counts(), !inspector->shownRun().isEmpty())
+            .paint(*painter, m_scene->canvasStyle(), QPointF(10, viewport()->height() - 10));
+        painter->restore();
+    }
     if (m_busyText.isEmpty())
         return;
     // What the window waits for ("Opening …").

@@ -60,6 +60,9 @@ void StepItem::refresh()
     look.isFirst = m_document.indexOf(m_id) == 0;
     look.selected = isSelected();
     look.dropHint = m_look.dropHint;
+    look.cache = m_look.cache;
+    look.cacheLine = m_look.cacheLine;
+    look.news = m_look.news;
     if (analysis && analysis->spec) {
         const std::string tag = analysis->spec->imageTag();
         look.subtitle
@@ -110,7 +113,7 @@ QString StepItem::statusText() const
     if (m_look.cacheOff)
         return QObject::tr("caching off");
     if (const CacheKey *key = m_document.cacheKey(m_id))
-        return QString::fromStdString(key->key.substr(0, 8));
+        return QObject::tr("key %1").arg(QString::fromStdString(key->key.substr(0, 8)));
     return {};
 }
 
@@ -126,8 +129,21 @@ QString StepItem::toolTipText() const
     if (analysis && analysis->spec)
         tip += QStringLiteral("<br>%1").arg(
             QString::fromStdString(analysis->spec->image()).toHtmlEscaped());
-    if (key)
-        tip += QObject::tr("<br>cache key <tt>%1</tt>").arg(QString::fromStdString(key->key));
+    if (!m_cacheSentence.isEmpty())
+        tip += QStringLiteral("<br>%1").arg(
+            m_cacheSentence.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    if (key) {
+        // The key and the four things Fondant hashes into it (copied from the step's menu).
+        const auto hash
+            = [](const std::string &text) { return QString::fromStdString(text.substr(0, 8)); };
+        tip += QObject::tr(
+            "<br>cache key <tt>%1</tt><br>hashed from: arguments <tt>%2</tt>, "
+            "operation spec <tt>%3</tt>, image <tt>%4</tt>, previous key <tt>%5</tt>")
+                   .arg(QString::fromStdString(key->key), hash(key->argumentsHash),
+                       hash(key->operationSpecHash), hash(key->imageHash),
+                       key->inputs.previousKey ? hash(*key->inputs.previousKey)
+                                               : QObject::tr("none"));
+    }
     if (m_look.cacheOff && analysis)
         tip += QObject::tr("<br>caching off: %1")
                    .arg(QString::fromStdString(analysis->cacheDisabledReason).toHtmlEscaped());
@@ -156,7 +172,7 @@ QString StepItem::toolTipText() const
 
 qreal StepItem::height() const
 {
-    return StepPainter::height(std::max(m_look.consumes.size(), m_look.produces.size()));
+    return StepPainter::height(m_look);
 }
 
 QRectF StepItem::bodyRect() const
@@ -194,6 +210,27 @@ StepItem::Port StepItem::portAt(QPointF point) const
     if (near(StepPainter::inputPort()))
         return Port::Input;
     return Port::None;
+}
+
+void StepItem::setCache(CacheState state, const QString &line, const QString &sentence)
+{
+    m_cacheSentence = sentence;
+    if (state == m_look.cache && line == m_look.cacheLine)
+        return;
+    const qreal oldHeight = height();
+    m_look.cache = state;
+    m_look.cacheLine = line;
+    if (height() != oldHeight)
+        prepareGeometryChange();
+    update();
+}
+
+void StepItem::setNews(qreal news)
+{
+    if (news != m_look.news) {
+        m_look.news = news;
+        update();
+    }
 }
 
 void StepItem::setDropHint(int hint)

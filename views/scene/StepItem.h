@@ -50,6 +50,11 @@ public:
     /// Highlights the item as a connection target: 1 fits, 2 allowed but its fields will not
     /// fit, -1 refused, 0 none.
     void setDropHint(int hint);
+    /// What the cache does with the step: the state and line drawn on it, and the sentence
+    /// its tooltip gives.
+    void setCache(CacheState state, const QString &line, const QString &sentence);
+    /// 1 just after its cache status changed, fading to 0: a ring around the step.
+    void setNews(qreal news);
 
     void addEdge(EdgeItem *edge);
     void removeEdge(EdgeItem *edge);
@@ -69,6 +74,7 @@ private:
     const PipelineDocument &m_document;
     QString m_id;
     StepLook m_look;
+    QString m_cacheSentence;
     QList<EdgeItem *> m_edges;
 };
 

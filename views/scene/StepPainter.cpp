@@ -71,6 +71,22 @@ void paintName(
         metrics.elidedText(look.title, Qt::ElideRight, band.width()));
 }
 
+// A ring around a step whose cache status just changed, fading as look.news goes to 0.
+void paintNews(
+    QPainter &painter, const StepLook &look, const CanvasStyle &style, QRectF body, qreal lod)
+{
+    if (look.news <= 0)
+        return;
+    QColor ring = style.news;
+    ring.setAlphaF(static_cast<float>(std::clamp(look.news, 0.0, 1.0)));
+    const qreal width = 4 / std::max(lod, 0.05); // about four pixels on screen
+    painter.save();
+    painter.setPen(QPen(ring, width));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRoundedRect(body.adjusted(-width, -width, width, width), 9, 9);
+    painter.restore();
+}
+
 } // namespace
 
 QRectF StepPainter::farNameRect(qreal height)
@@ -84,15 +100,21 @@ bool StepPainter::drawsName(qreal bodyHeight, qreal lod)
         || namePixels(nameBand(QRectF(0, 0, width, bodyHeight), lod), lod) * lod >= smallestName;
 }
 
-qreal StepPainter::height(qsizetype rows)
+qreal StepPainter::height(qsizetype rows, bool cacheLine)
 {
-    return headerHeight + (rows > 0 ? static_cast<qreal>(rows) * rowHeight + 8 : 0);
+    return headerHeight + (rows > 0 ? static_cast<qreal>(rows) * rowHeight + 8 : 0)
+        + (cacheLine ? cacheLineHeight : 0);
+}
+
+qreal StepPainter::height(const StepLook &look)
+{
+    return height(std::max(look.consumes.size(), look.produces.size()), !look.cacheLine.isEmpty());
 }
 
 void StepPainter::paint(
     QPainter &painter, const StepLook &look, const CanvasStyle &style, qreal lod)
 {
-    const QRectF body(0, 0, width, height(std::max(look.consumes.size(), look.produces.size())));
+    const QRectF body(0, 0, width, height(look));
     const QColor outline = outlineOf(look, style);
     const QColor header = look.cacheOff ? style.headerFillCacheOff : style.headerFill;
     const bool marked = look.selected || look.errors > 0 || look.dropHint != 0;
@@ -100,12 +122,15 @@ void StepPainter::paint(
     if (lod < midway) { // away: a block in the step's state colour and its name, as large as fits
         painter.setRenderHint(QPainter::Antialiasing, lod >= farAway);
         painter.setPen(QPen(outline, marked ? 2 / lod : 0)); // 0: one pixel on screen
-        painter.setBrush(look.errors > 0 ? style.errorBadgeFill : header);
+        painter.setBrush(look.errors > 0         ? style.errorBadgeFill
+                : look.cache != CacheState::None ? style.fillOf(look.cache)
+                                                 : header);
         if (lod < farAway)
             painter.drawRect(body);
         else
             painter.drawRoundedRect(body, 7, 7);
         paintName(painter, look, style, nameBand(body, lod), lod);
+        paintNews(painter, look, style, body, lod);
         return;
     }
     painter.setRenderHint(QPainter::Antialiasing);
@@ -164,6 +189,18 @@ void StepPainter::paint(
             smallMetrics.elidedText(
                 look.produces.at(i) + QStringLiteral(" →"), Qt::ElideRight, column));
     painter.setOpacity(1);
+
+    if (!look.cacheLine.isEmpty()) {
+        // What the cache does with the step, on the fill of its state, along the bottom.
+        const QRectF line(4, body.bottom() - cacheLineHeight + 2, width - 8, cacheLineHeight - 6);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(style.fillOf(look.cache));
+        painter.drawRoundedRect(line, 4, 4);
+        painter.setPen(style.title);
+        painter.drawText(line.adjusted(6, 0, -6, 0), Qt::AlignLeft | Qt::AlignVCenter,
+            smallMetrics.elidedText(look.cacheLine, Qt::ElideRight, line.width() - 12));
+    }
+    paintNews(painter, look, style, body, lod);
 
     painter.setPen(QPen(style.frame, 1.2));
     if (!look.isFirst) {

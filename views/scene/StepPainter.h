@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "views/document/CacheState.h"
+
 #include <QPointF>
 #include <QRectF>
 #include <QString>
@@ -27,6 +29,9 @@ struct StepLook
     bool isFirst = false; ///< the first step has no input port
     int dropHint = 0; ///< 1 a link fits, 2 allowed but fields will not fit, -1 refused
     bool selected = false;
+    CacheState cache = CacheState::None; ///< what the cache line tells, when there is one
+    QString cacheLine; ///< "cached — from run …", "re-runs because embed changed"; "" for none
+    qreal news = 0; ///< 1 just after its cache status changed, fading to 0
 };
 
 /// Paints a step in a CanvasStyle at the detail its size on screen allows: full detail up
@@ -39,8 +44,9 @@ public:
 
     /// Whether a step of this height draws its name at this zoom, or it would be too small.
     static bool drawsName(qreal bodyHeight, qreal lod);
-    /// The height of a step showing this many field rows.
-    static qreal height(qsizetype rows);
+    /// The height of a step showing this many field rows, and a cache line or not.
+    static qreal height(qsizetype rows, bool cacheLine = false);
+    static qreal height(const StepLook &look);
     /// Where the name of a step this high may go when it is far away: beyond the block.
     static QRectF farNameRect(qreal height);
     /// Where links attach, relative to the step's top-left corner.
@@ -50,6 +56,7 @@ public:
     static constexpr qreal width = 210;
     static constexpr qreal headerHeight = 48;
     static constexpr qreal rowHeight = 16;
+    static constexpr qreal cacheLineHeight = 24;
     static constexpr qreal portRadius = 6;
     static constexpr int maxRows = 6;
     static constexpr qreal smallestName = 5; ///< on-screen pixels below which no name is drawn

@@ -6,6 +6,7 @@
 #include "views/commands/PipelineEditor.h"
 #include "views/document/PipelineDocument.h"
 
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,6 +17,7 @@ class tst_CacheInspector : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale::c()); } // dates as the tests spell them
     void everyStepHasItsStatus();
     void anEditShowsWhatReRunsAndWhy();
     void aPastRunShowsWhatItDid();
@@ -60,9 +62,9 @@ void tst_CacheInspector::everyStepHasItsStatus()
     QCOMPARE(inspector.datasetFolder(), std::string("reviews"));
     QCOMPARE(inspector.state(QStringLiteral("load_table")), State::Cached);
     QCOMPARE(inspector.line(QStringLiteral("load_table")),
-        QStringLiteral("cached — from reviews-20240422120000"));
+        QStringLiteral("cached — from the run of 22 Apr 2024, 12:00"));
     QCOMPARE(inspector.line(QStringLiteral("trim_text")),
-        QStringLiteral("cached — from reviews-20240423090000"));
+        QStringLiteral("cached — from the run of 23 Apr 2024, 09:00"));
     QCOMPARE(inspector.state(QStringLiteral("write_rows")), State::Cached);
     QCOMPARE(inspector.summary(), QStringLiteral("3 of 3 steps cached"));
     QCOMPARE(inspector.runs().size(), std::size_t(5));
@@ -105,14 +107,14 @@ void tst_CacheInspector::aPastRunShowsWhatItDid()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(inspector.state(QStringLiteral("load_table")), State::Cached);
     QCOMPARE(inspector.line(QStringLiteral("load_table")),
-        QStringLiteral("reused from reviews-20240422120000"));
+        QStringLiteral("reused from the run of 22 Apr 2024, 12:00"));
     QCOMPARE(inspector.state(QStringLiteral("trim_text")), State::Runs);
     QCOMPARE(inspector.line(QStringLiteral("trim_text")), QStringLiteral("executed in this run"));
     QVERIFY(inspector.summary().startsWith(
         QStringLiteral("Run reviews-20240423090000: 1 of 3 steps executed, 1 reused")));
     inspector.showRun({});
     QCOMPARE(inspector.line(QStringLiteral("trim_text")),
-        QStringLiteral("cached — from reviews-20240423090000"));
+        QStringLiteral("cached — from the run of 23 Apr 2024, 09:00"));
 }
 
 void tst_CacheInspector::aRunWrittenWhileOpenUpdatesTheSteps()

@@ -58,6 +58,12 @@ void tst_CanvasStyle::textMeetsWcagAa()
         {"step name on its band", s.title, s.headerFill, 4.5},
         {"step name, caching off", s.title, s.headerFillCacheOff, 4.5},
         {"step name on a far-away block with errors", s.title, s.errorBadgeFill, 4.5},
+        {"cache line (and far name), cached", s.title, s.fillOf(CacheState::Cached), 4.5},
+        {"cache line (and far name), will run", s.title, s.fillOf(CacheState::Runs), 4.5},
+        {"cache line (and far name), re-runs upstream", s.title, s.fillOf(CacheState::Cascade),
+            4.5},
+        {"cache line (and far name), caching off", s.title, s.fillOf(CacheState::Disabled), 4.5},
+        {"cache line (and far name), will fail", s.title, s.fillOf(CacheState::Fails), 4.5},
         {"component line on the band", s.secondary, s.headerFill, 4.5},
         {"component line, caching off", s.secondary, s.headerFillCacheOff, 4.5},
         {"fields on the body", s.secondary, s.stepFill, 4.5},
@@ -71,7 +77,11 @@ void tst_CanvasStyle::textMeetsWcagAa()
         {"warning outline", s.warning, s.stepFill, 3.0},
         {"fitting link target", s.fits, s.stepFill, 3.0},
         {"selection", s.selection, s.background, 3.0},
+        {"status change ring", s.news, s.background, 3.0},
     };
+    // The cache states differ in hue (their lightness is kept for the names on them).
+    QVERIFY(qAbs(s.cachedFill.hslHue() - s.runsFill.hslHue()) >= 60);
+    QVERIFY(qAbs(s.cascadeFill.hslHue() - s.runsFill.hslHue()) >= 10);
     for (const Pair &pair : pairs) {
         const double ratio = CanvasStyle::contrast(pair.text, pair.fill);
         qInfo("%s: %.1f:1", pair.what, ratio); // the measured ratios, for the record

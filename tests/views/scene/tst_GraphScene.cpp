@@ -3,13 +3,16 @@
 #include "views/scene/GraphScene.h"
 
 #include "DocumentFixture.h"
+#include "HistoryFixture.h"
 #include "core/pipeline/PipelineReader.h"
 #include "views/commands/PipelineEditor.h"
+#include "views/document/CacheInspector.h"
 #include "views/scene/EdgeItem.h"
 #include "views/scene/GraphView.h"
 #include "views/scene/StepItem.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QSignalSpy>
@@ -20,7 +23,9 @@ class tst_GraphScene : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale::c()); }
     void builtFromTheDocument();
+    void cacheStatusIsShownAndChangesAreMarked();
     void followsEditsAndUndo();
     void keysChangedUpstreamReachTheBadges();
     void dragFromOutputPortConnects();
@@ -90,8 +95,8 @@ void tst_GraphScene::keysChangedUpstreamReachTheBadges()
     const auto badge
         = [&](const char *id) { return scene.stepItem(QString::fromLatin1(id))->status(); };
     const auto keyStart = [&](const char *id) {
-        return QString::fromStdString(
-            document->cacheKey(QString::fromLatin1(id))->key.substr(0, 8));
+        return QStringLiteral("key ")
+            + QString::fromStdString(document->cacheKey(QString::fromLatin1(id))->key.substr(0, 8));
     };
     const QString exportBefore = badge("export");
     QCOMPARE(exportBefore, keyStart("export"));
@@ -311,6 +316,42 @@ void tst_GraphScene::linksCanBeSelected()
     QVERIFY(edge->isSelected());
     QCOMPARE(scene.selectedLinks(), QStringList {QStringLiteral("export")});
     QVERIFY(scene.selectedStepIds().isEmpty());
+}
+
+void tst_GraphScene::cacheStatusIsShownAndChangesAreMarked()
+{
+    QTemporaryDir folder;
+    const QString wd = test::copyOfFolder(test::historyData + QStringLiteral("/wd"), folder);
+    PipelineDocument document;
+    document.load(test::historyData + QStringLiteral("/versions/v2.pipeline.yaml"));
+    CacheInspector inspector(document);
+    inspector.chooseWorkingDirectory(wd);
+    GraphScene scene(document);
+    scene.setCacheInspector(&inspector);
+    const StepItem *trim = scene.stepItem(QStringLiteral("trim_text"));
+    const StepItem *write = scene.stepItem(QStringLiteral("write_rows"));
+    QCOMPARE(trim->look().cache, CacheState::Cached);
+    QCOMPARE(trim->look().cacheLine, QStringLiteral("cached — from the run of 23 Apr 2024, 09:00"));
+    QVERIFY(trim->look().status.startsWith(QStringLiteral("key ")));
+    QVERIFY(trim->toolTipText().contains(QStringLiteral("operation spec")));
+    const qreal cachedHeight = trim->boundingRect().height();
+
+    // An edit: the step and the one after it are marked for a moment, with the reason.
+    PipelineEditor(document).changeStep(QStringLiteral("trim_text"), QStringLiteral("arguments"),
+        [](Step &step) { step.arguments.set("max_length", 45); });
+    QCOMPARE(trim->look().cache, CacheState::Runs);
+    QCOMPARE(write->look().cache, CacheState::Cascade);
+    QCOMPARE(write->look().cacheLine, QStringLiteral("re-runs because trim_text changed"));
+    QVERIFY(trim->look().news > 0.9);
+    QVERIFY(write->look().news > 0.9);
+    QCOMPARE(scene.stepItem(QStringLiteral("load_table"))->look().news, 0.0);
+    QCOMPARE(trim->boundingRect().height(), cachedHeight);
+    QTRY_COMPARE_WITH_TIMEOUT(trim->look().news, 0.0, GraphScene::newsMilliseconds + 2000);
+
+    // Another run shown is no news: nothing is marked.
+    inspector.showRun(QStringLiteral("reviews-20240423090000"));
+    QCOMPARE(trim->look().cacheLine, QStringLiteral("executed in this run"));
+    QCOMPARE(trim->look().news, 0.0);
 }
 
 QTEST_MAIN(tst_GraphScene)
