@@ -13,10 +13,24 @@ namespace fondant {
 
 namespace {
 
-// The texts Fondant hashed for a key.
-RunRecord::Preimages preimagesOf(const CacheKey &key)
+// The four texts Fondant hashed for a key, where they are kept (not copied: an operation
+// spec's text is long, and every step of a long pipeline is compared on every edit).
+struct Texts
+{
+    const std::string &arguments;
+    const std::string &operationSpec;
+    const std::string &image;
+    const std::string &final;
+};
+
+Texts textsOf(const CacheKey &key)
 {
     return {key.argumentsText, key.operationSpecText, key.imageText, key.finalText};
+}
+
+Texts textsOf(const RunRecord::Preimages &preimages)
+{
+    return {preimages.arguments, preimages.operationSpec, preimages.image, preimages.final};
 }
 
 Value parsed(const std::string &text)
@@ -85,63 +99,75 @@ void attributeCauses(std::vector<StepExplanation> &steps)
     }
 }
 
+std::vector<KeyChange> diffTexts(const Texts &before, const Texts &now)
+{
+    // Equal texts hold equal values: only the texts that differ are read (a long chain of
+    // steps changed only upstream differs in its final text alone).
+    std::vector<KeyChange> changes;
+    if (before.arguments != now.arguments) {
+        const Value argumentsBefore = parsed(before.arguments);
+        const Value argumentsNow = parsed(now.arguments);
+        // The arguments dict holds the user's arguments plus three entries Fondant adds.
+        Value userBefore = argumentsBefore;
+        Value userNow = argumentsNow;
+        for (const char *added : {"input_partition_rows", "cache", "operation_spec"}) {
+            userBefore.remove(added);
+            userNow.remove(added);
+        }
+        diffObjects(userBefore, userNow, "arguments", changes);
+        addIfChanged(
+            argumentsBefore, argumentsNow, "input_partition_rows", "input_partition_rows", changes);
+        addIfChanged(argumentsBefore, argumentsNow, "cache", "cache", changes);
+    }
+    if (before.image != now.image) {
+        const Value imageBefore = parsed(before.image);
+        const Value imageNow = parsed(now.image);
+        addIfChanged(imageBefore, imageNow, "base_image", "image", changes);
+        addIfChanged(imageBefore, imageNow, "extra_requires", "image.extra_requires", changes);
+        addIfChanged(imageBefore, imageNow, "script", "image.script", changes);
+    }
+    if (before.operationSpec != now.operationSpec) {
+        // The component spec (its image is reported above) and the mappings.
+        Value operationBefore = parsed(before.operationSpec);
+        Value operationNow = parsed(now.operationSpec);
+        for (Value *operation : {&operationBefore, &operationNow})
+            if (Value *specification = operation->find("specification"))
+                specification->remove("image");
+        std::vector<KeyChange> operationChanges;
+        diffObjects(operationBefore, operationNow, "", operationChanges);
+        for (KeyChange &change : operationChanges) {
+            if (change.path.starts_with("specification"))
+                change.path = "spec" + change.path.substr(std::string("specification").size());
+            changes.push_back(std::move(change));
+        }
+    }
+    if (before.final != now.final) {
+        const Value finalBefore = parsed(before.final);
+        const Value finalNow = parsed(now.final);
+        addIfChanged(finalBefore, finalNow, "number_of_accelerators",
+            "resources.accelerator_number", changes);
+        addIfChanged(
+            finalBefore, finalNow, "accelerator_name", "resources.accelerator_name", changes);
+        addIfChanged(finalBefore, finalNow, "node_pool_name", "resources.node_pool_name", changes);
+        addIfChanged(finalBefore, finalNow, "previous_component_cache", "upstream", changes);
+    }
+    return changes;
+}
+
 } // namespace
 
 std::vector<KeyChange> KeyExplain::diff(
     const RunRecord::Preimages &before, const RunRecord::Preimages &now)
 {
-    std::vector<KeyChange> changes;
-    const Value argumentsBefore = parsed(before.arguments);
-    const Value argumentsNow = parsed(now.arguments);
-    // The arguments dict holds the user's arguments plus three entries Fondant adds.
-    Value userBefore = argumentsBefore;
-    Value userNow = argumentsNow;
-    for (const char *added : {"input_partition_rows", "cache", "operation_spec"}) {
-        userBefore.remove(added);
-        userNow.remove(added);
-    }
-    diffObjects(userBefore, userNow, "arguments", changes);
-    addIfChanged(
-        argumentsBefore, argumentsNow, "input_partition_rows", "input_partition_rows", changes);
-    addIfChanged(argumentsBefore, argumentsNow, "cache", "cache", changes);
-
-    const Value imageBefore = parsed(before.image);
-    const Value imageNow = parsed(now.image);
-    addIfChanged(imageBefore, imageNow, "base_image", "image", changes);
-    addIfChanged(imageBefore, imageNow, "extra_requires", "image.extra_requires", changes);
-    addIfChanged(imageBefore, imageNow, "script", "image.script", changes);
-
-    // The operation spec: the component spec (its image is reported above) and the mappings.
-    Value operationBefore = parsed(before.operationSpec);
-    Value operationNow = parsed(now.operationSpec);
-    for (Value *operation : {&operationBefore, &operationNow})
-        if (Value *specification = operation->find("specification"))
-            specification->remove("image");
-    std::vector<KeyChange> operationChanges;
-    diffObjects(operationBefore, operationNow, "", operationChanges);
-    for (KeyChange &change : operationChanges) {
-        if (change.path.starts_with("specification"))
-            change.path = "spec" + change.path.substr(std::string("specification").size());
-        changes.push_back(std::move(change));
-    }
-
-    const Value finalBefore = parsed(before.final);
-    const Value finalNow = parsed(now.final);
-    addIfChanged(
-        finalBefore, finalNow, "number_of_accelerators", "resources.accelerator_number", changes);
-    addIfChanged(finalBefore, finalNow, "accelerator_name", "resources.accelerator_name", changes);
-    addIfChanged(finalBefore, finalNow, "node_pool_name", "resources.node_pool_name", changes);
-    addIfChanged(finalBefore, finalNow, "previous_component_cache", "upstream", changes);
-    return changes;
+    return diffTexts(textsOf(before), textsOf(now));
 }
 
 namespace {
 
 // Fills in a step's comparison from both sides' texts.
-void compare(
-    StepExplanation &step, const RunRecord::Preimages &before, const RunRecord::Preimages &now)
+void compare(StepExplanation &step, const Texts &before, const Texts &now)
 {
-    step.changes = KeyExplain::diff(before, now);
+    step.changes = diffTexts(before, now);
     step.changed = step.oldKey != step.newKey;
     step.rootCause = std::any_of(step.changes.begin(), step.changes.end(),
         [](const KeyChange &change) { return change.path != "upstream"; });
@@ -181,7 +207,7 @@ std::vector<StepExplanation> KeyExplain::againstRun(const PipelineSession &now, 
                   "a step added since has none)";
         } else if (recorded && recorded->preimages && key) {
             step.oldKey = recorded->cacheKey;
-            compare(step, *recorded->preimages, preimagesOf(*key));
+            compare(step, textsOf(*recorded->preimages), textsOf(*key));
         } else {
             step.oldKey = recorded ? recorded->cacheKey : output->cacheKey;
             if (step.oldKey && step.newKey)
@@ -221,7 +247,7 @@ std::vector<StepExplanation> KeyExplain::againstDocument(
             step.note = "a key cannot be computed (the step has errors)";
         } else {
             step.oldKey = oldKey->key;
-            compare(step, preimagesOf(*oldKey), preimagesOf(*newKey));
+            compare(step, textsOf(*oldKey), textsOf(*newKey));
         }
         steps.push_back(std::move(step));
     }

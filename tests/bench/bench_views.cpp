@@ -4,9 +4,11 @@
 // its first step, edit an argument, undo, see it whole) at 100 to 10,000 steps, and the canvas with
 // 1,000 steps (building the scene, re-analysing after an edit, drawing offscreen).
 #include "GeneratedProject.h"
+#include "core/history/RunRecord.h"
 #include "core/pipeline/PipelineReader.h"
 #include "core/spec/SpecCache.h"
 #include "views/MainWindow.h"
+#include "views/document/CacheInspector.h"
 #include "views/document/PipelineDocument.h"
 #include "views/panels/PropertiesDock.h"
 #include "views/scene/GraphScene.h"
@@ -70,6 +72,33 @@ void BM_EditWith1000StepsOnCanvas(benchmark::State &state)
     }
 }
 BENCHMARK(BM_EditWith1000StepsOnCanvas)->Unit(benchmark::kMillisecond);
+
+// The same edit with the cache shown on the canvas: every step's status and its key compared,
+// ingredient by ingredient, with a recorded run of the unedited pipeline (the what-if view).
+void BM_EditWithCacheStatusOf1000Steps(benchmark::State &state)
+{
+    QTemporaryDir workingDirectory;
+    PipelineDocument document;
+    document.reset(generatedPipeline(1000));
+    const std::string runId = "bench-20240101000000";
+    RunRecord::of(document.session(), runId, workingDirectory.path().toStdString())
+        .write(RunRecord::location(workingDirectory.path(), runId, {}));
+    CacheInspector inspector(document);
+    inspector.chooseWorkingDirectory(workingDirectory.path());
+    GraphScene scene(document);
+    scene.setCacheInspector(&inspector);
+    if (!inspector.againstRun())
+        state.SkipWithError("the recorded run was not found");
+    Step step = *document.step(QStringLiteral("s500"));
+    std::int64_t value = 0;
+    for (auto _ : state) {
+        step.arguments.set("max_length", ++value);
+        document.replaceStep(QStringLiteral("s500"), step);
+    }
+    state.counters["changed"]
+        = static_cast<double>(inspector.counts()[static_cast<std::size_t>(CacheState::Cascade)]);
+}
+BENCHMARK(BM_EditWithCacheStatusOf1000Steps)->Unit(benchmark::kMillisecond);
 
 void BM_RenderWholeSceneOf1000Steps(benchmark::State &state)
 {

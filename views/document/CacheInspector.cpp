@@ -49,9 +49,10 @@ CacheInspector::CacheInspector(PipelineDocument &document, QObject *parent)
         [followDocument] { followDocument(true); });
     connect(&document, &PipelineDocument::filePathChanged, this,
         [followDocument] { followDocument(true); });
+    // Every edit ends in one of these, with every key already recomputed (keysChanged only
+    // follows stepsAnalysed).
     const auto edited = [this] { update({}, true); };
     connect(&document, &PipelineDocument::stepsAnalysed, this, edited);
-    connect(&document, &PipelineDocument::keysChanged, this, edited);
     connect(&document, &PipelineDocument::analysisChanged, this, edited);
     update([this] { reopen(); }, false);
 }
@@ -196,20 +197,21 @@ const RunInfo *CacheInspector::againstRun() const
 
 void CacheInspector::update(const std::function<void()> &change, bool news)
 {
-    QHash<QString, Shown> before;
-    for (auto it = m_indexOf.cbegin(); it != m_indexOf.cend(); ++it)
-        before.insert(it.key(), {state(it.key()), line(it.key())});
     if (change)
         change();
     recompute();
 
+    QHash<QString, Shown> shown;
+    shown.reserve(m_indexOf.size());
     QStringList changed;
     for (const QString &id : m_document.stepIds()) {
-        const auto old = before.constFind(id);
-        const Shown now {state(id), line(id)};
-        if (old == before.cend() ? now.state != State::None : !(*old == now))
+        const auto old = m_shown.constFind(id);
+        Shown now {state(id), line(id)};
+        if (old == m_shown.cend() ? now.state != State::None : !(*old == now))
             changed << id;
+        shown.insert(id, std::move(now));
     }
+    m_shown = std::move(shown);
     if (!changed.isEmpty())
         Q_EMIT stepsChanged(changed, news);
 }

@@ -146,7 +146,7 @@ void GraphScene::addStepItem(const QString &id)
     addItem(item);
     m_items.insert(id, item);
     if (m_inspector)
-        item->setCache(m_inspector->state(id), m_inspector->line(id), m_inspector->sentence(id));
+        item->setCache(m_inspector->state(id), m_inspector->line(id));
 }
 
 void GraphScene::setCacheInspector(const CacheInspector *inspector)
@@ -167,7 +167,7 @@ void GraphScene::showCache(const QStringList &ids, bool news)
         StepItem *item = m_items.value(id);
         if (!item || !m_inspector)
             continue;
-        item->setCache(m_inspector->state(id), m_inspector->line(id), m_inspector->sentence(id));
+        item->setCache(m_inspector->state(id), m_inspector->line(id));
         if (news) {
             m_news[id].start();
             item->setNews(1);

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/scene/StepItem.h"
 
+#include "views/document/CacheInspector.h"
 #include "views/document/PipelineDocument.h"
 #include "views/scene/CanvasStyle.h"
 #include "views/scene/EdgeItem.h"
+#include "views/scene/GraphScene.h"
 
 #include <QGraphicsSceneHoverEvent>
 #include <QPainter>
@@ -129,9 +131,11 @@ QString StepItem::toolTipText() const
     if (analysis && analysis->spec)
         tip += QStringLiteral("<br>%1").arg(
             QString::fromStdString(analysis->spec->image()).toHtmlEscaped());
-    if (!m_cacheSentence.isEmpty())
-        tip += QStringLiteral("<br>%1").arg(
-            m_cacheSentence.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    const auto *scene = qobject_cast<const GraphScene *>(this->scene());
+    if (const CacheInspector *inspector = scene ? scene->cacheInspector() : nullptr)
+        if (const QString sentence = inspector->sentence(m_id); !sentence.isEmpty())
+            tip += QStringLiteral("<br>%1").arg(
+                sentence.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     if (key) {
         // The key and the four things Fondant hashes into it (copied from the step's menu).
         const auto hash
@@ -212,9 +216,8 @@ StepItem::Port StepItem::portAt(QPointF point) const
     return Port::None;
 }
 
-void StepItem::setCache(CacheState state, const QString &line, const QString &sentence)
+void StepItem::setCache(CacheState state, const QString &line)
 {
-    m_cacheSentence = sentence;
     if (state == m_look.cache && line == m_look.cacheLine)
         return;
     const qreal oldHeight = height();

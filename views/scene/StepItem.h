@@ -50,9 +50,9 @@ public:
     /// Highlights the item as a connection target: 1 fits, 2 allowed but its fields will not
     /// fit, -1 refused, 0 none.
     void setDropHint(int hint);
-    /// What the cache does with the step: the state and line drawn on it, and the sentence
-    /// its tooltip gives.
-    void setCache(CacheState state, const QString &line, const QString &sentence);
+    /// What the cache does with the step: the state and line drawn on it (its tooltip asks the
+    /// scene's inspector for the whole sentence).
+    void setCache(CacheState state, const QString &line);
     /// 1 just after its cache status changed, fading to 0: a ring around the step.
     void setNews(qreal news);
 
@@ -74,7 +74,6 @@ private:
     const PipelineDocument &m_document;
     QString m_id;
     StepLook m_look;
-    QString m_cacheSentence;
     QList<EdgeItem *> m_edges;
 };
 
