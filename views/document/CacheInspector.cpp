@@ -107,7 +107,7 @@ void CacheInspector::reopen()
             m_problem = QString::fromStdString(opened.diagnostics().front().message);
     }
     watchFolders();
-    Q_EMIT historyChanged();
+    m_historyChanged = true; // told once the steps' statuses follow it
 }
 
 void CacheInspector::refresh()
@@ -122,7 +122,7 @@ void CacheInspector::refresh()
         Q_EMIT shownRunChanged(m_shownRun);
     }
     watchFolders();
-    Q_EMIT historyChanged();
+    m_historyChanged = true; // told once the steps' statuses follow it
 }
 
 void CacheInspector::watchFolders()
@@ -200,6 +200,10 @@ void CacheInspector::update(const std::function<void()> &change, bool news)
     if (change)
         change();
     recompute();
+    if (m_historyChanged) {
+        m_historyChanged = false;
+        Q_EMIT historyChanged();
+    }
 
     QHash<QString, Shown> shown;
     shown.reserve(m_indexOf.size());
@@ -322,10 +326,19 @@ QString CacheInspector::line(const QString &stepId) const
         return status->cachedFromRun ? tr("cached — from %1").arg(runName(*status->cachedFromRun))
                                      : tr("cached");
     case Reason::KeyChanged: {
-        const StepExplanation *why = explanation(stepId);
-        if (why && !why->changes.empty())
-            return tr("will re-run — %1").arg(qs(KeyExplain::changeList(*why)));
-        return tr("will re-run — its key is new");
+        // What changed, as short as the step has room for: "max_length 60 → 40".
+        QStringList changes;
+        if (const StepExplanation *why = explanation(stepId))
+            for (const KeyChange &change : why->changes)
+                if (change.path != "upstream")
+                    changes << QStringLiteral("%1 %2 → %3")
+                                   .arg(qs(change.path.starts_with("arguments.")
+                                                ? change.path.substr(10)
+                                                : change.path),
+                                       qs(KeyExplain::valueText(change.before)),
+                                       qs(KeyExplain::valueText(change.now)));
+        return changes.isEmpty() ? tr("re-runs: its key is new")
+                                 : tr("re-runs: %1").arg(changes.join(QStringLiteral(", ")));
     }
     case Reason::NoPreviousRun:
         return tr("will run — never ran here");

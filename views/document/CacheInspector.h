@@ -117,6 +117,7 @@ private:
     std::vector<StepStatus> m_statuses;
     std::vector<StepExplanation> m_explanations;
     QHash<QString, int> m_indexOf; ///< positions in m_statuses and m_explanations by step id
+    bool m_historyChanged = false; ///< reopened or refreshed since historyChanged was told
     QHash<QString, Shown> m_shown; ///< what every step showed after the last update
 };
 

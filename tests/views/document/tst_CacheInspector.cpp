@@ -85,7 +85,7 @@ void tst_CacheInspector::anEditShowsWhatReRunsAndWhy()
     // Compared against the newest run with a record, which ran max_length 60 uncached (v3).
     QCOMPARE(inspector.againstRun()->runId, std::string("reviews-20240424090000"));
     QCOMPARE(inspector.line(QStringLiteral("trim_text")),
-        QStringLiteral("will re-run — arguments.max_length 60 → 45, cache false → true"));
+        QStringLiteral("re-runs: max_length 60 → 45, cache false → true"));
     QCOMPARE(inspector.state(QStringLiteral("write_rows")), State::Cascade);
     QCOMPARE(inspector.line(QStringLiteral("write_rows")),
         QStringLiteral("re-runs because trim_text changed"));

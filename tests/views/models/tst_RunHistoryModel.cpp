@@ -19,7 +19,7 @@ class tst_RunHistoryModel : public QObject
 private Q_SLOTS:
     void runsNewestFirstAfterTheNextRun();
     void theNextRunFollowsEdits();
-    void noWorkingDirectoryNoRows();
+    void noWorkingDirectoryNoRowsUntilOneIsChosen();
 };
 
 namespace {
@@ -83,7 +83,7 @@ void tst_RunHistoryModel::theNextRunFollowsEdits()
     QCOMPARE(cell(model, 0, RunHistoryModel::ReusedColumn), QStringLiteral("1"));
 }
 
-void tst_RunHistoryModel::noWorkingDirectoryNoRows()
+void tst_RunHistoryModel::noWorkingDirectoryNoRowsUntilOneIsChosen()
 {
     PipelineDocument document;
     CacheInspector inspector(document);
@@ -91,6 +91,12 @@ void tst_RunHistoryModel::noWorkingDirectoryNoRows()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.rowOf({}), -1);
+    // A folder chosen later: its runs of the pipeline's dataset folder are listed.
+    QTemporaryDir folder;
+    const QString wd = test::copyOfFolder(test::historyData + QStringLiteral("/wd"), folder);
+    document.load(test::historyData + QStringLiteral("/versions/v2.pipeline.yaml"));
+    inspector.chooseWorkingDirectory(wd);
+    QCOMPARE(model.rowCount(), 6);
 }
 
 QTEST_MAIN(tst_RunHistoryModel)
