@@ -27,8 +27,9 @@ RunsDock::RunsDock(CacheInspector &inspector, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(
+        RunHistoryModel::RunColumn, QHeaderView::Stretch);
     m_view->setToolTip(tr("Select a run to show on the canvas what it executed and reused, and "
                           "to compare keys against it."));
 
