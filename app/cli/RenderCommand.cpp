@@ -34,10 +34,16 @@ int renderCommand(CommandContext &context, const QStringList &arguments)
 {
     const QString name = QStringLiteral("render");
     CommandLine line(name,
-        QStringLiteral("Draws the pipeline as the designer shows it into a PNG or SVG picture. "
+        QStringLiteral("Draws the pipeline as the designer shows it into a PNG or SVG picture; "
+                       "with a working directory, every step's cache status and a legend. "
                        "Writes nothing, and exits 1, when the pipeline has errors."),
-        QStringLiteral("PIPELINE -o FILE.png|FILE.svg [--theme light|dark]"));
+        QStringLiteral(
+            "PIPELINE -o FILE.png|FILE.svg [--theme light|dark] [--working-directory DIR]"));
     line.addComponentsOption();
+    line.parser.addOption(QCommandLineOption(QStringLiteral("working-directory"),
+        QStringLiteral("Show what Fondant's cache would do with every step if the pipeline ran "
+                       "now in this working directory, with a legend."),
+        QStringLiteral("DIR")));
     line.parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
         QStringLiteral("The picture to write (.png or .svg)."), QStringLiteral("FILE")));
     line.parser.addOption(QCommandLineOption(QStringLiteral("theme"),

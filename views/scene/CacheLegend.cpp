@@ -54,46 +54,65 @@ std::vector<CacheState> CacheLegend::shownStates() const
     return states;
 }
 
-QRectF CacheLegend::paint(QPainter &painter, const CanvasStyle &style, QPointF bottomLeft) const
+namespace {
+
+constexpr qreal padding = 8;
+
+QFont legendFont()
 {
-    const std::vector<CacheState> states = shownStates();
-    QFont font = painter.font();
+    QFont font;
     font.setPixelSize(12);
-    const QFontMetricsF metrics(font);
-    const qreal line = std::ceil(metrics.height()) + 6;
-    const qreal swatch = line - 8;
-    qreal labelWidth = 0;
-    qreal countWidth = 0;
+    return font;
+}
+
+} // namespace
+
+CacheLegend::Layout CacheLegend::layout() const
+{
+    const QFontMetricsF metrics(legendFont());
+    Layout layout;
+    layout.line = std::ceil(metrics.height()) + 6;
+    layout.swatch = layout.line - 8;
+    const std::vector<CacheState> states = shownStates();
     for (const CacheState state : states) {
-        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(label(state)));
-        countWidth = std::max(countWidth,
+        layout.labelWidth = std::max(layout.labelWidth, metrics.horizontalAdvance(label(state)));
+        layout.countWidth = std::max(layout.countWidth,
             metrics.horizontalAdvance(QString::number(m_counts[static_cast<std::size_t>(state)])));
     }
-    const qreal padding = 8;
-    const QRectF box(bottomLeft.x(),
-        bottomLeft.y() - static_cast<qreal>(states.size()) * line - 2 * padding,
-        padding * 3 + swatch + 8 + labelWidth + countWidth + 12,
-        static_cast<qreal>(states.size()) * line + 2 * padding);
+    layout.size
+        = QSizeF(padding * 3 + layout.swatch * 1.6 + 8 + layout.labelWidth + layout.countWidth + 12,
+            static_cast<qreal>(states.size()) * layout.line + 2 * padding);
+    return layout;
+}
 
+QSizeF CacheLegend::size() const
+{
+    return layout().size;
+}
+
+QRectF CacheLegend::paint(QPainter &painter, const CanvasStyle &style, QPointF bottomLeft) const
+{
+    const Layout layout = this->layout();
+    const QRectF box(QPointF(bottomLeft.x(), bottomLeft.y() - layout.size.height()), layout.size);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setFont(font);
+    painter.setFont(legendFont());
     painter.setPen(QPen(style.frame, 1));
     painter.setBrush(style.stepFill);
     painter.drawRoundedRect(box, 6, 6);
     qreal y = box.top() + padding;
-    for (const CacheState state : states) {
-        const QRectF mark(box.left() + padding, y + 4, swatch * 1.6, swatch);
+    for (const CacheState state : shownStates()) {
+        const QRectF mark(box.left() + padding, y + 4, layout.swatch * 1.6, layout.swatch);
         painter.setPen(QPen(style.frame, 1));
         painter.setBrush(style.fillOf(state));
         painter.drawRoundedRect(mark, 3, 3);
         painter.setPen(style.title);
-        const QRectF text(mark.right() + 8, y, labelWidth, line);
+        const QRectF text(mark.right() + 8, y, layout.labelWidth, layout.line);
         painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, label(state));
-        painter.drawText(QRectF(text.right() + 12, y, countWidth, line),
+        painter.drawText(QRectF(text.right() + 12, y, layout.countWidth, layout.line),
             Qt::AlignRight | Qt::AlignVCenter,
             QString::number(m_counts[static_cast<std::size_t>(state)]));
-        y += line;
+        y += layout.line;
     }
     painter.restore();
     return box;

@@ -26,12 +26,24 @@ public:
 
     /// The words for a state ("cached", "re-runs: a step before it changed", "executed").
     QString label(CacheState state) const;
+    /// Its size in pixels.
+    QSizeF size() const;
     /// Paints the legend with its bottom-left corner at bottomLeft (in the painter's units,
     /// which are taken as pixels); returns where it went.
     QRectF paint(QPainter &painter, const CanvasStyle &style, QPointF bottomLeft) const;
 
 private:
+    struct Layout
+    {
+        qreal line = 0;
+        qreal swatch = 0;
+        qreal labelWidth = 0;
+        qreal countWidth = 0;
+        QSizeF size;
+    };
+
     std::vector<CacheState> shownStates() const;
+    Layout layout() const;
 
     std::vector<int> m_counts;
     bool m_pastRun;

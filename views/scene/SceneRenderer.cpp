@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/scene/SceneRenderer.h"
 
+#include "views/scene/CacheLegend.h"
+#include "views/scene/CanvasStyle.h"
+#include "views/scene/GraphScene.h"
+
 #include <QFileInfo>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
@@ -17,7 +21,28 @@
 
 namespace fondant {
 
-QString SceneRenderer::render(QGraphicsScene &scene, const QString &path)
+namespace {
+
+// The legend in the bottom-left corner of a picture of this size, as large as the steps are
+// drawn (scale: pixels per scene unit).
+void paintLegend(
+    QPainter &painter, QGraphicsScene &scene, const CacheLegend *legend, QSizeF size, qreal scale)
+{
+    if (!legend)
+        return;
+    const auto *graph = qobject_cast<GraphScene *>(&scene);
+    const CanvasStyle style
+        = graph ? graph->canvasStyle() : CanvasStyle::fromPalette(scene.palette());
+    painter.save();
+    painter.resetTransform();
+    painter.scale(scale, scale);
+    legend->paint(painter, style, QPointF(10, size.height() / scale - 10));
+    painter.restore();
+}
+
+} // namespace
+
+QString SceneRenderer::render(QGraphicsScene &scene, const QString &path, const CacheLegend *legend)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("svg"))
@@ -26,6 +51,9 @@ QString SceneRenderer::render(QGraphicsScene &scene, const QString &path)
     QRectF source = scene.itemsBoundingRect().adjusted(-30, -30, 30, 30);
     if (source.isEmpty())
         source = QRectF(0, 0, 400, 200);
+    if (legend) // room below the steps, so that the legend covers none
+        source.adjust(0, 0, std::max(0.0, legend->size().width() + 20 - source.width()),
+            legend->size().height() + 20);
 
     // Cached items would be drawn as bitmaps: draw every item for real while rendering.
     QHash<QGraphicsItem *, QGraphicsItem::CacheMode> cacheModes;
@@ -50,6 +78,7 @@ QString SceneRenderer::render(QGraphicsScene &scene, const QString &path)
         QPainter painter(&generator);
         painter.fillRect(QRectF(QPointF(0, 0), source.size()), scene.backgroundBrush());
         scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+        paintLegend(painter, scene, legend, source.size(), 1);
     } else {
         // Keep huge pipelines to a picture a viewer can open and memory can hold: at most
         // 12,000 pixels a side and 16 million pixels (64 MB) in all.
@@ -64,6 +93,7 @@ QString SceneRenderer::render(QGraphicsScene &scene, const QString &path)
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setRenderHint(QPainter::TextAntialiasing);
         scene.render(&painter, QRectF(QPointF(0, 0), image.size()), source);
+        paintLegend(painter, scene, legend, image.size(), scale);
         painter.end();
         if (!image.save(&file, "PNG"))
             return QStringLiteral("%1: cannot encode the picture").arg(path);

@@ -3,8 +3,11 @@
 //
 // fondant-studio-render: the drawing half of `fondant-studio-cli render`, kept apart so that the
 // command-line tool loads no GUI library. Arguments: PIPELINE -o FILE [--components DIR]...
-// [--theme light|dark]
+// [--theme light|dark] [--working-directory DIR]
+#include "core/history/RunRecord.h"
+#include "views/document/CacheInspector.h"
 #include "views/document/PipelineDocument.h"
+#include "views/scene/CacheLegend.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/SceneRenderer.h"
 
@@ -16,6 +19,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -46,10 +50,12 @@ int main(int argc, char *argv[])
     parser.addOption(QCommandLineOption(
         {QStringLiteral("o"), QStringLiteral("output")}, {}, QStringLiteral("FILE")));
     parser.addOption(QCommandLineOption(QStringLiteral("theme"), {}, QStringLiteral("THEME")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("working-directory"), {}, QStringLiteral("DIR")));
     if (!parser.parse(QCoreApplication::arguments()) || parser.positionalArguments().size() != 1
         || !parser.isSet(QStringLiteral("output"))) {
         std::cerr << "usage: fondant-studio-render PIPELINE -o FILE [--components DIR]... [--theme "
-                     "light|dark]\n";
+                     "light|dark] [--working-directory DIR]\n";
         return 2;
     }
     using namespace fondant;
@@ -57,6 +63,7 @@ int main(int argc, char *argv[])
             ? CanvasStyle::darkPalette()
             : CanvasStyle::lightPalette());
     PipelineDocument document;
+    CacheInspector inspector(document); // before the scene, which shows what it tells
     document.setExtraComponentDirs(parser.values(QStringLiteral("components")));
     const Diagnostics problems = document.load(parser.positionalArguments().first());
     const Diagnostics all = hasErrors(problems) ? problems : document.diagnostics();
@@ -65,8 +72,23 @@ int main(int argc, char *argv[])
     if (hasErrors(all))
         return 1;
     GraphScene scene(document); // places steps without a position in the file
+    std::optional<CacheLegend> legend;
+    if (parser.isSet(QStringLiteral("working-directory"))) {
+        // What each step's cache would do if the pipeline ran now, as the designer shows it.
+        const QString folder = parser.value(QStringLiteral("working-directory"));
+        inspector.chooseWorkingDirectory(
+            RunRecord::isRemote(folder) ? folder : QDir::current().absoluteFilePath(folder));
+        if (!inspector.history()) {
+            std::cerr << withVisibleControls(inspector.problem().toStdString()) << "\n";
+            return 1;
+        }
+        for (const Diagnostic &d : inspector.history()->warnings())
+            std::cerr << d.toString() << "\n";
+        scene.setCacheInspector(&inspector);
+        legend.emplace(inspector.counts(), false);
+    }
     const QString output = parser.value(QStringLiteral("output"));
-    const QString error = SceneRenderer::render(scene, output);
+    const QString error = SceneRenderer::render(scene, output, legend ? &*legend : nullptr);
     if (!error.isEmpty()) {
         std::cerr << withVisibleControls(error.toStdString()) << "\n";
         return 1;

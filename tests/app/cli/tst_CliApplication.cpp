@@ -28,6 +28,7 @@ private Q_SLOTS:
     void keysTextAndJson();
     void keysOfInvalidPipelineFail();
     void renderWritesAPicture();
+    void renderShowsTheCacheOfAWorkingDirectory();
     void unreadableInputExitsOne_data();
     void unreadableInputExitsOne();
     void renderRefusesInvalidPipelines();
@@ -230,6 +231,28 @@ void tst_CliApplication::renderWritesAPicture()
     QCOMPARE(run({QStringLiteral("render"), fixture, QStringLiteral("-o"), png,
                  QStringLiteral("--theme"), QStringLiteral("blue")}),
         int(UsageError));
+}
+
+void tst_CliApplication::renderShowsTheCacheOfAWorkingDirectory()
+{
+    QTemporaryDir dir;
+    const QString history = QStringLiteral(FONDANT_TEST_DATA_DIR "/history");
+    const QString v4 = history + QStringLiteral("/versions/v4.pipeline.yaml");
+    const QString svg = dir.filePath(QStringLiteral("status.svg"));
+    QVERIFY2(run({QStringLiteral("render"), v4, QStringLiteral("-o"), svg,
+                 QStringLiteral("--working-directory"), history + QStringLiteral("/wd")})
+            == 0,
+        m_err.str().c_str());
+    QFile picture(svg);
+    QVERIFY(picture.open(QIODevice::ReadOnly));
+    const QByteArray text = picture.readAll();
+    // Each step's line and the legend, as the designer draws them.
+    QVERIFY(text.contains("re-runs because trim_text changed"));
+    QVERIFY(text.contains("will run: its own change"));
+    QVERIFY(text.contains("cached: reuses its output"));
+    QCOMPARE(run({QStringLiteral("render"), v4, QStringLiteral("-o"), svg,
+                 QStringLiteral("--working-directory"), dir.filePath(QStringLiteral("none"))}),
+        1);
 }
 
 void tst_CliApplication::unreadableInputExitsOne_data()
