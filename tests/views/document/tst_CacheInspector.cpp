@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/document/CacheInspector.h"
 
-#include "HistoryFixture.h"
+#include "InspectedFixture.h"
 #include "views/commands/PipelineEditor.h"
 #include "views/document/PipelineDocument.h"
 
@@ -29,22 +29,7 @@ namespace {
 
 const QString &history = test::historyData;
 
-// A document of a fixture version, inspecting a writable copy of the working directory.
-struct Inspected
-{
-    explicit Inspected(const char *version)
-    {
-        copy = test::copyOfFolder(history + QStringLiteral("/wd"), folder);
-        document.load(history + QStringLiteral("/versions/") + QLatin1String(version)
-            + QStringLiteral(".pipeline.yaml"));
-        inspector.chooseWorkingDirectory(copy);
-    }
-
-    QTemporaryDir folder;
-    QString copy;
-    PipelineDocument document;
-    CacheInspector inspector {document};
-};
+using Inspected = test::InspectedVersion;
 
 void setMaxLength(PipelineDocument &document, int value)
 {

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/models/RunHistoryModel.h"
 
-#include "HistoryFixture.h"
+#include "InspectedFixture.h"
 #include "views/commands/PipelineEditor.h"
 #include "views/document/CacheInspector.h"
 #include "views/document/PipelineDocument.h"
@@ -24,20 +24,7 @@ private Q_SLOTS:
 
 namespace {
 
-struct Inspected
-{
-    Inspected()
-    {
-        copy = test::copyOfFolder(test::historyData + QStringLiteral("/wd"), folder);
-        document.load(test::historyData + QStringLiteral("/versions/v2.pipeline.yaml"));
-        inspector.chooseWorkingDirectory(copy);
-    }
-
-    QTemporaryDir folder;
-    QString copy;
-    PipelineDocument document;
-    CacheInspector inspector {document};
-};
+using Inspected = test::InspectedVersion;
 
 QString cell(const RunHistoryModel &model, int row, int column)
 {
@@ -48,7 +35,7 @@ QString cell(const RunHistoryModel &model, int row, int column)
 
 void tst_RunHistoryModel::runsNewestFirstAfterTheNextRun()
 {
-    Inspected inspected;
+    Inspected inspected("v2");
     RunHistoryModel model(inspected.inspector);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 6); // the next run and five runs
@@ -71,7 +58,7 @@ void tst_RunHistoryModel::runsNewestFirstAfterTheNextRun()
 
 void tst_RunHistoryModel::theNextRunFollowsEdits()
 {
-    Inspected inspected;
+    Inspected inspected("v2");
     RunHistoryModel model(inspected.inspector);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);

@@ -7,7 +7,6 @@
 #include "views/models/DiagnosticsModel.h"
 
 #include <QAction>
-#include <QFile>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -70,18 +69,12 @@ void tst_ProblemsDock::manyProblemsAreMeasuredAsTheyComeIntoView()
 {
     // 400 export steps without their required path: more problems than are measured at once.
     QTemporaryDir folder;
-    QFile file(folder.filePath(QStringLiteral("many.pipeline.yaml")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QByteArray text = "version: 1\nname: many\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR
-                      "/components]\nsteps:\n  - id: load\n    component: load_table\n"
-                      "    arguments: {uri: /data/r.parquet}\n    produces: {text: string}\n";
+    QByteArray steps;
     for (int i = 0; i < 400; ++i)
-        text += "  - id: export_" + QByteArray::number(i)
+        steps += "  - id: export_" + QByteArray::number(i)
             + "\n    component: export_rows\n    input: load\n";
-    file.write(text);
-    file.close();
     PipelineDocument document;
-    document.load(file.fileName());
+    document.load(test::writePipelineAfterLoad(folder, "many", "load", steps));
     DiagnosticsModel model(document);
     QVERIFY(model.rowCount() > 400);
     ProblemsDock dock(&model);

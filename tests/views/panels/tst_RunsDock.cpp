@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/panels/RunsDock.h"
 
-#include "HistoryFixture.h"
+#include "InspectedFixture.h"
 #include "views/document/CacheInspector.h"
 #include "views/document/PipelineDocument.h"
 #include "views/models/RunHistoryModel.h"
@@ -23,12 +23,8 @@ private Q_SLOTS:
 
 void tst_RunsDock::selectingARunShowsIt()
 {
-    QTemporaryDir folder;
-    const QString wd = test::copyOfFolder(test::historyData + QStringLiteral("/wd"), folder);
-    PipelineDocument document;
-    document.load(test::historyData + QStringLiteral("/versions/v2.pipeline.yaml"));
-    CacheInspector inspector(document);
-    inspector.chooseWorkingDirectory(wd);
+    test::InspectedVersion inspected("v2");
+    CacheInspector &inspector = inspected.inspector;
     RunsDock dock(inspector);
     QCOMPARE(dock.view()->currentIndex().row(), 0); // the next run
     const int row = dock.model()->rowOf(QStringLiteral("reviews-20240423090000"));

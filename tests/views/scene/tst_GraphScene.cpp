@@ -3,7 +3,7 @@
 #include "views/scene/GraphScene.h"
 
 #include "DocumentFixture.h"
-#include "HistoryFixture.h"
+#include "InspectedFixture.h"
 #include "core/pipeline/PipelineReader.h"
 #include "views/commands/PipelineEditor.h"
 #include "views/document/CacheInspector.h"
@@ -320,12 +320,9 @@ void tst_GraphScene::linksCanBeSelected()
 
 void tst_GraphScene::cacheStatusIsShownAndChangesAreMarked()
 {
-    QTemporaryDir folder;
-    const QString wd = test::copyOfFolder(test::historyData + QStringLiteral("/wd"), folder);
-    PipelineDocument document;
-    document.load(test::historyData + QStringLiteral("/versions/v2.pipeline.yaml"));
-    CacheInspector inspector(document);
-    inspector.chooseWorkingDirectory(wd);
+    test::InspectedVersion inspected("v2");
+    PipelineDocument &document = inspected.document;
+    CacheInspector &inspector = inspected.inspector;
     GraphScene scene(document);
     scene.setCacheInspector(&inspector);
     const StepItem *trim = scene.stepItem(QStringLiteral("trim_text"));

@@ -6,7 +6,6 @@
 #include "views/scene/GraphScene.h"
 #include "views/scene/StepItem.h"
 
-#include <QFile>
 #include <QTemporaryDir>
 
 using namespace fondant;
@@ -73,18 +72,12 @@ void tst_GraphView::farAwayNamesAreReadableAndApart()
 {
     // A chain of 600 steps, laid out by the canvas since the file keeps no positions.
     QTemporaryDir folder;
-    QFile file(folder.filePath(QStringLiteral("chain.pipeline.yaml")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QByteArray text = "version: 1\nname: chain\ncomponent_dirs: [" FONDANT_TEST_DATA_DIR
-                      "/components]\nsteps:\n  - id: s0\n    component: load_table\n"
-                      "    arguments: {uri: /data/r.parquet}\n    produces: {text: string}\n";
+    QByteArray steps;
     for (int i = 1; i < 600; ++i)
-        text += "  - id: s" + QByteArray::number(i) + "\n    component: trim_text\n    input: s"
+        steps += "  - id: s" + QByteArray::number(i) + "\n    component: trim_text\n    input: s"
             + QByteArray::number(i - 1) + "\n";
-    file.write(text);
-    file.close();
     PipelineDocument document;
-    QVERIFY(!hasErrors(document.load(file.fileName())));
+    QVERIFY(!hasErrors(document.load(test::writePipelineAfterLoad(folder, "chain", "s0", steps))));
     GraphScene scene(document);
     GraphView view(&scene);
     view.resize(700, 600);
