@@ -12,11 +12,13 @@
 #include "views/document/Autosave.h"
 #include "views/document/CacheInspector.h"
 #include "views/document/ComponentFolders.h"
+#include "views/document/KeyComparison.h"
 #include "views/document/PipelineDocument.h"
 #include "views/document/RecentFiles.h"
 #include "views/document/StepClipboard.h"
 #include "views/models/ComponentLibraryModel.h"
 #include "views/models/DiagnosticsModel.h"
+#include "views/panels/KeyDiffDock.h"
 #include "views/panels/PaletteDock.h"
 #include "views/panels/ProblemsDock.h"
 #include "views/panels/PropertiesDock.h"
@@ -150,6 +152,7 @@ MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
         const QStringList ids = m_scene->selectedStepIds();
         m_properties->showStep(ids.size() == 1 ? ids.first() : QString());
+        m_keyDiff->setStep(ids.size() == 1 ? ids.first() : QString());
     });
     connect(m_scene, &GraphScene::insertMenuRequested, this,
         [this](QMenu *menu, const QString &target, QPointF position) {
@@ -250,6 +253,12 @@ void MainWindow::createDocks()
     m_runs = new RunsDock(*m_cacheInspector, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_runs);
     tabifyDockWidget(m_problems, m_runs);
+    m_keyComparison = new KeyComparison(*m_document, *m_cacheInspector, this);
+    m_keyDiff = new KeyDiffDock(*m_keyComparison, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_keyDiff);
+    tabifyDockWidget(m_problems, m_keyDiff);
+    connect(
+        m_keyDiff, &KeyDiffDock::stepRequested, this, [this](const QString &id) { showStep(id); });
     m_problems->raise();
     // The canvas gets the room; the panels start at useful, modest sizes.
     resizeDocks({m_palette, overview, m_problems}, {520, 170, 170}, Qt::Vertical);

@@ -19,6 +19,8 @@ namespace fondant {
 
 class Autosave;
 class CacheInspector;
+class KeyComparison;
+class KeyDiffDock;
 class RunsDock;
 class ComponentFolders;
 class RecentFiles;
@@ -60,6 +62,7 @@ public:
     PropertiesDock &properties() { return *m_properties; }
     ProblemsDock &problems() { return *m_problems; }
     RunsDock &runs() { return *m_runs; }
+    KeyDiffDock &keyDiff() { return *m_keyDiff; }
     CacheInspector &cacheInspector() { return *m_cacheInspector; }
     PaletteDock &palette() { return *m_palette; }
     ComponentLibraryModel &library() { return *m_library; }
@@ -107,6 +110,8 @@ private:
     PropertiesDock *m_properties = nullptr;
     ProblemsDock *m_problems = nullptr;
     RunsDock *m_runs = nullptr;
+    KeyComparison *m_keyComparison = nullptr;
+    KeyDiffDock *m_keyDiff = nullptr;
     QLabel *m_cacheSummary = nullptr;
     MiniMapView *m_miniMap = nullptr;
     QUndoView *m_history = nullptr;

@@ -23,7 +23,18 @@ PipelineSession::PipelineSession(QStringList extraComponentDirs)
 Result<PipelineSession> PipelineSession::open(
     const QString &path, const QStringList &extraComponentDirs)
 {
-    Result<Pipeline> read = PipelineReader::readFile(path);
+    return opened(PipelineReader::readFile(path), path, extraComponentDirs);
+}
+
+Result<PipelineSession> PipelineSession::fromText(
+    std::string_view text, const QString &path, const QStringList &extraComponentDirs)
+{
+    return opened(PipelineReader::parse(text, path.toStdString()), path, extraComponentDirs);
+}
+
+Result<PipelineSession> PipelineSession::opened(
+    Result<Pipeline> read, const QString &path, const QStringList &extraComponentDirs)
+{
     if (!read.ok())
         return read.takeDiagnostics();
     Diagnostics warnings = read.takeDiagnostics();

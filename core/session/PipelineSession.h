@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -30,6 +31,10 @@ public:
     static Result<PipelineSession> open(
         const QString &path, const QStringList &extraComponentDirs = {});
 
+    /// A version of a pipeline file given as its text (from version control, say), read and
+    /// analysed as if it were the file at path.
+    static Result<PipelineSession> fromText(
+        std::string_view text, const QString &path, const QStringList &extraComponentDirs = {});
     const Pipeline &pipeline() const { return m_pipeline; }
     const PipelineAnalysis &analysis() const { return m_analysis; }
     const PipelineKeys &keys() const { return m_keys; }
@@ -78,6 +83,8 @@ public:
     void setPosition(const std::string &id, std::optional<Point> position);
 
 private:
+    static Result<PipelineSession> opened(
+        Result<Pipeline> read, const QString &path, const QStringList &extraComponentDirs);
     void rebuildResolver();
     void reanalyse();
     void indexStepProblems();

@@ -209,6 +209,8 @@ void GraphView::keyReleaseEvent(QKeyEvent *event)
 void GraphView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
+    if (scene() != m_scene)
+        return; // the scene is going away, and left the view
     const CacheInspector *inspector = m_scene->cacheInspector();
     if (!StepPainter::drawsName(StepPainter::height(0), zoom())
         || (inspector && inspector->history()))
