@@ -27,17 +27,23 @@ CacheKeyInputs PipelineKeys::inputsFor(const Step &step, const OperationSpec &op
 namespace {
 
 // The key of step i chained on previous, or nothing when it cannot be known; a failure is
-// added to diagnostics.
+// added to diagnostics. A second use of a component runs under its own name (names[i]), as
+// the exports give it (Fondant keys its graph by component name): the key is of that name.
 std::optional<CacheKey> keyOf(const Pipeline &pipeline, const PipelineAnalysis &analysis,
-    std::size_t i, const std::optional<std::string> &previous, Diagnostics &diagnostics)
+    const std::vector<PipelineAnalysis::ComponentName> &names, std::size_t i,
+    const std::optional<std::string> &previous, Diagnostics &diagnostics)
 {
     const StepAnalysis &step = analysis.steps[i];
     // A key needs the operation spec; other problems (which Fondant may not even see) do not
     // stop Fondant from computing it. Every later key chains on this one.
     if (!step.operation || (i > 0 && !previous))
         return std::nullopt;
-    Result<CacheKey> key = CacheKeyCalculator::compute(
-        PipelineKeys::inputsFor(pipeline.steps[i], *step.operation, step.cacheEnabled, previous));
+    CacheKeyInputs inputs
+        = PipelineKeys::inputsFor(pipeline.steps[i], *step.operation, step.cacheEnabled, previous);
+    if (names[i].renamed)
+        if (Value *specification = inputs.operationSpec.find("specification"))
+            specification->set("name", names[i].specName);
+    Result<CacheKey> key = CacheKeyCalculator::compute(std::move(inputs));
     if (!key.ok()) {
         for (Diagnostic d : key.diagnostics()) {
             d.file = pipeline.filePath;
@@ -62,8 +68,9 @@ PipelineKeys PipelineKeys::compute(const Pipeline &pipeline, const PipelineAnaly
     const std::size_t count = std::min(pipeline.steps.size(), analysis.steps.size());
     result.keys.resize(pipeline.steps.size());
     std::optional<std::string> previous;
+    const auto names = analysis.componentNames();
     for (std::size_t i = 0; i < count; ++i) {
-        result.keys[i] = keyOf(pipeline, analysis, i, previous, result.diagnostics);
+        result.keys[i] = keyOf(pipeline, analysis, names, i, previous, result.diagnostics);
         previous = keyText(result.keys[i]);
     }
     return result;
@@ -78,6 +85,7 @@ std::vector<int> PipelineKeys::update(const Pipeline &pipeline, const PipelineAn
     const std::size_t count = std::min(pipeline.steps.size(), analysis.steps.size());
     keys.keys.resize(pipeline.steps.size());
     std::vector<bool> redo(count, false);
+    const auto names = analysis.componentNames();
     for (int index : reanalysed)
         redo[static_cast<std::size_t>(index)] = true;
     const auto first = static_cast<std::size_t>(reanalysed.front());
@@ -98,7 +106,7 @@ std::vector<int> PipelineKeys::update(const Pipeline &pipeline, const PipelineAn
         if (!rechained) {
             const std::string &id = pipeline.steps[i].id;
             std::erase_if(keys.diagnostics, [&](const Diagnostic &d) { return d.stepId == id; });
-            key = keyOf(pipeline, analysis, i, previous, keys.diagnostics);
+            key = keyOf(pipeline, analysis, names, i, previous, keys.diagnostics);
         }
         previousChanged = keyText(key) != before;
         if (previousChanged || redo[i])

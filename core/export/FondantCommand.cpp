@@ -3,7 +3,6 @@
 #include "core/export/FondantCommand.h"
 
 #include "core/session/PipelineSession.h"
-#include "core/value/JsonReader.h"
 #include "core/value/PyJson.h"
 
 #include <algorithm>
@@ -21,18 +20,6 @@ bool isSafeFolderName(const std::string &name)
         && std::none_of(name.begin(), name.end(), [](char c) {
                return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
            });
-}
-
-// The operation spec text of a second use of a component, under its own name: the executor
-// files the step's data under the folder that name gives.
-Value renamedOperationSpec(const Value &text, const std::string &specName)
-{
-    Result<Value> operation = JsonReader::parse(text.toString(), "operation_spec");
-    if (!operation.ok())
-        return text;
-    if (Value *specification = operation->find("specification"))
-        specification->set("name", specName);
-    return Value(PyJson::dumps(operation.value(), PyJson::KeyOrder::Insertion));
 }
 
 } // namespace
@@ -161,11 +148,9 @@ Result<std::vector<FondantCommand>> FondantCommand::forSteps(const PipelineSessi
         command.metadata = PyJson::dumps(metadata, PyJson::KeyOrder::Insertion);
         command.outputManifestPath = manifestOf(datasetFolder, command.componentId);
         command.workingDirectory = settings.workingDirectory;
+        // A second use of a component is keyed under its own name already (PipelineKeys).
         for (const Member &argument : key->arguments.members())
-            command.options.emplace_back(argument.key,
-                argument.key == "operation_spec" && names[i].renamed
-                    ? renamedOperationSpec(argument.value, names[i].specName)
-                    : argument.value);
+            command.options.emplace_back(argument.key, argument.value);
         if (const int parent = stepAnalysis.parent; parent >= 0) {
             command.inputComponentId = names[static_cast<std::size_t>(parent)].id;
             command.inputManifestPath = manifestOf(datasetFolder, *command.inputComponentId);

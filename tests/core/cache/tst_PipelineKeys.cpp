@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: Fondant Studio contributors
 // SPDX-License-Identifier: Apache-2.0
 #include "core/cache/PipelineKeys.h"
+#include "core/history/RunRecord.h"
+#include "core/session/PipelineSession.h"
 
 #include "core/pipeline/PipelineReader.h"
 #include "core/pipeline/PipelineWriter.h"
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void matchesFondantOnFidelityFixtures();
     void savedFixturesKeepTheirKeys_data();
     void savedFixturesKeepTheirKeys();
+    void aSecondUseOfAComponentIsKeyedUnderItsOwnName();
 };
 
 namespace {
@@ -245,6 +248,37 @@ void tst_PipelineKeys::savedFixturesKeepTheirKeys()
     QCOMPARE(PipelineWriter::toYaml(again.pipeline), saved);
     for (std::size_t i = 0; i < original.keys.keys.size(); ++i)
         QCOMPARE(again.keys.keys[i]->key, original.keys.keys[i]->key);
+}
+
+void tst_PipelineKeys::aSecondUseOfAComponentIsKeyedUnderItsOwnName()
+{
+    // The bundled example writes with write_parquet twice. Its working directory was written by
+    // Fondant's own code running the exported pipeline, in which the second use is the component
+    // "Write parquet write_languages"; the last run's record keeps Fondant's keys. That run's
+    // version of the example: min_characters 30, and no caching for detect_language.
+    const QString examples = QStringLiteral(FONDANT_TEST_DATA_DIR "/../../resources/examples");
+    QFile file(examples + QStringLiteral("/reviews.pipeline.yaml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray text = file.readAll();
+    text.replace("min_characters: 40", "min_characters: 30");
+    text.replace(
+        "    component: detect_language\n", "    component: detect_language\n    cache: false\n");
+    Result<PipelineSession> session = PipelineSession::fromText(text.toStdString(), file.fileName(),
+        {QStringLiteral(FONDANT_TEST_DATA_DIR "/../../resources/components")});
+    QVERIFY(session.ok());
+    const Result<RunRecord> record = RunRecord::read(
+        examples + QStringLiteral("/fondant-wd/.fondant-studio/runs/reviews-20261126090000.json"));
+    QVERIFY(record.ok());
+    const Pipeline &pipeline = session.value().pipeline();
+    QCOMPARE(pipeline.steps.size(), record.value().steps.size());
+    for (std::size_t i = 0; i < pipeline.steps.size(); ++i) {
+        const CacheKey *key = session.value().key(static_cast<int>(i));
+        QVERIFY(key);
+        QCOMPARE(key->key, record.value().steps[i].cacheKey.value_or(""));
+    }
+    QVERIFY(session.value().key(6)->operationSpecText.find(
+                "\"name\": \"Write parquet write_languages\"")
+        != std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(tst_PipelineKeys)
