@@ -4,19 +4,24 @@
 
 #include "core/history/RunRecord.h"
 #include "core/session/PipelineSession.h"
+#include "core/util/LineDiff.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -45,7 +50,9 @@ ExportDialog::ExportDialog(
       m_base(documentPath.isEmpty() ? QDir::currentPath() : QFileInfo(documentPath).absolutePath()),
       m_target(new QComboBox(this)), m_workingDirectory(new QLineEdit(this)),
       m_runId(new QLineEdit(this)), m_output(new QLineEdit(this)),
-      m_problems(new QListWidget(this)), m_verdict(new QLabel(this)),
+      m_problems(new QListWidget(this)), m_verdict(new QLabel(this)), m_run(new QLabel(this)),
+      m_tabs(new QTabWidget(this)), m_preview(new QPlainTextEdit(this)),
+      m_changes(new QPlainTextEdit(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)),
       m_checkTimer(new QTimer(this))
 {
@@ -78,12 +85,25 @@ ExportDialog::ExportDialog(
     m_problems->setWordWrap(true);
     m_problems->setMinimumHeight(110);
     m_verdict->setWordWrap(true);
+    m_run->setWordWrap(true);
+    m_run->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (QPlainTextEdit *text : {m_preview, m_changes}) {
+        text->setReadOnly(true);
+        text->setLineWrapMode(QPlainTextEdit::NoWrap);
+        text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    }
+    m_preview->setObjectName(QStringLiteral("preview"));
+    m_changes->setObjectName(QStringLiteral("changes"));
+    m_tabs->addTab(m_preview, tr("Preview"));
+    m_tabs->addTab(m_changes, tr("Changes since the last export"));
     QPushButton *exportButton = m_buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
     exportButton->setDefault(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_verdict);
     layout->addWidget(m_problems, 1);
+    layout->addWidget(m_run);
+    layout->addWidget(m_tabs, 3);
     layout->addStretch(); // keeps the verdict under the answers when there are no problems
     layout->addWidget(m_buttons);
     resize(720, 420);
@@ -170,6 +190,7 @@ std::optional<std::pair<ExportSettings, std::string>> ExportDialog::prepare()
     showProblems(text.diagnostics());
     if (!text.ok())
         return std::nullopt;
+    showPreview(settings, text.value());
     return std::make_pair(std::move(settings), std::move(text).value());
 }
 
@@ -213,6 +234,37 @@ void ExportDialog::showProblems(const Diagnostics &problems)
                                .arg(QFileInfo(outputPath()).fileName()));
     else
         m_verdict->setText(tr("Ready. The cache keys in the file are those the canvas shows."));
+}
+
+void ExportDialog::showPreview(const ExportSettings &settings, const std::string &text)
+{
+    m_preview->setPlainText(QString::fromStdString(text));
+    // The last export to this file, if there is one of a size that can be compared.
+    constexpr qint64 largestCompared = 64 * 1024 * 1024;
+    const QString output = outputPath();
+    QFile previous(output);
+    QString changes;
+    if (!QFileInfo(output).isFile()) {
+        changes = tr("Nothing has been exported to %1 yet: the whole file is new.")
+                      .arg(QDir::toNativeSeparators(output));
+    } else if (previous.size() > largestCompared || !previous.open(QIODevice::ReadOnly)) {
+        changes = tr("The file exported before cannot be compared (unreadable or over 64 MB).");
+    } else {
+        const std::string diff = LineDiff::unified(previous.readAll().toStdString(), text);
+        changes = diff.empty()
+            ? tr("The same as the last export to %1.").arg(QDir::toNativeSeparators(output))
+            : QString::fromStdString(diff);
+    }
+    m_changes->setPlainText(changes);
+    const bool startsRun = PipelineExport::startsRun(target());
+    m_run->setVisible(startsRun);
+    if (startsRun)
+        m_run->setText(tr("Run id %1; its record (every key with what Fondant hashed for it) "
+                          "goes to %2")
+                           .arg(QString::fromStdString(settings.runId),
+                               QDir::toNativeSeparators(RunRecord::location(
+                                   QString::fromStdString(settings.workingDirectory),
+                                   settings.runId, RunRecord::userDataFolder()))));
 }
 
 bool ExportDialog::exportNow()

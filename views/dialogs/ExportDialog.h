@@ -11,14 +11,17 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPlainTextEdit;
+class QTabWidget;
 class QTimer;
 
 namespace fondant {
 
 class PipelineSession;
 
-/// Asks where and how to export a pipeline (Docker Compose, Kubeflow or Vertex; working
-/// directory, run id, output file), checks the export as the answers change, and writes the
+/// Asks where and how to export a pipeline (Docker Compose, Kubeflow, Vertex or a Fondant
+/// program; working directory, run id, output file), checks the export as the answers change,
+/// previews the file with its changes since the last export to the same file, and writes the
 /// file and the run's record.
 class ExportDialog : public QDialog
 {
@@ -35,6 +38,12 @@ public:
     QLineEdit *runIdEdit() const { return m_runId; }
     QLineEdit *outputEdit() const { return m_output; }
     QListWidget *problemsList() const { return m_problems; }
+    /// The file as it would be written.
+    QPlainTextEdit *preview() const { return m_preview; }
+    /// Its changes against the file written by the last export there, as a unified diff.
+    QPlainTextEdit *changes() const { return m_changes; }
+    /// The run id and where the run's record goes, for a target that starts a run.
+    QLabel *runLabel() const { return m_run; }
     /// Checks the answers now (otherwise shortly after they change).
     void check();
     /// Writes the file and the record; false (with the problems listed) when it cannot.
@@ -50,6 +59,7 @@ private:
     /// The settings and text of the export as answered, with its problems listed.
     std::optional<std::pair<ExportSettings, std::string>> prepare();
     void showProblems(const Diagnostics &problems);
+    void showPreview(const ExportSettings &settings, const std::string &text);
 
     const PipelineSession &m_session;
     QString m_base; ///< the document's folder
@@ -59,6 +69,10 @@ private:
     QLineEdit *m_output;
     QListWidget *m_problems;
     QLabel *m_verdict;
+    QLabel *m_run;
+    QTabWidget *m_tabs;
+    QPlainTextEdit *m_preview;
+    QPlainTextEdit *m_changes;
     QDialogButtonBox *m_buttons;
     QTimer *m_checkTimer;
     bool m_outputEdited = false;

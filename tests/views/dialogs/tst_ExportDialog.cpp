@@ -7,8 +7,10 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void exportsTheFileAndRecordsTheRun();
     void listsWhatKeepsItFromExporting();
     void writesTheFondantProgramWithoutARun();
+    void previewsTheFileAndItsChangesSinceTheLastExport();
 };
 
 namespace {
@@ -79,6 +82,46 @@ void tst_ExportDialog::exportsTheFileAndRecordsTheRun()
     QVERIFY(QFileInfo(folder.filePath(QStringLiteral("wd/.fondant-studio/runs/tricky-1.json")))
                 .isFile());
     QVERIFY(dialog.summary().contains(QStringLiteral("tricky-1")));
+}
+
+void tst_ExportDialog::previewsTheFileAndItsChangesSinceTheLastExport()
+{
+    const PipelineSession session = openTricky();
+    QTemporaryDir folder;
+    const QString output = folder.filePath(QStringLiteral("docker-compose.yml"));
+    {
+        ExportDialog dialog(session, tricky);
+        dialog.workingDirectoryEdit()->setText(folder.filePath(QStringLiteral("wd")));
+        dialog.runIdEdit()->setText(QStringLiteral("tricky-1"));
+        dialog.outputEdit()->setText(output);
+        dialog.check();
+        QVERIFY(dialog.preview()->toPlainText().contains(QStringLiteral("tricky-1")));
+        QVERIFY(dialog.changes()->toPlainText().startsWith(
+            QStringLiteral("Nothing has been exported")));
+        QVERIFY(dialog.runLabel()->text().contains(
+            QStringLiteral("wd/.fondant-studio/runs/tricky-1.json")));
+        QVERIFY(dialog.exportNow());
+    }
+    // The next export to the same file: what differs is the run id.
+    ExportDialog dialog(session, tricky);
+    dialog.workingDirectoryEdit()->setText(folder.filePath(QStringLiteral("wd")));
+    dialog.runIdEdit()->setText(QStringLiteral("tricky-2"));
+    dialog.outputEdit()->setText(output);
+    dialog.check();
+    const QString changes = dialog.changes()->toPlainText();
+    QVERIFY2(changes.startsWith(QStringLiteral("@@ ")), qPrintable(changes));
+    QVERIFY(
+        changes.contains(QStringLiteral("\n-")) && changes.contains(QStringLiteral("tricky-1")));
+    QVERIFY(
+        changes.contains(QStringLiteral("\n+")) && changes.contains(QStringLiteral("tricky-2")));
+    dialog.runIdEdit()->setText(QStringLiteral("tricky-1"));
+    dialog.check();
+    QVERIFY(
+        dialog.changes()->toPlainText().startsWith(QStringLiteral("The same as the last export")));
+    // The Fondant program starts no run: no run id or record.
+    dialog.targetBox()->setCurrentIndex(3);
+    dialog.check();
+    QVERIFY(dialog.runLabel()->isHidden());
 }
 
 void tst_ExportDialog::listsWhatKeepsItFromExporting()
