@@ -224,7 +224,9 @@ void ExportDialog::showProblems(const Diagnostics &problems)
     }
     m_problems->setVisible(!problems.empty());
     if (errors > 0)
-        m_verdict->setText(tr("This export cannot be written: %n problem(s) below.", "", errors));
+        m_verdict->setText(errors == 1
+                ? tr("This export cannot be written: 1 problem below.")
+                : tr("This export cannot be written: %1 problems below.").arg(errors));
     else if (!problems.empty())
         m_verdict->setText(tr("Ready to export; read the warnings below first."));
     else if (!PipelineExport::startsRun(target()))

@@ -295,7 +295,7 @@ CacheInspector::State CacheInspector::state(const QString &stepId) const
     if (!m_shownRun.isEmpty())
         return shownRunState(stepId);
     const StepStatus *status = this->status(stepId);
-    if (!status || !status->decision)
+    if (!status || !status->decision || m_history->isRemote())
         return State::Unknown;
     using Reason = StepStatus::Reason;
     switch (*status->decision) {
@@ -317,6 +317,8 @@ QString CacheInspector::line(const QString &stepId) const
         return {};
     if (!m_shownRun.isEmpty())
         return shownRunLine(stepId);
+    if (m_history->isRemote())
+        return tr("unknown — a remote cache is not read here");
     const StepStatus *status = this->status(stepId);
     if (!status || !status->reason)
         return tr("unknown — the step has errors");
@@ -390,6 +392,13 @@ QString CacheInspector::summary() const
             .arg(ids.size())
             .arg(counts[static_cast<std::size_t>(State::Cached)]);
     }
+    if (m_history->isRemote())
+        return runs().size() == 1
+            ? tr("Remote working directory: its cache is not read here; 1 run exported there "
+                 "is known from its record")
+            : tr("Remote working directory: its cache is not read here; %1 runs exported there "
+                 "are known from their records")
+                  .arg(runs().size());
     int cached = 0;
     int running = 0;
     QStringList causes;

@@ -3,11 +3,13 @@
 #include "views/document/CacheInspector.h"
 
 #include "InspectedFixture.h"
+#include "core/history/RunRecord.h"
 #include "views/commands/PipelineEditor.h"
 #include "views/document/PipelineDocument.h"
 
 #include <QLocale>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace fondant;
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void aPastRunShowsWhatItDid();
     void aRunWrittenWhileOpenUpdatesTheSteps();
     void withoutAWorkingDirectoryItSaysWhy();
+    void aRemoteOneIsKnownFromItsRecords();
 };
 
 namespace {
@@ -148,6 +151,27 @@ void tst_CacheInspector::withoutAWorkingDirectoryItSaysWhy()
     // A first run makes the folder: it is noticed.
     QVERIFY(QDir().mkpath(folder.filePath(QStringLiteral("not-yet/reviews/cache"))));
     QTRY_VERIFY_WITH_TIMEOUT(inspector.history(), 5000);
+}
+
+void tst_CacheInspector::aRemoteOneIsKnownFromItsRecords()
+{
+    QStandardPaths::setTestModeEnabled(true); // records go to a data folder of the tests
+    const QString remote = QStringLiteral("gs://bucket/reviews-wd");
+    PipelineDocument document;
+    document.load(history + QStringLiteral("/versions/v2.pipeline.yaml"));
+    const std::string runId = "reviews-20240601080000";
+    const QString recordPath = RunRecord::location(remote, runId, RunRecord::userDataFolder());
+    QVERIFY(!RunRecord::of(document.session(), runId, remote.toStdString()).write(recordPath));
+    CacheInspector inspector(document);
+    inspector.chooseWorkingDirectory(remote);
+    QVERIFY(inspector.history());
+    QCOMPARE(inspector.runs().size(), std::size_t(1));
+    QCOMPARE(inspector.state(QStringLiteral("trim_text")), State::Unknown);
+    QVERIFY(inspector.summary().startsWith(QStringLiteral("Remote working directory")));
+    // The keys are compared with the record all the same.
+    QCOMPARE(
+        inspector.explanation(QStringLiteral("trim_text"))->changed, std::optional<bool>(false));
+    QFile::remove(recordPath);
 }
 
 QTEST_GUILESS_MAIN(tst_CacheInspector)
