@@ -57,6 +57,9 @@ KeyDiffDock::KeyDiffDock(KeyComparison &comparison, QWidget *parent)
 
     m_view->setModel(m_model);
     m_view->verticalHeader()->hide();
+    // The bottom panels share their height with the canvas: this one asks for little of it.
+    m_view->setMinimumHeight(m_view->horizontalHeader()->sizeHint().height() * 2);
+    m_summary->setMaximumLines(3);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(
@@ -114,6 +117,7 @@ void KeyDiffDock::updateSummary()
     m_cause->hide();
     m_copy->setEnabled(step);
     m_summary->setTone(NoteLabel::Tone::Normal);
+    m_summary->setToolTip({});
     if (!m_comparison.problem().isEmpty()) {
         m_summary->setTone(NoteLabel::Tone::Secondary);
         m_summary->setText(m_comparison.problem());

@@ -27,6 +27,8 @@ RunsDock::RunsDock(CacheInspector &inspector, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
+    // The bottom panels share their height with the canvas: this one asks for little of it.
+    m_view->setMinimumHeight(m_view->horizontalHeader()->sizeHint().height() * 2);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(
         RunHistoryModel::RunColumn, QHeaderView::Stretch);
