@@ -357,6 +357,16 @@ void MainWindow::createActions()
         choice->setObjectName(QStringLiteral("theme-") + Appearance::name(theme));
         themeGroup->addAction(choice);
     }
+    // The key to the cache colours covers a corner of the canvas: it can be put away.
+    QAction *legend = m_viewMenu->addAction(tr("Cache &Legend"));
+    legend->setObjectName(QStringLiteral("cacheLegend"));
+    legend->setCheckable(true);
+    legend->setChecked(QSettings().value(QStringLiteral("cacheLegend"), true).toBool());
+    m_view->setLegendShown(legend->isChecked());
+    connect(legend, &QAction::toggled, this, [this](bool shown) {
+        m_view->setLegendShown(shown);
+        QSettings().setValue(QStringLiteral("cacheLegend"), shown);
+    });
     m_viewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         m_viewMenu->addAction(dock->toggleViewAction());

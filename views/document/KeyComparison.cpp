@@ -124,19 +124,22 @@ void KeyComparison::recompare()
     Q_EMIT changed();
 }
 
+QString KeyComparison::runDescription() const
+{
+    const RunInfo *run = m_inspector.againstRun();
+    if (!run)
+        return tr("no run");
+    return run->time > 0 ? tr("the run of %1")
+                               .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(run->time),
+                                   QStringLiteral("d MMM yyyy, HH:mm")))
+                         : qs(run->runId);
+}
+
 QString KeyComparison::description() const
 {
     switch (m_against) {
-    case Against::Run: {
-        const RunInfo *run = m_inspector.againstRun();
-        if (!run)
-            return tr("no run");
-        return run->time > 0
-            ? tr("the run of %1")
-                  .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(run->time),
-                      QStringLiteral("d MMM yyyy, HH:mm")))
-            : qs(run->runId);
-    }
+    case Against::Run:
+        return runDescription();
     case Against::SavedFile:
         return tr("the saved file");
     case Against::GitHead:

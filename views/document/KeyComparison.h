@@ -35,6 +35,8 @@ public:
     /// What is compared against, in words: "the run of 22 Apr 2024, 12:00", "the saved file",
     /// "HEAD in git", "old.pipeline.yaml".
     QString description() const;
+    /// The run the inspector compares against, in words, whatever is compared now.
+    QString runDescription() const;
     /// Why nothing can be compared ("" when something is).
     QString problem() const;
 

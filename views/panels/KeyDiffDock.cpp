@@ -35,7 +35,7 @@ KeyDiffDock::KeyDiffDock(KeyComparison &comparison, QWidget *parent)
       m_view(new QTableView)
 {
     setObjectName(QStringLiteral("KeyDiffDock"));
-    m_against->addItem(tr("the run compared against"), int(KeyComparison::Against::Run));
+    m_against->addItem(QString(), int(KeyComparison::Against::Run)); // named by updateSummary
     m_against->addItem(tr("the saved file"), int(KeyComparison::Against::SavedFile));
     m_against->addItem(tr("HEAD in git"), int(KeyComparison::Against::GitHead));
     m_against->addItem(tr("another pipeline file…"), int(KeyComparison::Against::File));
@@ -61,9 +61,9 @@ KeyDiffDock::KeyDiffDock(KeyComparison &comparison, QWidget *parent)
     m_view->setMinimumHeight(m_view->horizontalHeader()->sizeHint().height() * 2);
     m_summary->setMaximumLines(3);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(
-        KeyDiffModel::IngredientColumn, QHeaderView::ResizeToContents);
+    // Then and now side by side, the rest of the width after them.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setStretchLastSection(true);
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Compare with")));
@@ -114,6 +114,7 @@ void KeyDiffDock::updateSummary()
     const QString id = m_model->step();
     const StepExplanation *step = m_model->explanation();
     const QString against = m_comparison.description();
+    m_against->setItemText(0, m_comparison.runDescription());
     m_cause->hide();
     m_copy->setEnabled(step);
     m_summary->setTone(NoteLabel::Tone::Normal);

@@ -27,11 +27,11 @@ QString CacheLegend::label(CacheState state) const
     case CacheState::Cached:
         return m_pastRun ? tr("reused an earlier output") : tr("cached: reuses its output");
     case CacheState::Runs:
-        return m_pastRun ? tr("executed") : tr("will run: its own change");
+        return m_pastRun ? tr("executed") : tr("changed: runs again");
     case CacheState::Cascade:
-        return tr("re-runs: a step before it changed");
+        return tr("re-runs: an earlier step changed");
     case CacheState::Disabled:
-        return tr("caching off");
+        return tr("caching off: always runs");
     case CacheState::Fails:
         return tr("will fail: cached output gone");
     case CacheState::Unknown:

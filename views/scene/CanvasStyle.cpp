@@ -104,12 +104,13 @@ CanvasStyle CanvasStyle::fromPalette(const QPalette &palette)
         {s.stepFill, s.background}, textContrast);
     s.errorBadgeFill = mix(s.headerFill, s.error, s.dark ? 0.22 : 0.14);
     s.errorBadgeText = readable(s.error, {s.errorBadgeFill}, textContrast);
-    // Cache states in hues that differ in lightness too; their words say the same.
+    // Cache states in hues far apart (green, red-orange, yellow) that differ in lightness too;
+    // their words on the step say the same.
     s.cachedFill
         = mix(s.stepFill, QColor::fromHsl(135, 150, s.dark ? 110 : 120), s.dark ? 0.45 : 0.3);
-    s.runsFill = mix(s.stepFill, QColor::fromHsl(28, 230, s.dark ? 120 : 140), s.dark ? 0.45 : 0.4);
+    s.runsFill = mix(s.stepFill, QColor::fromHsl(12, 230, s.dark ? 125 : 150), s.dark ? 0.55 : 0.5);
     s.cascadeFill
-        = mix(s.stepFill, QColor::fromHsl(48, 220, s.dark ? 110 : 150), s.dark ? 0.35 : 0.35);
+        = mix(s.stepFill, QColor::fromHsl(54, 230, s.dark ? 95 : 160), s.dark ? 0.3 : 0.45);
     s.news = readable(s.dark ? QColor::fromHsl(200, 230, 150) : QColor::fromHsl(200, 230, 90),
         {s.stepFill, s.background}, 3.0);
     s.title = readable(text,

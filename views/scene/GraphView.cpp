@@ -239,6 +239,12 @@ void GraphView::drawBackground(QPainter *painter, const QRectF &rect)
 
 namespace fondant {
 
+void GraphView::setLegendShown(bool shown)
+{
+    m_legendShown = shown;
+    viewport()->update();
+}
+
 void GraphView::setBusyText(const QString &text)
 {
     m_busyText = text;

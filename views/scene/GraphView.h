@@ -30,6 +30,8 @@ public:
     /// What a right-click on the empty canvas offers.
     void setCanvasActions(const QList<QAction *> &actions) { m_canvasActions = actions; }
     qreal zoom() const;
+    /// Whether the key to the cache colours is drawn in the corner (when there is a cache).
+    void setLegendShown(bool shown);
     /// A line shown over the canvas while the window waits for something ("Opening …"); ""
     /// for none.
     void setBusyText(const QString &text);
@@ -76,6 +78,7 @@ private:
     QString m_busyText;
     QList<QAction *> m_canvasActions;
     QWidget *m_emptyPage = nullptr;
+    bool m_legendShown = true;
 };
 
 } // namespace fondant

@@ -248,7 +248,7 @@ void tst_CliApplication::renderShowsTheCacheOfAWorkingDirectory()
     const QByteArray text = picture.readAll();
     // Each step's line and the legend, as the designer draws them.
     QVERIFY(text.contains("re-runs because trim_text changed"));
-    QVERIFY(text.contains("will run: its own change"));
+    QVERIFY(text.contains("changed: runs again"));
     QVERIFY(text.contains("cached: reuses its output"));
     QCOMPARE(run({QStringLiteral("render"), v4, QStringLiteral("-o"), svg,
                  QStringLiteral("--working-directory"), dir.filePath(QStringLiteral("none"))}),
