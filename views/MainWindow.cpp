@@ -123,15 +123,28 @@ MainWindow::MainWindow(const QString &autosaveFolder, QWidget *parent)
     };
     connect(m_diagnostics, &QAbstractItemModel::modelReset, this, countProblems);
     countProblems();
-    // What the next run would do, or what the shown run did.
-    m_cacheSummary = new QLabel;
+    // What the next run would do, or what the shown run did; a click shows the step whose own
+    // change makes steps run, and why.
+    m_cacheSummary = new QToolButton;
     m_cacheSummary->setObjectName(QStringLiteral("cacheSummary"));
+    m_cacheSummary->setAutoRaise(true);
     statusBar()->addPermanentWidget(m_cacheSummary);
+    connect(m_cacheSummary, &QToolButton::clicked, this, [this] {
+        const QString cause = m_cacheInspector->firstRootCause();
+        if (cause.isEmpty())
+            return;
+        showStep(cause);
+        m_keyDiff->show();
+        m_keyDiff->raise();
+    });
     const auto summarise = [this] {
         const QString summary = m_cacheInspector->summary();
         m_cacheSummary->setText(
             QFontMetrics(m_cacheSummary->font()).elidedText(summary, Qt::ElideRight, 520));
-        m_cacheSummary->setToolTip(summary);
+        const QString cause = m_cacheInspector->firstRootCause();
+        m_cacheSummary->setToolTip(cause.isEmpty()
+                ? summary
+                : tr("%1\nClick to show %2 and why it runs").arg(summary, cause));
     };
     connect(m_cacheInspector, &CacheInspector::stepsChanged, this, summarise);
     connect(m_cacheInspector, &CacheInspector::historyChanged, this, summarise);

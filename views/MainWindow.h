@@ -112,7 +112,7 @@ private:
     RunsDock *m_runs = nullptr;
     KeyComparison *m_keyComparison = nullptr;
     KeyDiffDock *m_keyDiff = nullptr;
-    QLabel *m_cacheSummary = nullptr;
+    QToolButton *m_cacheSummary = nullptr;
     MiniMapView *m_miniMap = nullptr;
     QUndoView *m_history = nullptr;
     Autosave *m_autosave;

@@ -7,11 +7,14 @@
 #include "views/document/PipelineDocument.h"
 #include "views/models/ComponentLibraryModel.h"
 #include "views/models/DiagnosticsModel.h"
+#include "views/models/KeyDiffModel.h"
+#include "views/panels/KeyDiffDock.h"
 #include "views/panels/PaletteDock.h"
 #include "views/panels/ProblemsDock.h"
 #include "views/panels/PropertiesDock.h"
 #include "views/scene/GraphScene.h"
 #include "views/scene/GraphView.h"
+#include "views/scene/StepItem.h"
 
 #include <QAction>
 #include <QApplication>
@@ -53,6 +56,7 @@ private Q_SLOTS:
     void shortcutsSheetListsTheActions();
     void findsFondantsOwnComponents();
     void remembersRecentFiles();
+    void theExampleShowsItsCacheAndWhy();
 
 private:
     void screenshot(QWidget &window, const QString &name);
@@ -69,6 +73,28 @@ void tst_MainWindow::initTestCase()
 void tst_MainWindow::init()
 {
     QSettings().clear();
+}
+
+void tst_MainWindow::theExampleShowsItsCacheAndWhy()
+{
+    // The example's working directory holds four runs of earlier versions of it.
+    MainWindow window(m_autosave.path());
+    window.resize(1500, 900);
+    window.show();
+    QVERIFY(window.openFile(example));
+    auto *summary = window.findChild<QToolButton *>(QStringLiteral("cacheSummary"));
+    QVERIFY(summary->text().startsWith(QStringLiteral("2 of 7 steps cached; 5 will run because")));
+    QCOMPARE(
+        window.scene().stepItem(QStringLiteral("read_reviews"))->look().cache, CacheState::Cached);
+    // A click on the summary shows the step that changed itself, and why.
+    summary->click();
+    QCOMPARE(window.scene().selectedStepIds(), QStringList {QStringLiteral("filter_text_size")});
+    QVERIFY(window.keyDiff().isVisible());
+    QVERIFY2(window.keyDiff().summary().contains(QStringLiteral("changed itself")),
+        qPrintable(window.keyDiff().summary()));
+    QCOMPARE(window.keyDiff().model()->rowCount(), 1);
+    QCOMPARE(window.keyDiff().model()->index(0, KeyDiffModel::IngredientColumn).data().toString(),
+        QStringLiteral("arguments.min_characters"));
 }
 
 void tst_MainWindow::screenshot(QWidget &window, const QString &name)

@@ -371,6 +371,14 @@ QString CacheInspector::sentence(const QString &stepId) const
     return text;
 }
 
+QString CacheInspector::firstRootCause() const
+{
+    for (const QString &id : m_document.stepIds())
+        if (const State state = this->state(id); state == State::Runs || state == State::Fails)
+            return id;
+    return {};
+}
+
 std::vector<int> CacheInspector::counts() const
 {
     std::vector<int> counts(static_cast<std::size_t>(State::Unknown) + 1, 0);

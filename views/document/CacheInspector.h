@@ -68,6 +68,9 @@ public:
     QString sentence(const QString &stepId) const;
     /// For the status bar: "7 of 9 steps cached; 2 re-run because `filter.min_length` changed".
     QString summary() const;
+    /// The first step, in call order, that runs because of its own change (or whose cached
+    /// output is gone): where to look first; "" when none.
+    QString firstRootCause() const;
     /// How many steps are in each state, in the order of State.
     std::vector<int> counts() const;
 
