@@ -128,10 +128,14 @@ void ProblemsDock::updateTitle()
     const int warnings = m_model->warningCount();
     const QString errorText = errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors);
     const QString warningText = warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings);
-    QString title = errors + warnings == 0 ? tr("Problems — none")
-                                           : tr("Problems — %1, %2").arg(errorText, warningText);
-    if (const int notes = m_model->noteCount(); notes > 0)
-        title += notes == 1 ? tr(" (1 note)") : tr(" (%1 notes)").arg(notes);
+    const int notes = m_model->noteCount();
+    const QString noteText = notes == 1 ? tr("1 note") : tr("%1 notes").arg(notes);
+    QString title;
+    if (errors + warnings > 0)
+        title = tr("Problems — %1, %2").arg(errorText, warningText)
+            + (notes > 0 ? QStringLiteral(" (%1)").arg(noteText) : QString());
+    else
+        title = notes > 0 ? tr("Problems — no errors, %1").arg(noteText) : tr("Problems — none");
     setWindowTitle(title);
 }
 

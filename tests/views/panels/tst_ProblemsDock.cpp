@@ -18,6 +18,7 @@ class tst_ProblemsDock : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void titleCountsAndClickAsksForTheStep();
+    void notesAloneAreCountedAsNotes();
     void longMessagesWrapInsteadOfBeingCut();
     void manyProblemsAreMeasuredAsTheyComeIntoView();
     void clickingAFixAppliesIt();
@@ -49,6 +50,20 @@ void tst_ProblemsDock::titleCountsAndClickAsksForTheStep()
     Q_EMIT dock.view()->clicked(model.index(0, DiagnosticsModel::MessageColumn));
     QCOMPARE(asked.count(), 1);
     QCOMPARE(asked.at(0).at(0).toString(), QStringLiteral("export"));
+}
+
+void tst_ProblemsDock::notesAloneAreCountedAsNotes()
+{
+    // Two branches after the load: the second one's key chains on the first (a note).
+    QTemporaryDir folder;
+    PipelineDocument document;
+    document.load(test::writePipelineAfterLoad(folder, "branches", "load",
+        "  - id: a\n    component: trim_text\n    input: load\n"
+        "  - id: b\n    component: trim_text\n    input: load\n"));
+    DiagnosticsModel model(document);
+    ProblemsDock dock(&model);
+    QCOMPARE(model.noteCount(), 1);
+    QCOMPARE(dock.windowTitle(), QStringLiteral("Problems — no errors, 1 note"));
 }
 
 void tst_ProblemsDock::longMessagesWrapInsteadOfBeingCut()
