@@ -208,9 +208,11 @@ void CacheInspector::update(const std::function<void()> &change, bool news)
     QHash<QString, Shown> shown;
     shown.reserve(m_indexOf.size());
     QStringList changed;
+    m_counts.assign(static_cast<std::size_t>(State::Unknown) + 1, 0);
     for (const QString &id : m_document.stepIds()) {
         const auto old = m_shown.constFind(id);
         Shown now {state(id), line(id)};
+        ++m_counts[static_cast<std::size_t>(now.state)];
         if (old == m_shown.cend() ? now.state != State::None : !(*old == now))
             changed << id;
         shown.insert(id, std::move(now));
@@ -379,12 +381,9 @@ QString CacheInspector::firstRootCause() const
     return {};
 }
 
-std::vector<int> CacheInspector::counts() const
+const std::vector<int> &CacheInspector::counts() const
 {
-    std::vector<int> counts(static_cast<std::size_t>(State::Unknown) + 1, 0);
-    for (const QString &id : m_document.stepIds())
-        ++counts[static_cast<std::size_t>(state(id))];
-    return counts;
+    return m_counts;
 }
 
 QString CacheInspector::summary() const
@@ -393,7 +392,7 @@ QString CacheInspector::summary() const
         return m_problem;
     const QStringList ids = m_document.stepIds();
     if (!m_shownRun.isEmpty()) {
-        const std::vector<int> counts = this->counts();
+        const std::vector<int> &counts = m_counts;
         return tr("Run %1: %2 of %3 steps executed, %4 reused")
             .arg(m_shownRun)
             .arg(counts[static_cast<std::size_t>(State::Runs)])

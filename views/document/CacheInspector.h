@@ -71,8 +71,8 @@ public:
     /// The first step, in call order, that runs because of its own change (or whose cached
     /// output is gone): where to look first; "" when none.
     QString firstRootCause() const;
-    /// How many steps are in each state, in the order of State.
-    std::vector<int> counts() const;
+    /// How many steps are in each state, in the order of State (counted once per change).
+    const std::vector<int> &counts() const;
 
     /// The delay after the last change in the working directory before it is read again.
     static constexpr int settleMilliseconds = 300;
@@ -122,6 +122,7 @@ private:
     QHash<QString, int> m_indexOf; ///< positions in m_statuses and m_explanations by step id
     bool m_historyChanged = false; ///< reopened or refreshed since historyChanged was told
     QHash<QString, Shown> m_shown; ///< what every step showed after the last update
+    std::vector<int> m_counts = std::vector<int>(static_cast<std::size_t>(State::Unknown) + 1, 0);
 };
 
 } // namespace fondant

@@ -84,7 +84,7 @@ QVariant RunHistoryModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     if (next) {
-        const std::vector<int> counts = m_inspector.counts();
+        const std::vector<int> &counts = m_inspector.counts();
         const auto count
             = [&counts](CacheState state) { return counts[static_cast<std::size_t>(state)]; };
         switch (index.column()) {
