@@ -95,16 +95,24 @@ void CacheInspector::reopen()
         m_problem = !declared.isEmpty() && m_chosen.isEmpty()
             ? tr("Save the pipeline to find its working directory %1.").arg(declared)
             : tr("No working directory: set one in the pipeline's properties.");
-    } else if (!RunRecord::isRemote(m_opened) && !QFileInfo(m_opened).isDir()) {
-        m_problem = tr("%1 does not exist yet: every step will run.")
-                        .arg(QDir::toNativeSeparators(m_opened));
+    } else if (const QFileInfo local(m_opened); !RunRecord::isRemote(m_opened) && !local.isDir()) {
+        m_problem = local.exists() || local.isSymLink()
+            ? tr("%1 is not a folder, so it cannot be a working directory.")
+                  .arg(QDir::toNativeSeparators(m_opened))
+            : tr("%1 does not exist yet: every step will run.")
+                  .arg(QDir::toNativeSeparators(m_opened));
     } else {
         Result<RunHistory> opened = RunHistory::open(
             m_opened, RunRecord::isRemote(m_opened) ? RunRecord::userDataFolder() : QString());
         if (opened.ok())
             m_history = std::move(opened).value();
-        else
-            m_problem = QString::fromStdString(opened.diagnostics().front().message);
+        else { // the message names the folder, or the file inside it, that is wrong
+            const Diagnostic &why = opened.diagnostics().front();
+            m_problem
+                = QStringLiteral("%1: %2").arg(why.file.empty() ? QDir::toNativeSeparators(m_opened)
+                                                                : QString::fromStdString(why.file),
+                    QString::fromStdString(why.message));
+        }
     }
     watchFolders();
     m_historyChanged = true; // told once the steps' statuses follow it

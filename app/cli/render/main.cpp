@@ -63,7 +63,16 @@ int main(int argc, char *argv[])
             ? CanvasStyle::darkPalette()
             : CanvasStyle::lightPalette());
     PipelineDocument document;
-    CacheInspector inspector(document); // before the scene, which shows what it tells
+    // Given a working directory, the cache of every step is drawn as the designer shows it. The
+    // inspector is made before the scene (which shows what it tells), and told its folder before
+    // the pipeline is read, so that the folder is read once.
+    std::optional<CacheInspector> inspector;
+    if (parser.isSet(QStringLiteral("working-directory"))) {
+        const QString folder = parser.value(QStringLiteral("working-directory"));
+        inspector.emplace(document);
+        inspector->chooseWorkingDirectory(
+            RunRecord::isRemote(folder) ? folder : QDir::current().absoluteFilePath(folder));
+    }
     document.setExtraComponentDirs(parser.values(QStringLiteral("components")));
     const Diagnostics problems = document.load(parser.positionalArguments().first());
     const Diagnostics all = hasErrors(problems) ? problems : document.diagnostics();
@@ -71,21 +80,23 @@ int main(int argc, char *argv[])
         std::cerr << d.toString() << "\n";
     if (hasErrors(all))
         return 1;
-    GraphScene scene(document); // places steps without a position in the file
     std::optional<CacheLegend> legend;
-    if (parser.isSet(QStringLiteral("working-directory"))) {
-        // What each step's cache would do if the pipeline ran now, as the designer shows it.
-        const QString folder = parser.value(QStringLiteral("working-directory"));
-        inspector.chooseWorkingDirectory(
-            RunRecord::isRemote(folder) ? folder : QDir::current().absoluteFilePath(folder));
-        if (!inspector.history()) {
-            std::cerr << withVisibleControls(inspector.problem().toStdString()) << "\n";
+    if (inspector) {
+        if (!inspector->history()) {
+            std::cerr << "error: " << withVisibleControls(inspector->problem().toStdString())
+                      << "\n";
             return 1;
         }
-        for (const Diagnostic &d : inspector.history()->warnings())
+        for (const Diagnostic &d : inspector->history()->warnings())
             std::cerr << d.toString() << "\n";
-        scene.setCacheInspector(&inspector);
-        legend.emplace(inspector.counts(), false);
+        if (inspector->history()->isRemote()) // its runs are known, its cache is not
+            std::cerr << "warning: " << withVisibleControls(inspector->summary().toStdString())
+                      << "\n";
+    }
+    GraphScene scene(document); // places steps without a position in the file
+    if (inspector) {
+        scene.setCacheInspector(&*inspector);
+        legend.emplace(inspector->counts(), false);
     }
     const QString output = parser.value(QStringLiteral("output"));
     const QString error = SceneRenderer::render(scene, output, legend ? &*legend : nullptr);
