@@ -145,6 +145,10 @@ void tst_CacheInspector::withoutAWorkingDirectoryItSaysWhy()
     QVERIFY(inspector.summary().contains(QStringLiteral("No working directory")));
     QCOMPARE(inspector.state(QStringLiteral("anything")), State::None);
     QTemporaryDir folder;
+    const QString file = folder.filePath(QStringLiteral("a-file"));
+    QFile(file).open(QIODevice::WriteOnly);
+    inspector.chooseWorkingDirectory(file);
+    QVERIFY(inspector.summary().contains(QStringLiteral("a-file is not a folder")));
     inspector.chooseWorkingDirectory(folder.filePath(QStringLiteral("not-yet")));
     QVERIFY(!inspector.history());
     QVERIFY(inspector.summary().contains(QStringLiteral("does not exist yet")));
