@@ -30,14 +30,22 @@ Diagnostic warningAt(const std::string &path, const std::string &message)
     return Diagnostic::warning(path, {}, message);
 }
 
-// Problems of reading as warnings: the history never fails on what it finds in a folder.
+// Problems of reading as warnings: the history never fails on what it finds in a folder. A
+// file with many problems gives the first few and their number, not one warning per field.
+constexpr std::size_t maxWarningsPerFile = 20;
+
 void addAsWarnings(Diagnostics diagnostics, Diagnostics &warnings, const std::string &suffix = {})
 {
-    for (Diagnostic &d : diagnostics) {
+    const std::size_t kept = std::min(diagnostics.size(), maxWarningsPerFile);
+    for (std::size_t i = 0; i < kept; ++i) {
+        Diagnostic &d = diagnostics[i];
         d.severity = Severity::Warning;
         d.message += suffix;
         warnings.push_back(std::move(d));
     }
+    if (diagnostics.size() > kept)
+        warnings.push_back(warningAt(diagnostics[kept].file,
+            "and " + std::to_string(diagnostics.size() - kept) + " more problems in this file"));
 }
 
 Diagnostic linkNotFollowed(const std::string &path)

@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void kubeflowLayout();
     void refreshReadsOnlyWhatChanged();
     void linksAndHugeManifestsAreWarnings();
+    void aFileWithManyProblemsGivesAFewWarnings();
     void entriesFondantNeverWritesAreWarnings();
     void exportedRunsWithoutFoldersAreKnownByTheirRecords();
     void manyRunsAreReadOnEveryCore();
@@ -235,6 +238,36 @@ void tst_RunHistory::linksAndHugeManifestsAreWarnings()
     QVERIFY(mentions(history.warnings(), "reviews-20240422130000/trim_text/manifest.json", ""));
     QVERIFY(!history.run("reviews-20240422130000")->complete);
     QVERIFY(!history.run("linked"));
+}
+
+void tst_RunHistory::aFileWithManyProblemsGivesAFewWarnings()
+{
+    // A manifest whose 1,000 fields each have a problem: a few warnings and their number, not
+    // one per field, however many such files the folder holds.
+    QTemporaryDir folder;
+    const QString wd = test::copyOfFolder(fixture, folder);
+    QFile manifest(wd + QStringLiteral("/reviews/reviews-20240422130000/trim_text/manifest.json"));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(manifest.readAll()).object();
+    manifest.close();
+    QJsonObject fields;
+    for (int i = 0; i < 1000; ++i)
+        fields.insert(QStringLiteral("f%1").arg(i),
+            QJsonObject {{QStringLiteral("location"), QStringLiteral("x")},
+                {QStringLiteral("type"), QStringLiteral("string")}});
+    root.insert(QStringLiteral("fields"), fields);
+    QVERIFY(manifest.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    manifest.write(QJsonDocument(root).toJson());
+    manifest.close();
+    const RunHistory history = RunHistory::open(wd).value();
+    const auto ofFile = std::count_if(
+        history.warnings().begin(), history.warnings().end(), [](const Diagnostic &d) {
+            return d.file.find("reviews-20240422130000/trim_text/manifest.json")
+                != std::string::npos;
+        });
+    QVERIFY2(ofFile > 1 && ofFile <= 21, qPrintable(QString::number(ofFile)));
+    QVERIFY(mentions(history.warnings(), "reviews-20240422130000/trim_text/manifest.json",
+        "more problems in this file"));
 }
 
 void tst_RunHistory::entriesFondantNeverWritesAreWarnings()
