@@ -265,7 +265,6 @@ const StepExplanation *CacheInspector::explanation(const QString &stepId) const
 
 QString CacheInspector::runName(const std::string &runId) const
 {
-    // Run ids are the pipeline's name and a time: on a step, the time says which run it is.
     const RunInfo *run = m_history ? m_history->run(runId) : nullptr;
     if (!run || run->time <= 0)
         return qs(runId);

@@ -57,6 +57,10 @@ public:
     /// keeps what Fondant hashed), else the newest; null when there is none.
     const RunInfo *againstRun() const;
 
+    /// A run in words: "the run of 22 Apr 2024, 12:00" (run ids are the pipeline's name and a
+    /// time), else its run id.
+    QString runName(const std::string &runId) const;
+
     const StepStatus *status(const QString &stepId) const;
     /// The step's key against the compared run, ingredient by ingredient.
     const StepExplanation *explanation(const QString &stepId) const;
@@ -104,8 +108,6 @@ private:
     void watchFolders();
     const RunInfo *shownRunInfo() const;
     QString shownRunLine(const QString &stepId) const;
-    /// "the run of 22 Apr 2024, 12:00", else the run id.
-    QString runName(const std::string &runId) const;
     State shownRunState(const QString &stepId) const;
 
     PipelineDocument &m_document;

@@ -5,9 +5,7 @@
 #include "views/document/CacheInspector.h"
 #include "views/document/PipelineDocument.h"
 
-#include <QDateTime>
 #include <QFileInfo>
-#include <QLocale>
 #include <QProcess>
 
 namespace fondant {
@@ -127,12 +125,7 @@ void KeyComparison::recompare()
 QString KeyComparison::runDescription() const
 {
     const RunInfo *run = m_inspector.againstRun();
-    if (!run)
-        return tr("no run");
-    return run->time > 0 ? tr("the run of %1")
-                               .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(run->time),
-                                   QStringLiteral("d MMM yyyy, HH:mm")))
-                         : qs(run->runId);
+    return run ? m_inspector.runName(run->runId) : tr("no run");
 }
 
 QString KeyComparison::description() const
